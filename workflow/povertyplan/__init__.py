@@ -1,0 +1,1 @@
+"""povertyplan: district poverty planning from household review records."""

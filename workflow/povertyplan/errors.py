@@ -1,0 +1,49 @@
+"""The project's own error: one clear line for the user, never a traceback."""
+
+from __future__ import annotations
+
+
+class PovertyPlanError(Exception):
+    """A problem in the user's files or configuration, told in one line.
+
+    The message names where the problem is (file, row, column when known), what is
+    wrong, and what to do about it.
+    """
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.what = what
+        self.file = file
+        self.row = row
+        self.column = column
+        self.hint = hint
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        """The message as one line: `file, row N, column C: what. hint`."""
+        where = []
+        if self.file:
+            where.append(str(self.file))
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        text = (", ".join(where) + ": " if where else "") + self.what.rstrip(".") + "."
+        if self.hint:
+            text += " " + self.hint.rstrip(".") + "."
+        return " ".join(text.split())
+
+
+class DataError(PovertyPlanError):
+    """Raw data that cannot be used as it is."""
+
+
+class ConfigError(PovertyPlanError):
+    """A configuration file that is missing, malformed or inconsistent."""

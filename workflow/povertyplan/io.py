@@ -1,0 +1,220 @@
+"""Parquet datasets with explicit schemas: sorted rows, no index, no pandas metadata, zstd.
+
+The same data always gives the same bytes, whatever the pandas version.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+INDICATORS_2016 = [
+    "dep_health_access",
+    "dep_health_insurance",
+    "dep_adult_education",
+    "dep_child_schooling",
+    "dep_housing_quality",
+    "dep_housing_area",
+    "dep_drinking_water",
+    "dep_latrine",
+    "dep_telecom",
+    "dep_info_assets",
+]
+
+HOUSEHOLDS = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("commune_code", pa.string()),
+        ("household_id", pa.string()),
+        ("village", pa.string()),
+        ("area", pa.string()),
+        ("ethnicity", pa.string()),
+        ("ethnic_minority", pa.bool_()),
+        ("members", pa.int16()),
+        ("workers", pa.int16()),
+        ("income", pa.float64()),
+        ("score_b1", pa.float64()),
+        *[(name, pa.bool_()) for name in INDICATORS_2016],
+        ("deprivation_count", pa.int8()),
+        ("status", pa.string()),
+        ("can_exit", pa.bool_()),
+        ("social_protection", pa.bool_()),
+        ("merit", pa.bool_()),
+        ("head_female", pa.bool_()),
+        ("cause", pa.string()),
+        ("source_file", pa.string()),
+        ("source_row", pa.int32()),
+    ]
+)
+
+COUNT_COLUMNS = [
+    "households",
+    "persons",
+    "poor",
+    "near_poor",
+    "ethnic_minority",
+    "poor_ethnic_minority",
+    "near_poor_ethnic_minority",
+    "poor_targeted",
+    "poor_hardcore",
+]
+
+
+def _counts_and_rates() -> list[tuple[str, pa.DataType]]:
+    fields: list[tuple[str, pa.DataType]] = [("households", pa.int32()), ("persons", pa.int32())]
+    for name in COUNT_COLUMNS[2:]:
+        fields += [(name, pa.int32()), (f"{name}_rate", pa.float64())]
+    return fields
+
+
+COMMUNES = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("commune_code", pa.string()),
+        ("commune_name", pa.string()),
+        ("area", pa.string()),
+        ("display_order", pa.int16()),
+        *_counts_and_rates(),
+    ]
+)
+
+DISTRICT = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("district_code", pa.string()),
+        ("district_name", pa.string()),
+        ("province_name", pa.string()),
+        ("communes", pa.int16()),
+        *_counts_and_rates(),
+    ]
+)
+
+TARGETS = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("plan_year", pa.int16()),
+        ("commune_code", pa.string()),
+        ("commune_name", pa.string()),
+        ("display_order", pa.int16()),
+        ("households", pa.int32()),
+        ("poor", pa.int32()),
+        ("poor_rate", pa.float64()),
+        ("poor_targeted", pa.int32()),
+        ("poor_targeted_rate", pa.float64()),
+        ("poor_hardcore", pa.int32()),
+        ("poor_hardcore_rate", pa.float64()),
+        ("target_reduction", pa.int32()),
+        ("target_reduction_rate", pa.float64()),
+        ("poor_end", pa.int32()),
+        ("poor_end_rate", pa.float64()),
+        ("target_policy", pa.string()),
+    ]
+)
+
+GOALS = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("plan_year", pa.int16()),
+        ("target_policy", pa.string()),
+        ("households", pa.int32()),
+        ("poor", pa.int32()),
+        ("target_reduction", pa.int32()),
+        ("target_reduction_rate", pa.float64()),
+        ("reduction_band_min", pa.float64()),
+        ("reduction_band_max", pa.float64()),
+        ("target_within_band", pa.bool_()),
+        ("new_poor_households_min", pa.int32()),
+        ("new_poor_households_max", pa.int32()),
+        ("new_poor_percent_min", pa.float64()),
+        ("new_poor_percent_max", pa.float64()),
+        ("new_poor_percent_as_households_min", pa.float64()),
+        ("new_poor_percent_as_households_max", pa.float64()),
+        ("new_poor_households_as_percent_min", pa.float64()),
+        ("new_poor_households_as_percent_max", pa.float64()),
+        ("new_poor_ranges_agree", pa.bool_()),
+    ]
+)
+
+REJECTS = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("source_file", pa.string()),
+        ("sheet", pa.string()),
+        ("source_row", pa.int32()),
+        ("column", pa.string()),
+        ("field", pa.string()),
+        ("reason", pa.string()),
+        ("message", pa.string()),
+        ("raw_values", pa.string()),
+    ]
+)
+
+LEDGER = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("source_file", pa.string()),
+        ("sheet", pa.string()),
+        ("rows_read", pa.int32()),
+        ("rows_kept", pa.int32()),
+        ("rows_rejected", pa.int32()),
+        ("problems", pa.int32()),
+        ("title_rows", pa.int32()),
+        ("header_rows", pa.int32()),
+        ("index_rows", pa.int32()),
+        ("blank_rows", pa.int32()),
+        ("total_rows", pa.int32()),
+        ("footer_rows", pa.int32()),
+        ("ignored_columns", pa.string()),
+        ("ignored_sheets", pa.string()),
+    ]
+)
+
+SORT_KEYS = {
+    id(HOUSEHOLDS): ["commune_code", "household_id", "source_file", "source_row"],
+    id(COMMUNES): ["display_order", "commune_code"],
+    id(DISTRICT): ["review_year"],
+    id(TARGETS): ["display_order", "commune_code"],
+    id(GOALS): ["review_year"],
+    id(REJECTS): ["source_file", "source_row", "field", "reason"],
+    id(LEDGER): ["source_file"],
+}
+
+
+def to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+    """The frame's columns in schema order, cast to the schema, rows sorted by its keys."""
+    missing = [name for name in schema.names if name not in frame.columns]
+    if missing:
+        raise KeyError(f"columns missing for the dataset: {', '.join(missing)}")
+    ordered = frame[schema.names].sort_values(SORT_KEYS[id(schema)], kind="stable")
+    arrays = [
+        pa.array(ordered[name], type=field.type, from_pandas=True)
+        for name, field in zip(schema.names, schema, strict=True)
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def write_parquet(frame: pd.DataFrame, schema: pa.Schema, path: str | Path) -> None:
+    """Write `frame` as Parquet through `schema`: byte-identical for identical data."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(to_arrow(frame, schema), path, compression="zstd", write_statistics=True)
+
+
+def read_parquet(path: str | Path) -> pd.DataFrame:
+    """Read a dataset written by `write_parquet` (nullable pandas dtypes kept)."""
+    return pq.read_table(path).to_pandas(types_mapper=_pandas_type)
+
+
+def _pandas_type(arrow_type: pa.DataType):
+    mapping = {
+        pa.int8(): pd.Int8Dtype(),
+        pa.int16(): pd.Int16Dtype(),
+        pa.int32(): pd.Int32Dtype(),
+        pa.int64(): pd.Int64Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+        pa.string(): pd.StringDtype(),
+    }
+    return mapping.get(arrow_type)

@@ -1,0 +1,99 @@
+"""Parsing raw cell values (text as typed, or numbers from Excel) into typed columns.
+
+Every parser works once per distinct raw value and returns the parsed column together
+with a mask of the values it could not read, so that the cleaner can reject those rows
+with a reason instead of dropping them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .text import normalise_label
+
+_DOT_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_COMMA_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3}){2,}$")
+_DOT_THOUSANDS_COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})+,\d+$")
+_COMMA_DECIMAL = re.compile(r"^-?\d+,\d+$")
+_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def number_from_text(text: str) -> float | None:
+    """A number written the Vietnamese way, or None when blank; NaN when unreadable.
+
+    `1.200.000` → 1200000, `9,92` → 9.92, `1.411,5` → 1411.5, `412204.00` → 412204,
+    `1,200,000` → 1200000; spaces (also non-breaking) are ignored.
+
+    >>> number_from_text("1.200.000")
+    1200000.0
+    >>> number_from_text("9,92")
+    9.92
+    """
+    compact = re.sub(r"\s+", "", text.replace("\u00a0", ""))
+    if compact == "":
+        return None
+    if _DOT_THOUSANDS.match(compact):
+        compact = compact.replace(".", "")
+    elif _COMMA_THOUSANDS.match(compact):
+        compact = compact.replace(",", "")
+    elif _DOT_THOUSANDS_COMMA_DECIMAL.match(compact):
+        compact = compact.replace(".", "").replace(",", ".")
+    elif _COMMA_DECIMAL.match(compact):
+        compact = compact.replace(",", ".")
+    if not _PLAIN.match(compact):
+        return float("nan")
+    return float(compact)
+
+
+def _map_distinct(values: pd.Series, func) -> pd.Series:
+    distinct = values.drop_duplicates()
+    mapping = {v: func(v) for v in distinct}
+    return values.map(mapping)
+
+
+def parse_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Float64 column (NA for blank) and the mask of unreadable values."""
+
+    def one(value: object) -> float | None:
+        if isinstance(value, float):
+            return value
+        return number_from_text(str(value))
+
+    parsed = _map_distinct(values, one)
+    blank = _map_distinct(values, lambda v: isinstance(v, str) and v.strip() == "").astype(bool)
+    result = pd.to_numeric(parsed, errors="coerce").astype("Float64")
+    invalid = result.isna() & ~blank
+    return result, invalid.astype(bool)
+
+
+def parse_integer(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Int64 column (NA for blank) and the mask of values that are not whole numbers."""
+    numbers, invalid = parse_number(values)
+    fractional = numbers.notna() & (numbers.fillna(0) % 1 != 0)
+    invalid = invalid | fractional.astype(bool)
+    result = numbers.where(~invalid).round().astype("Int64")
+    return result, invalid
+
+
+def parse_vocabulary(values: pd.Series, vocabulary: dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    """Map each value through a normalised vocabulary; the mask marks words not in it."""
+
+    def one(value: object) -> object:
+        if isinstance(value, float):
+            value = str(int(value)) if value.is_integer() else repr(value)
+        return vocabulary.get(normalise_label(value), np.nan)
+
+    mapped = _map_distinct(values, one)
+    invalid = mapped.isna()
+    return mapped.astype("string"), invalid.astype(bool)
+
+
+def parse_flag(values: pd.Series, vocabulary: dict[str, bool]) -> tuple[pd.Series, pd.Series]:
+    """Boolean column from `x`/`1`/`có` (true) and blank/`0`/`không` (false), and the mask
+    of values that are neither."""
+    words = {k: "true" if v else "false" for k, v in vocabulary.items()}
+    mapped, invalid = parse_vocabulary(values, words)
+    return (mapped == "true").astype("boolean").where(~invalid), invalid

@@ -1,0 +1,153 @@
+"""The commune registry (`config/communes.csv`) and matching raw commune values to it.
+
+A unit is identified by (scheme, code): codes are reused after mergers (19603 was Cam An,
+then Thanh An, then Hiếu Giang). Raw values are matched on the code or on the exact
+normalised name or alias (see `text.normalise_commune_name`), never on names stripped of
+diacritics, so `Cam Thanh` and `Cam Thành` stay apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import ConfigError
+from .text import normalise_commune_name, normalise_label
+
+REGISTRY_COLUMNS = [
+    "scheme",
+    "code",
+    "name",
+    "unit_type",
+    "area",
+    "district_code",
+    "province_code",
+    "valid_from",
+    "valid_to",
+    "successor",
+    "display_order",
+    "aliases",
+]
+AREAS = {"urban", "rural"}
+
+
+def load_registry(path: str | Path) -> pd.DataFrame:
+    """Read and check the commune registry; every column is text except `display_order`."""
+    path = Path(path)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            "the commune registry is missing", file=str(path), hint="restore config/communes.csv"
+        ) from None
+    missing = [c for c in REGISTRY_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ConfigError(
+            f"the commune registry lacks the columns {', '.join(missing)}",
+            file=str(path),
+            hint=f"its header must be: {','.join(REGISTRY_COLUMNS)}",
+        )
+    frame = frame[REGISTRY_COLUMNS].copy()
+    for column in frame.columns:
+        frame[column] = frame[column].str.strip()
+    for index, row in frame.iterrows():
+        line = int(index) + 2
+        if not row["code"] or not row["name"] or not row["scheme"]:
+            raise ConfigError(
+                "scheme, code and name are required", file=str(path), row=line
+            )
+        if row["area"] not in AREAS:
+            raise ConfigError(
+                f"area is '{row['area']}'",
+                file=str(path),
+                row=line,
+                column="area",
+                hint="write urban or rural",
+            )
+        for column in ("valid_from", "valid_to"):
+            if row[column]:
+                try:
+                    dt.date.fromisoformat(row[column])
+                except ValueError:
+                    raise ConfigError(
+                        f"'{row[column]}' is not a date",
+                        file=str(path),
+                        row=line,
+                        column=column,
+                        hint="write dates as YYYY-MM-DD or leave blank",
+                    ) from None
+    frame["display_order"] = pd.to_numeric(frame["display_order"], errors="coerce").fillna(0)
+    frame["display_order"] = frame["display_order"].astype("int64")
+    return frame
+
+
+def review_date(year: int) -> dt.date:
+    """The date a review of year `year` describes: its end, 31 December."""
+    return dt.date(year, 12, 31)
+
+
+def units_valid_on(registry: pd.DataFrame, on: dt.date, scheme: str | None = None) -> pd.DataFrame:
+    """The registry rows valid on date `on` (optionally of one scheme), in display order."""
+    start = pd.to_datetime(registry["valid_from"].replace("", "1900-01-01"))
+    end = pd.to_datetime(registry["valid_to"].replace("", "2999-12-31"))
+    day = pd.Timestamp(on)
+    mask = (start <= day) & (day <= end)
+    if scheme is not None:
+        mask &= registry["scheme"] == scheme
+    return registry[mask].sort_values(["display_order", "code"]).reset_index(drop=True)
+
+
+def name_keys(registry: pd.DataFrame) -> pd.DataFrame:
+    """Every key a unit can be written as: its code, its name and its aliases, normalised.
+
+    Returns columns `key`, `code`, `scheme`.
+    """
+    rows = []
+    for unit in registry.itertuples(index=False):
+        names = [unit.name] + [a for a in unit.aliases.split("|") if a.strip()]
+        rows.append((normalise_label(unit.code), unit.code, unit.scheme))
+        rows.extend((normalise_commune_name(n), unit.code, unit.scheme) for n in names)
+    keys = pd.DataFrame(rows, columns=["key", "code", "scheme"]).drop_duplicates()
+    return keys[keys["key"] != ""]
+
+
+def commune_lookup(registry: pd.DataFrame, on: dt.date) -> dict[str, str]:
+    """Map every normalised key of the units valid on `on` to the unit's code.
+
+    Raises ConfigError when one key would name two units on that date (a registry error:
+    an alias that collides with another commune's name).
+    """
+    valid = units_valid_on(registry, on)
+    keys = name_keys(valid)
+    clashes = keys.groupby("key")["code"].nunique()
+    clashes = clashes[clashes > 1]
+    if not clashes.empty:
+        key = clashes.index[0]
+        codes = sorted(keys.loc[keys["key"] == key, "code"])
+        raise ConfigError(
+            f"the name '{key}' matches the communes {', '.join(codes)} on {on.isoformat()}",
+            file="config/communes.csv",
+            hint="remove the alias from one of them",
+        )
+    return dict(zip(keys["key"], keys["code"], strict=True))
+
+
+def resolve_communes(values: pd.Series, lookup: dict[str, str]) -> pd.Series:
+    """Registry code of each raw commune value (name, alias or code); <NA> when unknown.
+
+    Work is done once per distinct raw value, not once per row.
+    """
+    distinct = pd.Series(values.dropna().unique())
+    mapping = {raw: lookup.get(normalise_commune_name(raw)) for raw in distinct}
+    return values.map(mapping).astype("string")
+
+
+def suggest_communes(raw: str, registry: pd.DataFrame, on: dt.date, n: int = 3) -> list[str]:
+    """The registry names closest to an unknown raw value, best first (for messages only)."""
+    valid = units_valid_on(registry, on)
+    names = {normalise_commune_name(name): name for name in valid["name"]}
+    close = difflib.get_close_matches(normalise_commune_name(raw), list(names), n=n, cutoff=0.5)
+    return [names[c] for c in close]

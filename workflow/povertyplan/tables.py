@@ -1,0 +1,154 @@
+"""The commune target table in the plan's official layout, as .xlsx and .csv.
+
+Columns A B I 2 … 11 as printed in the plan, a two-row header, an index row, one row per
+commune in the registry's display order and a total row. Rates are rounded half-up to 2
+decimals from the exact counts; the CSV prints numbers the Vietnamese way (`1.411`,
+`9,92`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+
+from .labels import LABELS, PLAN_TABLE_COLUMNS, PLAN_TABLE_GROUPS
+from .rates import rate_half_up
+from .xlsx import save_workbook
+
+# count column of the table -> column of targets.parquet, and each rate's count column
+_COUNTS = {
+    "dan_so_ho": "households",
+    "ho_ngheo": "poor",
+    "ho_cs_gn": "poor_targeted",
+    "hn_cung": "poor_hardcore",
+    "ho_giam": "target_reduction",
+    "ho_ngheo_cuoi_nam": "poor_end",
+}
+_RATES = {
+    "ty_le": "ho_ngheo",
+    "ty_le_cs_gn": "ho_cs_gn",
+    "ty_le_hn_cung": "hn_cung",
+    "ty_le_giam": "ho_giam",
+    "ty_le_cuoi_nam": "ho_ngheo_cuoi_nam",
+}
+KEYS = [key for key, *_ in PLAN_TABLE_COLUMNS]
+
+
+def format_vn_integer(value: int) -> str:
+    """A whole number with `.` between thousands: 14653 → `14.653`."""
+    return f"{int(value):,}".replace(",", ".")
+
+
+def format_vn_decimal(value: Decimal | float, decimals: int = 2) -> str:
+    """A decimal with a comma: 9.92 → `9,92` (no thousands separator below 1000)."""
+    text = f"{Decimal(str(value)):,.{decimals}f}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def plan_table(targets: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """The table's rows as values: counts as int, rates as Decimal rounded half-up.
+
+    One row per commune in display order, then the total row (sums of the counts, rates
+    recomputed from the sums, as the plan does).
+    """
+    ordered = targets.sort_values(["display_order", "commune_code"]).reset_index(drop=True)
+    rows = []
+    for number, unit in enumerate(ordered.itertuples(index=False), start=1):
+        rows.append({"tt": str(number), "don_vi": unit.commune_name, **_values(unit._asdict())})
+    total = {column: int(ordered[column].sum()) for column in _COUNTS.values()}
+    rows.append({"tt": "", "don_vi": LABELS["total"][language], **_values(total)})
+    return pd.DataFrame(rows, columns=KEYS)
+
+
+def _values(unit: dict) -> dict[str, object]:
+    values: dict[str, object] = {key: int(unit[column]) for key, column in _COUNTS.items()}
+    for key, count_key in _RATES.items():
+        values[key] = rate_half_up(int(values[count_key]), int(values["dan_so_ho"]))
+    return values
+
+
+def format_plan_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as the plan prints it: every cell as Vietnamese-formatted text."""
+    out = table.copy()
+    for key in _COUNTS:
+        out[key] = out[key].map(format_vn_integer)
+    for key in _RATES:
+        out[key] = out[key].map(format_vn_decimal)
+    return out
+
+
+def write_plan_table_csv(table: pd.DataFrame, path: str | Path) -> None:
+    """Write the printed table as UTF-8 CSV, columns named as in the seed transcription."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    format_plan_table(table).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def write_plan_table_xlsx(
+    table: pd.DataFrame, path: str | Path, plan_year: int, district: str, language: str = "vi"
+) -> None:
+    """Write the table in the plan's layout: title, two-row header, index row, rows, total.
+
+    Numbers are stored as numbers (counts `#,##0`, rates `0.00`, shown with the reader's
+    Excel locale: `1.411` and `9,92` in Vietnamese Excel).
+    """
+    lang = 1 if language == "vi" else 2
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Chi tieu GN" if language == "vi" else "Targets"
+    title = (
+        f"Chỉ tiêu giảm nghèo năm {plan_year} của các xã, thị trấn - huyện {district}"
+        if language == "vi"
+        else f"Poverty reduction targets for {plan_year} by commune - {district} district"
+    )
+    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(KEYS))
+    top, second, index_row, first_data = 3, 4, 5, 6
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    position = {key: i + 1 for i, key in enumerate(KEYS)}
+    for key, *names, index_label in PLAN_TABLE_COLUMNS:
+        col = position[key]
+        sheet.cell(row=second, column=col, value=names[lang - 1])
+        sheet.cell(row=index_row, column=col, value=index_label)
+    for key in ("tt", "don_vi"):
+        col = position[key]
+        sheet.cell(row=top, column=col, value=sheet.cell(row=second, column=col).value)
+        sheet.cell(row=second, column=col, value=None)
+        sheet.merge_cells(start_row=top, start_column=col, end_row=second, end_column=col)
+    for first, last, vi, en in PLAN_TABLE_GROUPS:
+        text = (vi if language == "vi" else en).format(year=plan_year)
+        sheet.cell(row=top, column=position[first], value=text)
+        sheet.merge_cells(
+            start_row=top, start_column=position[first], end_row=top, end_column=position[last]
+        )
+    for r, row in enumerate(table.itertuples(index=False), start=first_data):
+        is_total = r == first_data + len(table) - 1
+        for key, value in zip(KEYS, row, strict=True):
+            cell = sheet.cell(row=r, column=position[key])
+            if key in _RATES:
+                cell.value = float(value)
+                cell.number_format = "0.00"
+            elif key in _COUNTS:
+                cell.value = int(value)
+                cell.number_format = "#,##0"
+            else:
+                cell.value = int(value) if key == "tt" and value else (value or None)
+            if is_total:
+                cell.font = Font(bold=True)
+    for row in sheet.iter_rows(min_row=top, max_row=first_data + len(table) - 1, max_col=len(KEYS)):
+        for cell in row:
+            cell.border = border
+            if cell.row <= index_row:
+                cell.alignment = center
+                cell.font = Font(bold=True)
+    sheet.column_dimensions["B"].width = 18
+    for key in KEYS[2:]:
+        sheet.column_dimensions[sheet.cell(row=1, column=position[key]).column_letter].width = 11
+    sheet.freeze_panes = sheet.cell(row=first_data, column=3)
+    save_workbook(book, path)

@@ -1,0 +1,54 @@
+"""Text normalisation shared by header, commune-name and vocabulary matching.
+
+Matching always keeps diacritics: `Cam Thành` and `Cam Thanh` are different communes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[\"'`’‘“”()\[\]{}:;,.]+")
+
+
+def nfc(value: str) -> str:
+    """Unicode NFC form of `value` (composed characters)."""
+    return unicodedata.normalize("NFC", value)
+
+
+def normalise_label(value: object) -> str:
+    """Canonical form of a header or vocabulary word, for exact matching.
+
+    NFC, case-folded, punctuation (.,:;() quotes) turned to spaces, whitespace collapsed.
+    Diacritics are kept.
+
+    >>> normalise_label("  Số  nhân khẩu ")
+    'số nhân khẩu'
+    """
+    if value is None:
+        return ""
+    text = nfc(str(value)).casefold()
+    text = text.replace("\u00a0", " ").replace("/", " / ")
+    text = _PUNCT.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+_UNIT_WORDS = ("thị trấn", "tt", "xã", "phường", "ubnd", "x", "p")
+
+
+def normalise_commune_name(value: object) -> str:
+    """Canonical form of a commune name: `normalise_label` without the unit word.
+
+    `Xã Cam Thủy`, `CAM THỦY` and `cam  thủy` give the same key; `Thị trấn Cam Lộ` and
+    `TT Cam Lộ` give `cam lộ`. Diacritics are kept, so `Cam Thanh` ≠ `Cam Thành`.
+    """
+    text = normalise_label(value)
+    changed = True
+    while changed:
+        changed = False
+        for word in _UNIT_WORDS:
+            if text.startswith(word + " "):
+                text = text[len(word) + 1 :].strip()
+                changed = True
+    return text
