@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
 
 from .labels import LABELS, PLAN_TABLE_COLUMNS, PLAN_TABLE_GROUPS
 from .rates import rate_half_up
@@ -149,6 +150,14 @@ def write_plan_table_xlsx(
                 cell.font = Font(bold=True)
     sheet.column_dimensions["B"].width = 18
     for key in KEYS[2:]:
-        sheet.column_dimensions[sheet.cell(row=1, column=position[key]).column_letter].width = 11
+        sheet.column_dimensions[get_column_letter(position[key])].width = 11
     sheet.freeze_panes = sheet.cell(row=first_data, column=3)
     save_workbook(book, path)
+
+
+INDEX_LABELS = [index for *_, index in PLAN_TABLE_COLUMNS]
+
+
+def column_names(language: str = "vi") -> list[str]:
+    """The table's lower header row in `language`."""
+    return [vi if language == "vi" else en for _, vi, en, _ in PLAN_TABLE_COLUMNS]

@@ -1,0 +1,142 @@
+"""Figures for the notebooks: deterministic, titled, axes labelled with units.
+
+Each function takes the Parquet data as a DataFrame and returns a matplotlib Figure;
+`save_figure` writes it as PNG without a timestamp.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from .labels import label  # noqa: E402
+from .tables import format_vn_decimal  # noqa: E402
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "svg.hashsalt": "povertyplan",
+    "figure.dpi": 100,
+}
+POOR_COLOUR, NEAR_COLOUR, END_COLOUR, BAND_COLOUR = "#b2182b", "#ef8a62", "#2166ac", "#d1e5f0"
+
+TEXT = {
+    "rates_title": {
+        "vi": "Tỷ lệ hộ nghèo và hộ cận nghèo theo xã, cuối năm {year}",
+        "en": "Poor and near-poor rates by commune, end of {year}",
+    },
+    "district_line": {"vi": "Toàn huyện: {value} %", "en": "District: {value} %"},
+    "minority_title": {
+        "vi": "Hộ dân tộc thiểu số theo xã và kết quả rà soát, cuối năm {year}",
+        "en": "Ethnic-minority households by commune and review result, end of {year}",
+    },
+    "households_axis": {"vi": "Số hộ", "en": "Households"},
+    "targets_title": {
+        "vi": "Tỷ lệ hộ nghèo đầu năm và cuối năm {plan} theo kế hoạch",
+        "en": "Poor rate at the start and planned end of {plan}",
+    },
+    "band_title": {
+        "vi": "Mục tiêu giảm tỷ lệ hộ nghèo năm {plan} so với khung mục tiêu",
+        "en": "Planned cut in the poor rate for {plan} against the goal band",
+    },
+    "band_axis": {"vi": "Giảm tỷ lệ hộ nghèo (điểm %)", "en": "Cut in the poor rate (percentage points)"},
+    "band": {"vi": "Khung mục tiêu {low}-{high} điểm", "en": "Goal band {low}-{high} points"},
+    "target": {"vi": "Mục tiêu: {value} điểm", "en": "Target: {value} points"},
+}
+
+
+def _t(key: str, language: str, **values: object) -> str:
+    return TEXT[key][language].format(**values)
+
+
+def _figure(height: float) -> tuple[Figure, plt.Axes]:
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(8, height), layout="constrained")
+    return figure, axes
+
+
+def poverty_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str = "vi") -> Figure:
+    """Horizontal bars of the poor and near-poor rate (% of households) by commune."""
+    with plt.rc_context(STYLE):
+        data = communes.sort_values("poor_rate")
+        figure, axes = _figure(0.45 * len(data) + 1.6)
+        y = range(len(data))
+        axes.barh([i + 0.2 for i in y], data["poor_rate"], height=0.4, color=POOR_COLOUR, label=label("poor", language))
+        axes.barh([i - 0.2 for i in y], data["near_poor_rate"], height=0.4, color=NEAR_COLOUR, label=label("near_poor", language))
+        district_rate = float(district["poor_rate"].iloc[0])
+        axes.axvline(district_rate, color="black", linestyle="--", linewidth=1,
+                     label=_t("district_line", language, value=format_vn_decimal(district_rate)))
+        axes.set_yticks(list(y), data["commune_name"])
+        axes.set_xlabel(label("percent_of_households", language))
+        axes.set_ylabel(label("commune", language))
+        axes.set_title(_t("rates_title", language, year=int(communes["review_year"].iloc[0])))
+        axes.legend(loc="lower right", frameon=False)
+    return figure
+
+
+def ethnic_minority(communes: pd.DataFrame, language: str = "vi") -> Figure:
+    """Stacked bars of ethnic-minority households (number) by commune and review result."""
+    with plt.rc_context(STYLE):
+        data = communes.sort_values(["ethnic_minority", "display_order"])
+        other = data["ethnic_minority"] - data["poor_ethnic_minority"] - data["near_poor_ethnic_minority"]
+        figure, axes = _figure(0.45 * len(data) + 1.6)
+        axes.barh(data["commune_name"], data["poor_ethnic_minority"], color=POOR_COLOUR, label=label("poor", language))
+        axes.barh(data["commune_name"], data["near_poor_ethnic_minority"], left=data["poor_ethnic_minority"],
+                  color=NEAR_COLOUR, label=label("near_poor", language))
+        axes.barh(data["commune_name"], other, left=data["poor_ethnic_minority"] + data["near_poor_ethnic_minority"],
+                  color="#bababa", label=label("not_poor", language))
+        axes.set_xlabel(_t("households_axis", language))
+        axes.set_ylabel(label("commune", language))
+        axes.set_title(_t("minority_title", language, year=int(communes["review_year"].iloc[0])))
+        axes.legend(loc="lower right", frameon=False)
+    return figure
+
+
+def targets_by_commune(targets: pd.DataFrame, language: str = "vi") -> Figure:
+    """Poor rate now and planned at the end of the plan year (% of households), by commune."""
+    with plt.rc_context(STYLE):
+        data = targets.sort_values("poor_rate")
+        figure, axes = _figure(0.45 * len(data) + 1.6)
+        y = range(len(data))
+        axes.barh([i + 0.2 for i in y], data["poor_rate"], height=0.4, color=POOR_COLOUR, label=label("poor_now", language))
+        axes.barh([i - 0.2 for i in y], data["poor_end_rate"], height=0.4, color=END_COLOUR, label=label("poor_end", language))
+        axes.set_yticks(list(y), data["commune_name"])
+        axes.set_xlabel(label("percent_of_households", language))
+        axes.set_ylabel(label("commune", language))
+        axes.set_title(_t("targets_title", language, plan=int(targets["plan_year"].iloc[0])))
+        axes.legend(loc="lower right", frameon=False)
+    return figure
+
+
+def goal_band(goals: pd.DataFrame, language: str = "vi") -> Figure:
+    """The district's planned cut in the poor rate (points) against the goal band."""
+    with plt.rc_context(STYLE):
+        row = goals.iloc[0]
+        low, high = float(row["reduction_band_min"]), float(row["reduction_band_max"])
+        value = float(row["target_reduction_rate"])
+        figure, axes = _figure(2.2)
+        axes.axvspan(low, high, color=BAND_COLOUR,
+                     label=_t("band", language, low=format_vn_decimal(low, 1), high=format_vn_decimal(high, 1)))
+        axes.barh([0], [value], height=0.5, color=END_COLOUR,
+                  label=_t("target", language, value=format_vn_decimal(value)))
+        axes.set_xlim(0, max(high, value) * 1.25)
+        axes.set_yticks([])
+        axes.set_xlabel(_t("band_axis", language))
+        axes.set_title(_t("band_title", language, plan=int(row["plan_year"])))
+        axes.legend(loc="upper right", frameon=False, fontsize=9)
+    return figure
+
+
+def save_figure(figure: Figure, path: str | Path) -> None:
+    """Write `figure` as PNG with no software or date stamp, then close it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, format="png", dpi=110, metadata={"Software": None})
+    plt.close(figure)

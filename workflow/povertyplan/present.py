@@ -1,0 +1,174 @@
+"""Tables and one-line readings shown in the notebooks (presentation only, no new numbers).
+
+Readings are short sentences in Vietnamese (English available) computed from the
+Parquet data, so the text under a figure always says what the figure shows.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .rates import rate_half_up
+from .tables import format_vn_decimal, format_vn_integer
+
+HEADLINE = [
+    # (count column, vi, en, share of)
+    ("households", "Tổng số hộ", "Households", None),
+    ("ethnic_minority", "Hộ dân tộc thiểu số (DTTS)", "Ethnic-minority households", "households"),
+    ("poor", "Hộ nghèo", "Poor households", "households"),
+    ("near_poor", "Hộ cận nghèo", "Near-poor households", "households"),
+    ("poor_ethnic_minority", "Hộ nghèo DTTS", "Poor ethnic-minority households", "households"),
+    ("near_poor_ethnic_minority", "Hộ cận nghèo DTTS", "Near-poor ethnic-minority households", "households"),
+]
+
+
+def headline_table(district: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """Section I of the plan: each headline count and its share of all households."""
+    row = district.iloc[0]
+    households = int(row["households"])
+    records = []
+    for column, vi, en, _ in HEADLINE:
+        count = int(row[column])
+        share = "" if column == "households" else format_vn_decimal(rate_half_up(count, households)) + " %"
+        records.append({"figure": vi if language == "vi" else en, "households": format_vn_integer(count), "share": share})
+    names = {"vi": ["Chỉ tiêu", "Số hộ", "Tỷ lệ trên tổng số hộ"], "en": ["Figure", "Households", "Share of all households"]}
+    return pd.DataFrame(records).set_axis(names[language], axis=1)
+
+
+def commune_rates_table(communes: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """Per commune: households, poor and near-poor with rates, ethnic-minority households."""
+    columns = {
+        "commune_name": ("Xã, thị trấn", "Commune"),
+        "households": ("Số hộ", "Households"),
+        "poor": ("Hộ nghèo", "Poor"),
+        "poor_rate": ("Tỷ lệ nghèo (%)", "Poor rate (%)"),
+        "near_poor": ("Hộ cận nghèo", "Near-poor"),
+        "near_poor_rate": ("Tỷ lệ cận nghèo (%)", "Near-poor rate (%)"),
+        "ethnic_minority": ("Hộ DTTS", "Ethnic-minority"),
+        "poor_ethnic_minority": ("Hộ nghèo DTTS", "Poor ethnic-minority"),
+    }
+    data = communes.sort_values(["display_order", "commune_code"])
+    out = pd.DataFrame({"commune_name": data["commune_name"]})
+    for column in columns:
+        if column == "commune_name":
+            continue
+        if column.endswith("_rate"):
+            count = column.removesuffix("_rate")
+            out[column] = [
+                format_vn_decimal(rate_half_up(int(c), int(h)))
+                for c, h in zip(data[count], data["households"], strict=True)
+            ]
+        else:
+            out[column] = data[column].map(format_vn_integer)
+    index = 0 if language == "vi" else 1
+    return out.rename(columns={k: v[index] for k, v in columns.items()}).reset_index(drop=True)
+
+
+def reading_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str = "vi") -> str:
+    """Which communes have the highest and lowest poor rate, against the district's."""
+    top = communes.loc[communes["poor_rate"].idxmax()]
+    low = communes.loc[communes["poor_rate"].idxmin()]
+    d = float(district["poor_rate"].iloc[0])
+    ratio = format_vn_decimal(float(top["poor_rate"]) / d, 1)
+    top_rate, low_rate, d_rate = (format_vn_decimal(x) for x in (top["poor_rate"], low["poor_rate"], d))
+    if language == "vi":
+        return (
+            f"{top['commune_name']} có tỷ lệ hộ nghèo cao nhất ({top_rate} %), gấp {ratio} lần "
+            f"mức toàn huyện ({d_rate} %); {low['commune_name']} thấp nhất ({low_rate} %)."
+        )
+    return (
+        f"{top['commune_name']} has the highest poor rate ({top_rate} %), {ratio} times the "
+        f"district's ({d_rate} %); {low['commune_name']} the lowest ({low_rate} %)."
+    )
+
+
+def reading_minority(communes: pd.DataFrame, district: pd.DataFrame, language: str = "vi") -> str:
+    """Where ethnic-minority households live and how many of them are poor."""
+    row = district.iloc[0]
+    total, poor = int(row["ethnic_minority"]), int(row["poor_ethnic_minority"])
+    where = communes.loc[communes["ethnic_minority"] > 0].sort_values("ethnic_minority", ascending=False)
+    names = ", ".join(where["commune_name"])
+    share = format_vn_decimal(rate_half_up(total, int(row["households"])))
+    poor_share = format_vn_decimal(rate_half_up(poor, total)) if total else "0,00"
+    if language == "vi":
+        return (
+            f"{total} hộ DTTS ({share} % số hộ) sống ở {len(where)} xã ({names}); "
+            f"{poor} hộ trong số đó là hộ nghèo ({poor_share} % hộ DTTS)."
+        )
+    return (
+        f"{total} ethnic-minority households ({share} % of all) live in {len(where)} communes "
+        f"({names}); {poor} of them are poor ({poor_share} % of ethnic-minority households)."
+    )
+
+
+def reading_targets(targets: pd.DataFrame, language: str = "vi") -> str:
+    """The planned reduction, district rate before and after, and the largest commune cut."""
+    households = int(targets["households"].sum())
+    poor, end = int(targets["poor"].sum()), int(targets["poor_end"].sum())
+    before = format_vn_decimal(rate_half_up(poor, households))
+    after = format_vn_decimal(rate_half_up(end, households))
+    top = targets.loc[targets["target_reduction_rate"].idxmax()]
+    cut = format_vn_decimal(rate_half_up(int(top["target_reduction"]), int(top["households"])))
+    plan = int(targets["plan_year"].iloc[0])
+    if language == "vi":
+        return (
+            f"Năm {plan} kế hoạch giảm {poor - end} hộ nghèo: tỷ lệ hộ nghèo toàn huyện từ {before} % "
+            f"xuống {after} %; {top['commune_name']} giảm nhiều nhất ({cut} điểm)."
+        )
+    return (
+        f"For {plan} the plan cuts {poor - end} poor households: the district's poor rate goes "
+        f"from {before} % to {after} %; {top['commune_name']} cuts most ({cut} points)."
+    )
+
+
+def reading_goals(goals: pd.DataFrame, language: str = "vi") -> str:
+    """Whether the target lies in the goal band and whether the new-poor ranges agree."""
+    g = goals.iloc[0]
+    value = format_vn_decimal(g["target_reduction_rate"])
+    low, high = format_vn_decimal(g["reduction_band_min"], 1), format_vn_decimal(g["reduction_band_max"], 1)
+    pct = f"{format_vn_decimal(g['new_poor_percent_min'], 1)}-{format_vn_decimal(g['new_poor_percent_max'], 1)} %"
+    as_hh = f"{int(g['new_poor_percent_as_households_min'] + 0.5)}-{int(g['new_poor_percent_as_households_max'] + 0.5)}"
+    hh = f"{int(g['new_poor_households_min'])}-{int(g['new_poor_households_max'])}"
+    if language == "vi":
+        inside = "nằm trong" if g["target_within_band"] else "nằm ngoài"
+        agree = "khớp nhau" if g["new_poor_ranges_agree"] else "không khớp nhau"
+        return (
+            f"Mục tiêu giảm {value} điểm {inside} khung {low}-{high} điểm. Hai cách nêu số hộ "
+            f"nghèo phát sinh ({hh} hộ và {pct}, tức {as_hh} hộ) {agree}."
+        )
+    inside = "inside" if g["target_within_band"] else "outside"
+    agree = "agree" if g["new_poor_ranges_agree"] else "do not agree"
+    return (
+        f"The target cut of {value} points lies {inside} the {low}-{high} point band. The two "
+        f"statements of expected new poor ({hh} households and {pct}, i.e. {as_hh} households) {agree}."
+    )
+
+
+def goals_table(goals: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """The goal checks as a two-column table (check, result)."""
+    g = goals.iloc[0]
+    yes, no = ("Có", "Không") if language == "vi" else ("Yes", "No")
+    rows = {
+        "vi": [
+            ("Giảm hộ nghèo (hộ)", format_vn_integer(g["target_reduction"])),
+            ("Giảm tỷ lệ hộ nghèo (điểm %)", format_vn_decimal(g["target_reduction_rate"])),
+            ("Khung mục tiêu (điểm %)", f"{format_vn_decimal(g['reduction_band_min'])} - {format_vn_decimal(g['reduction_band_max'])}"),
+            ("Mục tiêu nằm trong khung", yes if g["target_within_band"] else no),
+            ("Hộ nghèo phát sinh dự kiến (hộ)", f"{int(g['new_poor_households_min'])} - {int(g['new_poor_households_max'])}"),
+            ("Hộ nghèo phát sinh dự kiến (% số hộ)", f"{format_vn_decimal(g['new_poor_percent_min'])} - {format_vn_decimal(g['new_poor_percent_max'])}"),
+            ("… quy ra số hộ", f"{format_vn_decimal(g['new_poor_percent_as_households_min'], 1)} - {format_vn_decimal(g['new_poor_percent_as_households_max'], 1)}"),
+            ("Hai cách nêu khớp nhau", yes if g["new_poor_ranges_agree"] else no),
+        ],
+        "en": [
+            ("Cut in poor households", format_vn_integer(g["target_reduction"])),
+            ("Cut in the poor rate (points)", format_vn_decimal(g["target_reduction_rate"])),
+            ("Goal band (points)", f"{format_vn_decimal(g['reduction_band_min'])} - {format_vn_decimal(g['reduction_band_max'])}"),
+            ("Target inside the band", yes if g["target_within_band"] else no),
+            ("Expected new poor (households)", f"{int(g['new_poor_households_min'])} - {int(g['new_poor_households_max'])}"),
+            ("Expected new poor (% of households)", f"{format_vn_decimal(g['new_poor_percent_min'])} - {format_vn_decimal(g['new_poor_percent_max'])}"),
+            ("… as households", f"{format_vn_decimal(g['new_poor_percent_as_households_min'], 1)} - {format_vn_decimal(g['new_poor_percent_as_households_max'], 1)}"),
+            ("The two ranges agree", yes if g["new_poor_ranges_agree"] else no),
+        ],
+    }[language]
+    header = ["Kiểm tra", "Kết quả"] if language == "vi" else ["Check", "Result"]
+    return pd.DataFrame(rows, columns=header)

@@ -1,0 +1,31 @@
+"""Running a step from a Snakemake script: log to the rule's log, one line on failure."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import PovertyPlanError
+
+
+def run_step(step: Callable[..., object], log_path: str | None, **kwargs: object) -> None:
+    """Call `step(**kwargs)`, logging to `log_path` and stderr.
+
+    A PovertyPlanError ends the process with exit code 1 and its one-line message (no
+    traceback); any other exception is a bug and keeps its traceback in the log.
+    """
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    if log_path:
+        Path(log_path).parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(log_path, mode="w", encoding="utf-8"))
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s", handlers=handlers, force=True)
+    try:
+        step(**kwargs)
+    except PovertyPlanError as error:
+        logging.getLogger("povertyplan").error(error.one_line())
+        sys.exit(1)
+    except Exception:
+        logging.getLogger("povertyplan").exception("unexpected error (a bug in povertyplan)")
+        raise

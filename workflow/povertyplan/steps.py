@@ -1,0 +1,144 @@
+"""One function per pipeline step, from input files to output files.
+
+Snakemake scripts (workflow/scripts/) only call these with their inputs, outputs and
+params; tests call them directly. Each step logs what it did (counts, never personal
+data) and raises PovertyPlanError for anything the user must fix.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from . import io
+from .aggregate import commune_counts, district_totals
+from .clean import REJECT_COLUMNS, check_ledger, clean_table
+from .columns import load_column_spec
+from .errors import DataError
+from .read import read_raw_file
+from .registry import commune_lookup, load_registry, review_date, units_valid_on
+from .tables import plan_table, write_plan_table_csv, write_plan_table_xlsx
+from .targets import commune_targets, plan_goals
+
+log = logging.getLogger("povertyplan")
+
+
+def clean_file(
+    raw: str, registry: str, columns: str, year: int, households: str, rejects: str, ledger: str
+) -> dict:
+    """Read and clean one raw file; write its households, rejects and ledger."""
+    spec = load_column_spec(columns)
+    units = load_registry(registry)
+    table = read_raw_file(raw, spec)
+    result = clean_table(table, spec, commune_lookup(units, review_date(year)), units, year)
+    io.write_parquet(result.households, io.HOUSEHOLDS, households)
+    io.write_parquet(result.rejects, io.REJECTS, rejects)
+    Path(ledger).write_text(json.dumps(result.ledger, ensure_ascii=False, indent=1, sort_keys=True))
+    log.info(
+        "%s: %d rows read, %d kept, %d rejected (%d problems); sheet '%s'; ignored columns %s",
+        table.file,
+        result.ledger["rows_read"],
+        result.ledger["rows_kept"],
+        result.ledger["rows_rejected"],
+        result.ledger["problems"],
+        table.sheet,
+        table.ignored_columns,
+    )
+    return result.ledger
+
+
+def combine(
+    households: list[str], rejects: list[str], ledgers: list[str], out_households: str,
+    out_rejects: str, out_ledger: str,
+) -> pd.DataFrame:
+    """Combine the per-file outputs of one review year; refuse a household in two files."""
+    frames = [io.read_parquet(p) for p in households]
+    combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if combined.empty:
+        raise DataError("no household rows were kept from any file", hint="check the raw folder")
+    twice = combined[combined.duplicated("household_id", keep=False)]
+    if not twice.empty:
+        first = twice.sort_values(["household_id", "source_file", "source_row"]).head(2)
+        (a, b) = first.itertuples(index=False)
+        raise DataError(
+            f"household ID '{a.household_id}' is in {a.source_file} row {a.source_row} "
+            f"and in {b.source_file} row {b.source_row} ({twice['household_id'].nunique()} "
+            "IDs are in more than one place)",
+            hint="a household belongs to one commune's list only; ask the communes which is right",
+        )
+    rejected = [io.read_parquet(p) for p in rejects]
+    rejected = [r for r in rejected if not r.empty]
+    all_rejects = (
+        pd.concat(rejected, ignore_index=True)
+        if rejected
+        else pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})
+    )
+    rows = []
+    for path in ledgers:
+        entry = json.loads(Path(path).read_text())
+        check_ledger(entry)
+        entry["ignored_columns"] = "; ".join(entry["ignored_columns"])
+        entry["ignored_sheets"] = "; ".join(entry["ignored_sheets"])
+        rows.append(entry)
+    ledger = pd.DataFrame(rows)
+    io.write_parquet(combined, io.HOUSEHOLDS, out_households)
+    io.write_parquet(all_rejects, io.REJECTS, out_rejects)
+    io.write_parquet(ledger, io.LEDGER, out_ledger)
+    return ledger
+
+
+def validation_gate(ledger: str, mode: str, out: str) -> str:
+    """Summarise the year's ledger; in strict mode fail when any row was rejected.
+
+    Returns (and writes to `out`) the one-line summary.
+    """
+    table = io.read_parquet(ledger)
+    read, kept, rejected = (int(table[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected"))
+    year = int(table["review_year"].iloc[0])
+    summary = (
+        f"{year}: {len(table)} files, {read} rows read, {kept} kept, {rejected} rejected"
+        f" (validation {mode})"
+    )
+    log.info(summary)
+    if rejected and mode == "strict":
+        files = table.loc[table["rows_rejected"] > 0, "source_file"].tolist()
+        raise DataError(
+            f"{summary}; rows were rejected in {', '.join(files)}",
+            file=f"results/{year}/rejects.parquet",
+            hint="read the reasons there, have the communes correct their files, or set "
+            "validation.mode: lenient to go on with the valid rows",
+        )
+    Path(out).write_text(summary + "\n", encoding="utf-8")
+    return summary
+
+
+def aggregate(households: str, registry: str, district: dict, year: int, communes: str, out_district: str) -> None:
+    """Commune and district counts and rates for one review year."""
+    frame = io.read_parquet(households)
+    units = units_valid_on(load_registry(registry), review_date(year))
+    by_commune = commune_counts(frame, units)
+    in_district = units["district_code"] == str(district.get("code", ""))
+    missing = sorted(set(units.loc[in_district, "code"]) - set(by_commune["commune_code"]))
+    if missing:
+        log.warning("no households for the registry communes %s in %d", ", ".join(missing), year)
+    io.write_parquet(by_commune, io.COMMUNES, communes)
+    io.write_parquet(district_totals(by_commune, district), io.DISTRICT, out_district)
+
+
+def targets(communes: str, targets_config: dict, goals_config: dict, year: int, out_targets: str, out_goals: str) -> None:
+    """The plan for year + 1: commune targets and the district's goal checks."""
+    table = commune_targets(io.read_parquet(communes), targets_config, year + 1)
+    io.write_parquet(table, io.TARGETS, out_targets)
+    io.write_parquet(plan_goals(table, goals_config), io.GOALS, out_goals)
+
+
+def tables(targets_path: str, district_name: str, language: str, xlsx: str, csv: str) -> None:
+    """The commune target table in the plan's layout, as .xlsx and .csv."""
+    frame = io.read_parquet(targets_path)
+    table = plan_table(frame, language)
+    plan_year = int(frame["plan_year"].iloc[0])
+    write_plan_table_xlsx(table, xlsx, plan_year, district_name, language)
+    write_plan_table_csv(table, csv)

@@ -1,0 +1,46 @@
+# Cleaning: one job per raw file, then the year's households, rejects and ledger.
+
+
+rule clean_file:
+    input:
+        raw=f"{RAW}/{{year}}/{{file}}",
+        registry=config["registry"],
+        columns=config["columns"],
+    output:
+        households="results/{year}/clean/households/{file}.parquet",
+        rejects="results/{year}/clean/rejects/{file}.parquet",
+        ledger="results/{year}/clean/ledger/{file}.json",
+    log:
+        "results/{year}/logs/clean_file/{file}.log",
+    benchmark:
+        "results/{year}/benchmarks/clean_file/{file}.tsv"
+    script:
+        "../scripts/run_clean_file.py"
+
+
+rule combine:
+    input:
+        households=per_file("results/{year}/clean/households/{file}.parquet"),
+        rejects=per_file("results/{year}/clean/rejects/{file}.parquet"),
+        ledgers=per_file("results/{year}/clean/ledger/{file}.json"),
+    output:
+        households="results/{year}/households.parquet",
+        rejects="results/{year}/rejects.parquet",
+        ledger="results/{year}/ledger.parquet",
+    log:
+        "results/{year}/logs/combine.log",
+    script:
+        "../scripts/run_combine.py"
+
+
+rule validation_gate:
+    input:
+        ledger="results/{year}/ledger.parquet",
+    output:
+        "results/{year}/validation.txt",
+    params:
+        mode=config["validation"].get("mode", "strict"),
+    log:
+        "results/{year}/logs/validation_gate.log",
+    script:
+        "../scripts/run_validation_gate.py"

@@ -1,0 +1,69 @@
+# Helpers shared by the rules: config validation, discovery of review years and raw files.
+from pathlib import Path
+
+from snakemake.utils import validate
+
+from povertyplan.read import RAW_SUFFIXES
+
+
+validate(config, schema="../schemas/config.schema.yaml")
+
+RAW = config["raw_dir"]
+LANGUAGE = config.get("language", "vi")
+NOTEBOOKS = Path(workflow.basedir) / "notebooks"
+
+
+wildcard_constraints:
+    year=r"\d{4}",
+    file=r"[^/]+\.(xlsx|xls|xlsm|csv|XLSX|XLS|CSV)",
+
+
+def review_years():
+    """The review years to build: config `years`, else every 4-digit folder of raw_dir."""
+    if config.get("years"):
+        return [str(y) for y in config["years"]]
+    found = sorted(p.name for p in Path(RAW).glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
+    if not found:
+        raise WorkflowError(f"{RAW}: no review-year folder (e.g. {RAW}/2018/) was found")
+    return found
+
+
+def raw_files(year):
+    """The raw files of one review year, by name (other files are ignored)."""
+    folder = Path(RAW) / str(year)
+    files = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in RAW_SUFFIXES and not p.name.startswith("~$")
+    ) if folder.is_dir() else []
+    if not files:
+        raise WorkflowError(f"{folder}: no .xlsx, .xls or .csv file to read")
+    return files
+
+
+def per_file(pattern):
+    """Input function: `pattern` expanded over the raw files of the wildcard's year."""
+    return lambda wildcards: expand(pattern, year=wildcards.year, file=raw_files(wildcards.year))
+
+
+FIGURES = {
+    "overview": ["poverty_rates", "ethnic_minority"],
+    "targets": ["targets_by_commune", "goal_band"],
+}
+
+
+def year_outputs(year):
+    """Everything a review year produces, for `rule all` and the index page."""
+    out = [
+        f"results/{year}/{name}.parquet"
+        for name in ("households", "communes", "district", "targets", "goals", "rejects", "ledger")
+    ]
+    out += [f"results/{year}/tables/commune_targets.{ext}" for ext in ("xlsx", "csv")]
+    for notebook, figures in FIGURES.items():
+        out += [f"results/{year}/notebooks/{notebook}.{ext}" for ext in ("ipynb", "html")]
+        out += [f"results/{year}/figures/{figure}.png" for figure in figures]
+    return out
+
+
+def all_outputs():
+    return ["results/index.html"]

@@ -1,0 +1,47 @@
+# Aggregation, targets and the commune target table.
+
+
+rule aggregate:
+    input:
+        households="results/{year}/households.parquet",
+        registry=config["registry"],
+        gate="results/{year}/validation.txt",
+    output:
+        communes="results/{year}/communes.parquet",
+        district="results/{year}/district.parquet",
+    params:
+        district=config["district"],
+    log:
+        "results/{year}/logs/aggregate.log",
+    script:
+        "../scripts/run_aggregate.py"
+
+
+rule targets:
+    input:
+        communes="results/{year}/communes.parquet",
+    output:
+        targets="results/{year}/targets.parquet",
+        goals="results/{year}/goals.parquet",
+    params:
+        targets=config["targets"],
+        goals=config["goals"],
+    log:
+        "results/{year}/logs/targets.log",
+    script:
+        "../scripts/run_targets.py"
+
+
+rule tables:
+    input:
+        targets="results/{year}/targets.parquet",
+    output:
+        xlsx="results/{year}/tables/commune_targets.xlsx",
+        csv="results/{year}/tables/commune_targets.csv",
+    params:
+        district_name=config["district"]["name"],
+        language=LANGUAGE,
+    log:
+        "results/{year}/logs/tables.log",
+    script:
+        "../scripts/run_tables.py"

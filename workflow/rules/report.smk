@@ -1,0 +1,67 @@
+# Presentation: notebooks executed with papermill (then HTML, input hidden) and the index.
+
+
+rule notebook_overview:
+    input:
+        notebook=NOTEBOOKS / "overview.ipynb",
+        communes="results/{year}/communes.parquet",
+        district="results/{year}/district.parquet",
+    output:
+        notebook="results/{year}/notebooks/overview.ipynb",
+        html="results/{year}/notebooks/overview.html",
+        figures=expand("results/{{year}}/figures/{figure}.png", figure=FIGURES["overview"]),
+    params:
+        parameters=lambda wildcards, input, output: {
+            "review_year": int(wildcards.year),
+            "communes_path": str(input.communes),
+            "district_path": str(input.district),
+            "figures_dir": str(Path(output.figures[0]).parent),
+            "language": LANGUAGE,
+        },
+    retries: 2
+    log:
+        "results/{year}/logs/notebook_overview.log",
+    benchmark:
+        "results/{year}/benchmarks/notebook_overview.tsv"
+    script:
+        "../scripts/run_notebook.py"
+
+
+rule notebook_targets:
+    input:
+        notebook=NOTEBOOKS / "targets.ipynb",
+        targets="results/{year}/targets.parquet",
+        goals="results/{year}/goals.parquet",
+        table="results/{year}/tables/commune_targets.csv",
+    output:
+        notebook="results/{year}/notebooks/targets.ipynb",
+        html="results/{year}/notebooks/targets.html",
+        figures=expand("results/{{year}}/figures/{figure}.png", figure=FIGURES["targets"]),
+    params:
+        parameters=lambda wildcards, input, output: {
+            "review_year": int(wildcards.year),
+            "targets_path": str(input.targets),
+            "goals_path": str(input.goals),
+            "figures_dir": str(Path(output.figures[0]).parent),
+            "language": LANGUAGE,
+        },
+    retries: 2
+    log:
+        "results/{year}/logs/notebook_targets.log",
+    benchmark:
+        "results/{year}/benchmarks/notebook_targets.tsv"
+    script:
+        "../scripts/run_notebook.py"
+
+
+rule index:
+    input:
+        [f for year in review_years() for f in year_outputs(year)],
+    output:
+        "results/index.html",
+    params:
+        title=f"Kế hoạch giảm nghèo - {config['district']['name']}",
+    log:
+        "results/logs/index.log",
+    script:
+        "../scripts/run_index.py"

@@ -1,0 +1,15 @@
+"""Snakemake wiring: execute a presentation notebook with papermill and render it to HTML
+(povertyplan.notebooks.run_notebook)."""
+
+from povertyplan.notebooks import run_notebook
+from povertyplan.runner import run_step
+
+sm = snakemake  # noqa: F821  (injected by Snakemake)
+run_step(
+    run_notebook,
+    sm.log[0],
+    template=sm.input.notebook,
+    executed=sm.output.notebook,
+    html=sm.output.html,
+    parameters=dict(sm.params.parameters),
+)
