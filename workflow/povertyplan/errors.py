@@ -37,7 +37,8 @@ class PovertyPlanError(Exception):
             where.append(f"column '{self.column}'")
         text = (", ".join(where) + ": " if where else "") + self.what.rstrip(".") + "."
         if self.hint:
-            text += " " + self.hint.rstrip(".") + "."
+            hint = self.hint.rstrip(".")
+            text += " " + hint[:1].upper() + hint[1:] + "."
         return " ".join(text.split())
 
 

@@ -3,9 +3,16 @@ from pathlib import Path
 
 from snakemake.utils import validate
 
+from povertyplan.config import check_config
+from povertyplan.errors import PovertyPlanError
 from povertyplan.read import RAW_SUFFIXES
 
-
+CONFIG_SCHEMA = Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
+try:
+    check_config(config, CONFIG_SCHEMA)
+except PovertyPlanError as error:
+    raise WorkflowError(error.one_line()) from None
+# sets the schema's defaults (language, validation.mode, years)
 validate(config, schema="../schemas/config.schema.yaml")
 
 RAW = config["raw_dir"]

@@ -1,0 +1,42 @@
+"""The embedded example's generator: deterministic, and consistent with the 2016-2021 standard."""
+
+from pathlib import Path
+
+import numpy as np
+
+from povertyplan.generate import CAM_LO_2018, INCOME_LINES, generate_review, truth
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_regenerating_gives_the_committed_files_byte_for_byte(tmp_path):
+    written = generate_review(CAM_LO_2018, 2018, tmp_path)
+    committed = sorted((REPO / "data" / "raw" / "2018").iterdir())
+    assert [p.name for p in written] == [p.name for p in committed]
+    for new, old in zip(written, committed, strict=True):
+        assert new.read_bytes() == old.read_bytes(), new.name
+
+
+def status_under_2016_standard(frame):
+    """QĐ 59/2015: poor if income ≤ poor line, or ≤ near-poor line with ≥ 3 deprivations;
+    near-poor if between the lines with < 3 deprivations."""
+    lines = frame["area"].map(INCOME_LINES)
+    poor_line = lines.map(lambda x: x[0])
+    near_line = lines.map(lambda x: x[1])
+    deprivations = frame[[c for c in frame if c.startswith("dep_")]].sum(axis=1)
+    between = (frame["income"] > poor_line) & (frame["income"] <= near_line)
+    return np.select(
+        [frame["income"] <= poor_line, between & (deprivations >= 3), between],
+        ["poor", "poor", "near_poor"],
+        default="not_poor",
+    )
+
+
+def test_incomes_and_deprivations_imply_the_recorded_status():
+    households = truth(CAM_LO_2018, 2018)
+    assert len(households) == 14653
+    assert (status_under_2016_standard(households) == households["status"]).all()
+    assert households["household_id"].is_unique
+    assert (households["workers"] <= households["members"]).all()
+    assert not households.loc[households["status"] != "poor", "can_exit"].any()
+    assert set(households["ethnicity"]) == {"Kinh", "Vân Kiều", "Pa Kô"}

@@ -1,0 +1,182 @@
+"""The embedded example reproduces the seed plan (Cam Lộ, plan for 2019), number by number.
+
+The seed's commune table is transcribed, as printed, in tests/data/plan-2019-commune-table.csv
+(a copy of shared/seed/). Every count must match exactly. Every printed rate is compared
+with the half-up rounding of the rate recomputed from the households; the cells where the
+printed plan differs are listed explicitly below, with the printed and recomputed value.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from povertyplan import io, steps
+from povertyplan.rates import rate_half_up
+from povertyplan.registry import commune_lookup, resolve_communes, review_date
+from povertyplan.tables import format_vn_decimal
+
+REPO = Path(__file__).resolve().parents[1]
+RAW = REPO / "data" / "raw" / "2018"
+SEED_TABLE = Path(__file__).parent / "data" / "plan-2019-commune-table.csv"
+DISTRICT = {"code": "468", "name": "Cam Lộ", "province_name": "Quảng Trị"}
+GOALS = {
+    "reduction_points": {"min": 0.5, "max": 1.0},
+    "new_poor_percent": {"min": 0.3, "max": 0.5},
+    "new_poor_households": {"min": 30, "max": 40},
+}
+
+COUNTS = {  # seed column -> targets.parquet column
+    "dan_so_ho": "households",
+    "ho_ngheo": "poor",
+    "ho_cs_gn": "poor_targeted",
+    "hn_cung": "poor_hardcore",
+    "ho_giam": "target_reduction",
+    "ho_ngheo_cuoi_nam": "poor_end",
+}
+RATES = {  # seed rate column -> its count column
+    "ty_le": "poor",
+    "ty_le_cs_gn": "poor_targeted",
+    "ty_le_hn_cung": "poor_hardcore",
+    "ty_le_giam": "target_reduction",
+    "ty_le_cuoi_nam": "poor_end",
+}
+# Printed cells that differ from the half-up rounding of the recomputed rate:
+# (unit as printed, column) -> (printed, recomputed). All are truncations.
+PRINTED_DIFFERENCES = {
+    ("CAM THUY", "ty_le_cs_gn"): ("1,10", "1,11"),  # 16 / 1446 = 1,1065 %
+    ("CAM THUY", "ty_le_hn_cung"): ("3,45", "3,46"),  # 50 / 1446 = 3,4578 %
+    ("CAM THUY", "ty_le_giam"): ("1,10", "1,11"),
+    ("CAM THUY", "ty_le_cuoi_nam"): ("3,45", "3,46"),
+    ("TỔNG CỘNG", "ty_le_hn_cung"): ("3,59", "3,60"),  # 527 / 14653 = 3,5965 %
+}
+# Section I of the plan: figure -> (count, printed share of all households)
+HEADLINE = {
+    "households": (14653, None),
+    "ethnic_minority": (80, "0,54"),  # 80 / 14653 = 0,546 %: printed truncated, half-up is 0,55
+    "poor": (609, "4,16"),
+    "near_poor": (720, "4,91"),
+    "poor_ethnic_minority": (50, "0,34"),
+    "near_poor_ethnic_minority": (24, "0,16"),
+}
+HEADLINE_DIFFERENCES = {"ethnic_minority": ("0,54", "0,55")}
+
+
+def vn_int(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Run the pipeline's steps on data/raw/2018 (what `make run` runs, without Snakemake)."""
+    out = tmp_path_factory.mktemp("seed")
+    registry, columns = str(REPO / "config" / "communes.csv"), str(REPO / "config" / "columns.yaml")
+    parts = {"households": [], "rejects": [], "ledgers": []}
+    for raw in sorted(RAW.iterdir()):
+        paths = {k: str(out / f"{raw.name}.{k}") for k in parts}
+        steps.clean_file(str(raw), registry, columns, 2018, paths["households"], paths["rejects"], paths["ledgers"])
+        for key in parts:
+            parts[key].append(paths[key])
+    steps.combine(parts["households"], parts["rejects"], parts["ledgers"],
+                  str(out / "households.parquet"), str(out / "rejects.parquet"), str(out / "ledger.parquet"))
+    steps.aggregate(str(out / "households.parquet"), registry, DISTRICT, 2018,
+                    str(out / "communes.parquet"), str(out / "district.parquet"))
+    steps.targets(str(out / "communes.parquet"), {"policy": "can_exit"}, GOALS, 2018,
+                  str(out / "targets.parquet"), str(out / "goals.parquet"))
+    return {name: io.read_parquet(out / f"{name}.parquet")
+            for name in ("households", "rejects", "ledger", "communes", "district", "targets", "goals")}
+
+
+@pytest.fixture(scope="module")
+def seed(registry):
+    table = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
+    communes = table[table["tt"] != ""].copy()
+    communes["commune_code"] = resolve_communes(communes["don_vi"], commune_lookup(registry, review_date(2018)))
+    return communes, table[table["tt"] == ""].iloc[0]
+
+
+def test_nothing_is_rejected_and_the_ledger_balances(built):
+    ledger = built["ledger"]
+    assert len(ledger) == 9
+    assert ledger["rows_read"].sum() == 14653 == ledger["rows_kept"].sum()
+    assert built["rejects"].empty
+
+
+def test_every_commune_count_matches_the_seed(built, seed):
+    communes, _ = seed
+    assert communes["commune_code"].notna().all()
+    targets = built["targets"].set_index("commune_code")
+    assert sorted(targets.index) == sorted(communes["commune_code"])
+    for row in communes.itertuples(index=False):
+        for printed, column in COUNTS.items():
+            assert int(targets.at[row.commune_code, column]) == vn_int(getattr(row, printed)), (row.don_vi, printed)
+
+
+def test_every_total_count_matches_the_seed(built, seed):
+    _, total = seed
+    targets = built["targets"]
+    for printed, column in COUNTS.items():
+        assert int(targets[column].sum()) == vn_int(total[printed]), printed
+
+
+def recomputed_rates(counts: dict[str, int]) -> dict[str, str]:
+    return {col: format_vn_decimal(rate_half_up(counts[count], counts["households"])) for col, count in RATES.items()}
+
+
+def test_every_printed_rate_is_the_half_up_rate_except_the_listed_cells(built, seed):
+    communes, total = seed
+    targets = built["targets"].set_index("commune_code")
+    differing = {}
+    rows = [(row.don_vi, row._asdict(), targets.loc[row.commune_code]) for row in communes.itertuples(index=False)]
+    rows.append((total["don_vi"], total.to_dict(), targets.sum(numeric_only=True)))
+    for unit, printed, ours in rows:
+        counts = {column: int(ours[column]) for column in COUNTS.values()}
+        for column, value in recomputed_rates(counts).items():
+            if printed[column] != value:
+                differing[(unit, column)] = (printed[column], value)
+    assert differing == PRINTED_DIFFERENCES
+
+
+def test_the_table_written_by_the_pipeline_differs_from_the_seed_only_in_those_cells(built, seed):
+    from povertyplan.tables import format_plan_table, plan_table
+
+    ours = format_plan_table(plan_table(built["targets"]))
+    printed = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
+    communes, _ = seed
+    code_of = dict(zip(communes["don_vi"], communes["commune_code"], strict=True))
+    ours = ours.assign(code=[*built["targets"].sort_values("display_order")["commune_code"], "total"])
+    printed = printed.assign(code=[code_of.get(u, "total") for u in printed["don_vi"]])
+    merged = printed.merge(ours, on="code", suffixes=("_printed", "_ours"))
+    assert len(merged) == 10 and (merged["tt_printed"] == merged["tt_ours"]).all()  # same order
+    differing = {}
+    for row in merged.itertuples(index=False):
+        row = row._asdict()
+        for column in [*COUNTS, *RATES]:
+            if row[f"{column}_printed"] != row[f"{column}_ours"]:
+                differing[(row["don_vi_printed"], column)] = (row[f"{column}_printed"], row[f"{column}_ours"])
+    assert differing == PRINTED_DIFFERENCES
+
+
+def test_headline_figures_of_section_one(built):
+    district = built["district"].iloc[0]
+    households = int(district["households"])
+    differing = {}
+    for column, (count, printed_share) in HEADLINE.items():
+        assert int(district[column]) == count, column
+        if printed_share is not None:
+            ours = format_vn_decimal(rate_half_up(count, households))
+            assert Decimal(district[f"{column}_rate"]).quantize(Decimal("0.01")) == Decimal(ours.replace(",", "."))
+            if ours != printed_share:
+                differing[column] = (printed_share, ours)
+    assert differing == HEADLINE_DIFFERENCES
+
+
+def test_goals_of_section_three(built):
+    goals = built["goals"].iloc[0]
+    assert goals["target_reduction"] == 82
+    assert format_vn_decimal(rate_half_up(82, 14653)) == "0,56"  # "giảm 0,56% hộ nghèo (82 hộ)"
+    assert goals["target_within_band"]  # 0,5 - 1 point
+    assert not goals["new_poor_ranges_agree"]  # 30-40 households vs 0,3-0,5 % = 44-73 households

@@ -1,0 +1,147 @@
+"""End to end: Snakemake on a small fixture workdir, checked against the generator's truth."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from povertyplan.generate import CommuneSpec, generate_review, truth
+from povertyplan.io import read_parquet
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = [
+    CommuneSpec("19600", "Cam Tuyền", "Xã Cam Tuyền", "rural", 60, 9, 3, 7, 4, 2, 1, file_name="tuyen.xlsx"),
+    CommuneSpec("19612", "Cam Thành", "CAM THÀNH", "rural", 45, 5, 1, 6, file_format="csv", file_name="thanh.csv"),
+    CommuneSpec("19597", "TT Cam Lộ", "19597", "urban", 50, 2, 2, 4, file_format="csv-semicolon", file_name="ttcl.csv"),
+]
+
+
+def make_workdir(root: Path) -> Path:
+    config = yaml.safe_load((REPO / "config" / "config.yaml").read_text(encoding="utf-8"))
+    config["registry"] = str(REPO / "config" / "communes.csv")
+    config["columns"] = str(REPO / "config" / "columns.yaml")
+    (root / "config").mkdir(parents=True)
+    (root / "config" / "config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    generate_review(SMALL, 2018, root / "data" / "raw")
+    return root
+
+
+def snakemake(workdir: Path, *extra: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
+               "--directory", str(workdir), "--profile", str(REPO / "profiles" / "default"),
+               "--cores", "2", *extra]
+    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    workdir = make_workdir(tmp_path_factory.mktemp("workdir"))
+    result = snakemake(workdir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return workdir
+
+
+def expected_counts() -> pd.DataFrame:
+    households = truth(SMALL, 2018)
+    poor = households["status"] == "poor"
+    minority = households["ethnicity"] != "Kinh"
+    return pd.DataFrame({
+        "commune_code": households["commune_code"],
+        "households": 1,
+        "persons": households["members"],
+        "poor": poor,
+        "near_poor": households["status"] == "near_poor",
+        "ethnic_minority": minority,
+        "poor_ethnic_minority": poor & minority,
+        "poor_targeted": poor & households["can_exit"],
+    }).groupby("commune_code").sum().astype(int)
+
+
+def test_commune_and_district_counts_match_the_generated_households(run):
+    communes = read_parquet(run / "results/2018/communes.parquet").set_index("commune_code")
+    expected = expected_counts()
+    for column in expected.columns:
+        assert communes[column].astype(int).to_dict() == expected[column].to_dict(), column
+    assert communes.loc["19597", "area"] == "urban"
+    assert communes.loc["19600", "poor_rate"] == pytest.approx(100 * 9 / 60)
+    district = read_parquet(run / "results/2018/district.parquet").iloc[0]
+    assert district["households"] == 155 and district["poor"] == 16
+    assert district["poor_rate"] == pytest.approx(100 * 16 / 155)
+
+
+def test_targets_goals_and_tables(run):
+    targets = read_parquet(run / "results/2018/targets.parquet")
+    assert targets["commune_code"].tolist() == ["19600", "19612", "19597"]  # display order
+    assert targets["target_reduction"].tolist() == [3, 1, 2]
+    assert (targets["poor_end"] == targets["poor"] - targets["target_reduction"]).all()
+    assert (targets["plan_year"] == 2019).all()
+    table = pd.read_csv(run / "results/2018/tables/commune_targets.csv", dtype=str)
+    assert pd.isna(table.iloc[-1]["tt"])
+    assert table.iloc[-1].tolist()[1:] == [
+        "TỔNG CỘNG", "155", "16", "10,32", "6", "3,87", "10", "6,45", "6", "3,87", "10", "6,45",
+    ]
+
+
+def test_the_ledger_accounts_for_every_row(run):
+    ledger = read_parquet(run / "results/2018/ledger.parquet")
+    assert ledger.set_index("source_file")["rows_read"].to_dict() == {"thanh.csv": 45, "ttcl.csv": 50, "tuyen.xlsx": 60}
+    assert (ledger["rows_read"] == ledger["rows_kept"] + ledger["rows_rejected"]).all()
+    assert (run / "results/2018/validation.txt").read_text().startswith("2018: 3 files, 155 rows read, 155 kept, 0 rejected")
+
+
+def test_notebooks_are_executed_with_figures_and_linked_from_the_index(run):
+    index = (run / "results/index.html").read_text(encoding="utf-8")
+    for name in ("notebooks/overview.html", "notebooks/targets.html", "tables/commune_targets.xlsx",
+                 "figures/poverty_rates.png", "figures/goal_band.png", "targets.parquet"):
+        assert f'href="2018/{name}"' in index
+    notebook = json.loads((run / "results/2018/notebooks/targets.ipynb").read_text(encoding="utf-8"))
+    errors = [o for c in notebook["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors
+    html = (run / "results/2018/notebooks/targets.html").read_text(encoding="utf-8")
+    assert "TỔNG CỘNG" in html and "khung" in html
+    assert "read_parquet" not in html  # code cells are hidden from reviewers
+    assert (run / "results/2018/figures/targets_by_commune.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_no_name_or_id_number_reaches_any_output(run):
+    households = truth(SMALL, 2018)
+    secrets = set(households["head_name"]) | set(households["id_number"])
+    for path in (run / "results").rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            found = [s for s in secrets if s in text]
+            assert not found, f"{path}: {found[:3]}"
+
+
+def test_strict_mode_stops_with_one_line_and_keeps_the_rejects(tmp_path):
+    workdir = make_workdir(tmp_path)
+    bad = "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nX-1,Cam Thành,Kinh,ba,Hộ nghèo\nX-2,Cam Thành,Kinh,2,Hộ nghèo\n"
+    (workdir / "data/raw/2018/late.csv").write_text(bad, encoding="utf-8")
+    result = snakemake(workdir)
+    assert result.returncode != 0
+    line = next(x for x in result.stderr.splitlines() if x.startswith("ERROR results/2018/rejects.parquet"))
+    assert "156 kept, 1 rejected" in line and "late.csv" in line and "lenient" in line
+    rejects = read_parquet(workdir / "results/2018/rejects.parquet")
+    assert rejects[["source_file", "source_row", "column", "reason"]].values.tolist() == [
+        ["late.csv", 2, "Số nhân khẩu", "not_an_integer"]
+    ]
+    lenient = snakemake(workdir, "--config", "validation={mode: lenient}")
+    assert lenient.returncode == 0, lenient.stderr[-2000:]
+    households = read_parquet(workdir / "results/2018/households.parquet")
+    assert len(households) == 156 and "X-1" not in set(households["household_id"])
+
+
+def test_a_misspelt_config_key_stops_the_run_with_its_name(tmp_path):
+    workdir = make_workdir(tmp_path)
+    config = workdir / "config" / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("targets:", "taregts:"), encoding="utf-8")
+    result = snakemake(workdir, "--dry-run")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "config/config.yaml: unknown key 'taregts' at the top level. Did you mean 'targets'?" in output
