@@ -29,6 +29,8 @@ rule combine:
         ledger="results/{year}/ledger.parquet",
     log:
         "results/{year}/logs/combine.log",
+    benchmark:
+        "results/{year}/benchmarks/combine.tsv"
     script:
         "../scripts/run_combine.py"
 
@@ -42,5 +44,7 @@ rule validation_gate:
         mode=config["validation"].get("mode", "strict"),
     log:
         "results/{year}/logs/validation_gate.log",
+    benchmark:
+        "results/{year}/benchmarks/validation_gate.tsv"
     script:
         "../scripts/run_validation_gate.py"

@@ -13,6 +13,8 @@ rule aggregate:
         district=config["district"],
     log:
         "results/{year}/logs/aggregate.log",
+    benchmark:
+        "results/{year}/benchmarks/aggregate.tsv"
     script:
         "../scripts/run_aggregate.py"
 
@@ -28,6 +30,8 @@ rule targets:
         goals=config["goals"],
     log:
         "results/{year}/logs/targets.log",
+    benchmark:
+        "results/{year}/benchmarks/targets.tsv"
     script:
         "../scripts/run_targets.py"
 
@@ -43,5 +47,7 @@ rule tables:
         language=LANGUAGE,
     log:
         "results/{year}/logs/tables.log",
+    benchmark:
+        "results/{year}/benchmarks/tables.tsv"
     script:
         "../scripts/run_tables.py"

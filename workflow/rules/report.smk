@@ -63,5 +63,7 @@ rule index:
         title=f"Kế hoạch giảm nghèo - {config['district']['name']}",
     log:
         "results/logs/index.log",
+    benchmark:
+        "results/benchmarks/index.tsv"
     script:
         "../scripts/run_index.py"
