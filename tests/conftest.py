@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from povertyplan.columns import load_column_spec
 from povertyplan.registry import load_registry
 

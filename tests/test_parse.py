@@ -2,8 +2,13 @@ import math
 
 import pandas as pd
 import pytest
-
-from povertyplan.parse import number_from_text, parse_flag, parse_integer, parse_number, parse_vocabulary
+from povertyplan.parse import (
+    number_from_text,
+    parse_flag,
+    parse_integer,
+    parse_number,
+    parse_vocabulary,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,7 +46,10 @@ def test_parse_integer_rejects_fractions():
 
 
 def test_flags_and_status(spec):
-    flags, bad = parse_flag(pd.Series(["x", "X", "1", "có", "Có", "", "0", "không", "?"], dtype=object), spec.flag_vocabulary)
+    flags, bad = parse_flag(
+        pd.Series(["x", "X", "1", "có", "Có", "", "0", "không", "?"], dtype=object),
+        spec.flag_vocabulary,
+    )
     assert flags[:8].tolist() == [True] * 5 + [False] * 3
     assert bad.tolist() == [False] * 8 + [True]
     status, bad = parse_vocabulary(

@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-
 from povertyplan.aggregate import commune_counts, district_totals
 from povertyplan.errors import ConfigError
 from povertyplan.registry import review_date, units_valid_on
@@ -28,7 +27,9 @@ GOALS = {
 
 
 def households(rows):
-    frame = pd.DataFrame(rows, columns=["commune_code", "status", "can_exit", "ethnic_minority", "members"])
+    frame = pd.DataFrame(
+        rows, columns=["commune_code", "status", "can_exit", "ethnic_minority", "members"]
+    )
     frame["review_year"] = 2018
     return frame
 
@@ -49,9 +50,18 @@ def communes(registry):
 def test_commune_counts_use_recorded_status_and_can_exit(communes):
     tuyen = communes.set_index("commune_code").loc["19600"]
     assert tuyen["commune_name"] == "Cam Tuyền"
-    assert (tuyen["households"], tuyen["persons"], tuyen["poor"], tuyen["near_poor"]) == (10, 33, 5, 1)
+    assert (tuyen["households"], tuyen["persons"], tuyen["poor"], tuyen["near_poor"]) == (
+        10,
+        33,
+        5,
+        1,
+    )
     assert (tuyen["poor_targeted"], tuyen["poor_hardcore"]) == (2, 3)
-    assert (tuyen["ethnic_minority"], tuyen["poor_ethnic_minority"], tuyen["near_poor_ethnic_minority"]) == (3, 2, 1)
+    assert (
+        tuyen["ethnic_minority"],
+        tuyen["poor_ethnic_minority"],
+        tuyen["near_poor_ethnic_minority"],
+    ) == (3, 2, 1)
     assert tuyen["poor_rate"] == pytest.approx(50.0)
     assert communes["commune_code"].tolist() == ["19600", "19612"]  # registry display order
 
@@ -71,23 +81,33 @@ def test_default_policy_targets_the_can_exit_households(communes):
 
 
 def test_proportional_policy_allocates_whole_households_summing_to_the_district_target(communes):
-    targets = commune_targets(communes, {"policy": "proportional", "district_reduction": {"households": 3}}, 2019)
+    targets = commune_targets(
+        communes, {"policy": "proportional", "district_reduction": {"households": 3}}, 2019
+    )
     # quotas 3 × 5/6 = 2.5 and 3 × 1/6 = 0.5; equal remainders go to the larger weight
     assert targets["target_reduction"].tolist() == [3, 0]
-    by_points = commune_targets(communes, {"policy": "proportional", "district_reduction": {"points": 10}}, 2019)
+    by_points = commune_targets(
+        communes, {"policy": "proportional", "district_reduction": {"points": 10}}, 2019
+    )
     assert by_points["target_reduction"].sum() == 2  # 10 points of 20 households
 
 
 def test_a_district_target_above_the_poor_is_refused(communes):
     with pytest.raises(ConfigError, match="outside 0..6"):
-        commune_targets(communes, {"policy": "proportional", "district_reduction": {"households": 7}}, 2019)
+        commune_targets(
+            communes, {"policy": "proportional", "district_reduction": {"households": 7}}, 2019
+        )
 
 
 def test_allocation_ties_and_remainders():
     weights = pd.Series([1, 1, 1], index=["c", "a", "b"])
     # equal remainders and weights: the first positions win
     assert allocate_largest_remainder(2, weights).tolist() == [1, 1, 0]
-    assert allocate_largest_remainder(7, pd.Series([5, 3, 2])).tolist() == [4, 2, 1]  # 3.5, 2.1, 1.4
+    assert allocate_largest_remainder(7, pd.Series([5, 3, 2])).tolist() == [
+        4,
+        2,
+        1,
+    ]  # 3.5, 2.1, 1.4
     assert allocate_largest_remainder(0, pd.Series([5, 3])).tolist() == [0, 0]
 
 
@@ -108,8 +128,14 @@ def test_allocation_sums_to_the_total_and_stays_within_quota(weights, share):
 
 def test_goals_say_whether_the_target_is_in_the_band_and_the_new_poor_ranges_agree():
     targets = pd.DataFrame(
-        {"review_year": [2018], "plan_year": [2019], "target_policy": ["can_exit"],
-         "households": [14653], "poor": [609], "target_reduction": [82]}
+        {
+            "review_year": [2018],
+            "plan_year": [2019],
+            "target_policy": ["can_exit"],
+            "households": [14653],
+            "poor": [609],
+            "target_reduction": [82],
+        }
     )
     goals = plan_goals(targets, GOALS).iloc[0]
     assert goals["target_reduction_rate"] == pytest.approx(0.5596, abs=1e-4)
@@ -136,16 +162,31 @@ def test_plan_table_layout_and_total(communes, tmp_path):
     table = plan_table(targets)
     assert table["don_vi"].tolist() == ["Cam Tuyền", "Cam Thành", "TỔNG CỘNG"]
     total = table.iloc[-1]
-    assert (total["dan_so_ho"], total["ho_ngheo"], total["ho_giam"], total["ho_ngheo_cuoi_nam"]) == (20, 6, 3, 3)
+    assert (
+        total["dan_so_ho"],
+        total["ho_ngheo"],
+        total["ho_giam"],
+        total["ho_ngheo_cuoi_nam"],
+    ) == (20, 6, 3, 3)
     assert total["ty_le"] == Decimal("30.00") and total["ty_le_cuoi_nam"] == Decimal("15.00")
     printed = format_plan_table(table)
     assert printed.iloc[0]["ty_le"] == "50,00"
     path = tmp_path / "t.xlsx"
     write_plan_table_xlsx(table, path, 2019, "Cam Lộ")
     sheet = load_workbook(path).active
-    assert sheet["C3"].value == "Hộ nghèo 2019" and "C3:E3" in {str(r) for r in sheet.merged_cells.ranges}
-    assert [sheet.cell(row=5, column=c).value for c in (1, 2, 3, 12, 13)] == ["A", "B", "I", "10=2-8", "11=3-9"]
-    assert sheet["B8"].value == "TỔNG CỘNG" and sheet["C8"].value == 20 and sheet["E6"].value == 50.0
+    assert sheet["C3"].value == "Hộ nghèo 2019" and "C3:E3" in {
+        str(r) for r in sheet.merged_cells.ranges
+    }
+    assert [sheet.cell(row=5, column=c).value for c in (1, 2, 3, 12, 13)] == [
+        "A",
+        "B",
+        "I",
+        "10=2-8",
+        "11=3-9",
+    ]
+    assert (
+        sheet["B8"].value == "TỔNG CỘNG" and sheet["C8"].value == 20 and sheet["E6"].value == 50.0
+    )
     first = path.read_bytes()
     write_plan_table_xlsx(table, path, 2019, "Cam Lộ")
     assert path.read_bytes() == first  # deterministic workbook

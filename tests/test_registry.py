@@ -2,7 +2,6 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-
 from povertyplan.errors import ConfigError
 from povertyplan.registry import commune_lookup, resolve_communes, review_date, suggest_communes
 from povertyplan.text import normalise_commune_name, normalise_label
@@ -19,14 +18,26 @@ def test_normalisation_keeps_diacritics_and_drops_unit_words():
 
 def test_cam_thanh_and_cam_thanh_with_accent_are_different_communes(registry):
     lookup = commune_lookup(registry, review_date(2018))
-    codes = resolve_communes(pd.Series(["Cam Thanh", "Cam Thành", "CAM THANH", "Xã Cam Thành"]), lookup)
+    codes = resolve_communes(
+        pd.Series(["Cam Thanh", "Cam Thành", "CAM THANH", "Xã Cam Thành"]), lookup
+    )
     assert codes.tolist() == ["19609", "19612", "19609", "19612"]
 
 
 def test_names_aliases_and_codes_resolve(registry):
     lookup = commune_lookup(registry, review_date(2018))
-    raw = pd.Series(["CAM THUỶ", "Cam Thuy", "19597", "TT Cam Lộ", "Thị trấn Cam Lộ", "Cam Lo", "Xã Cam Tuyền"])
-    assert resolve_communes(raw, lookup).tolist() == ["19606", "19606", "19597", "19597", "19597", pd.NA, "19600"]
+    raw = pd.Series(
+        ["CAM THUỶ", "Cam Thuy", "19597", "TT Cam Lộ", "Thị trấn Cam Lộ", "Cam Lo", "Xã Cam Tuyền"]
+    )
+    assert resolve_communes(raw, lookup).tolist() == [
+        "19606",
+        "19606",
+        "19597",
+        "19597",
+        "19597",
+        pd.NA,
+        "19600",
+    ]
 
 
 def test_code_19603_depends_on_the_review_date(registry):
@@ -51,7 +62,6 @@ def test_config_errors_are_one_line_with_a_suggestion():
     from pathlib import Path
 
     import yaml
-
     from povertyplan.config import check_config
 
     repo = Path(__file__).resolve().parents[1]
@@ -59,12 +69,17 @@ def test_config_errors_are_one_line_with_a_suggestion():
     config = yaml.safe_load((repo / "config" / "config.yaml").read_text(encoding="utf-8"))
     check_config(config, schema)
     config["goals"]["reduction_point"] = config["goals"].pop("reduction_points")
-    with pytest.raises(ConfigError, match=r"unknown key 'reduction_point' at goals\. Did you mean 'reduction_points'\?"):
+    with pytest.raises(
+        ConfigError,
+        match=r"unknown key 'reduction_point' at goals\. Did you mean 'reduction_points'\?",
+    ):
         check_config(config, schema)
     config["goals"]["reduction_points"] = {"min": 1.0, "max": 0.5}
     del config["goals"]["reduction_point"]
     with pytest.raises(ConfigError, match="min 1.0 above max 0.5"):
         check_config(config, schema)
     config["targets"]["policy"] = "random"
-    with pytest.raises(ConfigError, match="targets.policy is 'random'. Use one of can_exit, proportional"):
+    with pytest.raises(
+        ConfigError, match="targets.policy is 'random'. Use one of can_exit, proportional"
+    ):
         check_config(config, schema)

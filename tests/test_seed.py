@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from povertyplan import io, steps
 from povertyplan.rates import rate_half_up
 from povertyplan.registry import commune_lookup, resolve_communes, review_date
@@ -77,24 +76,54 @@ def built(tmp_path_factory):
     parts = {"households": [], "rejects": [], "ledgers": []}
     for raw in sorted(RAW.iterdir()):
         paths = {k: str(out / f"{raw.name}.{k}") for k in parts}
-        steps.clean_file(str(raw), registry, columns, 2018, paths["households"], paths["rejects"], paths["ledgers"])
+        steps.clean_file(
+            str(raw),
+            registry,
+            columns,
+            2018,
+            paths["households"],
+            paths["rejects"],
+            paths["ledgers"],
+        )
         for key in parts:
             parts[key].append(paths[key])
-    steps.combine(parts["households"], parts["rejects"], parts["ledgers"],
-                  str(out / "households.parquet"), str(out / "rejects.parquet"), str(out / "ledger.parquet"))
-    steps.aggregate(str(out / "households.parquet"), registry, DISTRICT, 2018,
-                    str(out / "communes.parquet"), str(out / "district.parquet"))
-    steps.targets(str(out / "communes.parquet"), {"policy": "can_exit"}, GOALS, 2018,
-                  str(out / "targets.parquet"), str(out / "goals.parquet"))
-    return {name: io.read_parquet(out / f"{name}.parquet")
-            for name in ("households", "rejects", "ledger", "communes", "district", "targets", "goals")}
+    steps.combine(
+        parts["households"],
+        parts["rejects"],
+        parts["ledgers"],
+        str(out / "households.parquet"),
+        str(out / "rejects.parquet"),
+        str(out / "ledger.parquet"),
+    )
+    steps.aggregate(
+        str(out / "households.parquet"),
+        registry,
+        DISTRICT,
+        2018,
+        str(out / "communes.parquet"),
+        str(out / "district.parquet"),
+    )
+    steps.targets(
+        str(out / "communes.parquet"),
+        {"policy": "can_exit"},
+        GOALS,
+        2018,
+        str(out / "targets.parquet"),
+        str(out / "goals.parquet"),
+    )
+    return {
+        name: io.read_parquet(out / f"{name}.parquet")
+        for name in ("households", "rejects", "ledger", "communes", "district", "targets", "goals")
+    }
 
 
 @pytest.fixture(scope="module")
 def seed(registry):
     table = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
     communes = table[table["tt"] != ""].copy()
-    communes["commune_code"] = resolve_communes(communes["don_vi"], commune_lookup(registry, review_date(2018)))
+    communes["commune_code"] = resolve_communes(
+        communes["don_vi"], commune_lookup(registry, review_date(2018))
+    )
     return communes, table[table["tt"] == ""].iloc[0]
 
 
@@ -112,7 +141,10 @@ def test_every_commune_count_matches_the_seed(built, seed):
     assert sorted(targets.index) == sorted(communes["commune_code"])
     for row in communes.itertuples(index=False):
         for printed, column in COUNTS.items():
-            assert int(targets.at[row.commune_code, column]) == vn_int(getattr(row, printed)), (row.don_vi, printed)
+            assert int(targets.at[row.commune_code, column]) == vn_int(getattr(row, printed)), (
+                row.don_vi,
+                printed,
+            )
 
 
 def test_every_total_count_matches_the_seed(built, seed):
@@ -123,14 +155,20 @@ def test_every_total_count_matches_the_seed(built, seed):
 
 
 def recomputed_rates(counts: dict[str, int]) -> dict[str, str]:
-    return {col: format_vn_decimal(rate_half_up(counts[count], counts["households"])) for col, count in RATES.items()}
+    return {
+        col: format_vn_decimal(rate_half_up(counts[count], counts["households"]))
+        for col, count in RATES.items()
+    }
 
 
 def test_every_printed_rate_is_the_half_up_rate_except_the_listed_cells(built, seed):
     communes, total = seed
     targets = built["targets"].set_index("commune_code")
     differing = {}
-    rows = [(row.don_vi, row._asdict(), targets.loc[row.commune_code]) for row in communes.itertuples(index=False)]
+    rows = [
+        (row.don_vi, row._asdict(), targets.loc[row.commune_code])
+        for row in communes.itertuples(index=False)
+    ]
     rows.append((total["don_vi"], total.to_dict(), targets.sum(numeric_only=True)))
     for unit, printed, ours in rows:
         counts = {column: int(ours[column]) for column in COUNTS.values()}
@@ -147,7 +185,9 @@ def test_the_table_written_by_the_pipeline_differs_from_the_seed_only_in_those_c
     printed = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
     communes, _ = seed
     code_of = dict(zip(communes["don_vi"], communes["commune_code"], strict=True))
-    ours = ours.assign(code=[*built["targets"].sort_values("display_order")["commune_code"], "total"])
+    ours = ours.assign(
+        code=[*built["targets"].sort_values("display_order")["commune_code"], "total"]
+    )
     printed = printed.assign(code=[code_of.get(u, "total") for u in printed["don_vi"]])
     merged = printed.merge(ours, on="code", suffixes=("_printed", "_ours"))
     assert len(merged) == 10 and (merged["tt_printed"] == merged["tt_ours"]).all()  # same order
@@ -156,7 +196,10 @@ def test_the_table_written_by_the_pipeline_differs_from_the_seed_only_in_those_c
         row = row._asdict()
         for column in [*COUNTS, *RATES]:
             if row[f"{column}_printed"] != row[f"{column}_ours"]:
-                differing[(row["don_vi_printed"], column)] = (row[f"{column}_printed"], row[f"{column}_ours"])
+                differing[(row["don_vi_printed"], column)] = (
+                    row[f"{column}_printed"],
+                    row[f"{column}_ours"],
+                )
     assert differing == PRINTED_DIFFERENCES
 
 
@@ -168,7 +211,9 @@ def test_headline_figures_of_section_one(built):
         assert int(district[column]) == count, column
         if printed_share is not None:
             ours = format_vn_decimal(rate_half_up(count, households))
-            assert Decimal(district[f"{column}_rate"]).quantize(Decimal("0.01")) == Decimal(ours.replace(",", "."))
+            assert Decimal(district[f"{column}_rate"]).quantize(Decimal("0.01")) == Decimal(
+                ours.replace(",", ".")
+            )
             if ours != printed_share:
                 differing[column] = (printed_share, ours)
     assert differing == HEADLINE_DIFFERENCES

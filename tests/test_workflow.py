@@ -10,15 +10,38 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-
 from povertyplan.generate import CommuneSpec, generate_review, truth
 from povertyplan.io import read_parquet
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = [
-    CommuneSpec("19600", "Cam Tuyền", "Xã Cam Tuyền", "rural", 60, 9, 3, 7, 4, 2, 1, file_name="tuyen.xlsx"),
-    CommuneSpec("19612", "Cam Thành", "CAM THÀNH", "rural", 45, 5, 1, 6, file_format="csv", file_name="thanh.csv"),
-    CommuneSpec("19597", "TT Cam Lộ", "19597", "urban", 50, 2, 2, 4, file_format="csv-semicolon", file_name="ttcl.csv"),
+    CommuneSpec(
+        "19600", "Cam Tuyền", "Xã Cam Tuyền", "rural", 60, 9, 3, 7, 4, 2, 1, file_name="tuyen.xlsx"
+    ),
+    CommuneSpec(
+        "19612",
+        "Cam Thành",
+        "CAM THÀNH",
+        "rural",
+        45,
+        5,
+        1,
+        6,
+        file_format="csv",
+        file_name="thanh.csv",
+    ),
+    CommuneSpec(
+        "19597",
+        "TT Cam Lộ",
+        "19597",
+        "urban",
+        50,
+        2,
+        2,
+        4,
+        file_format="csv-semicolon",
+        file_name="ttcl.csv",
+    ),
 ]
 
 
@@ -27,15 +50,28 @@ def make_workdir(root: Path) -> Path:
     config["registry"] = str(REPO / "config" / "communes.csv")
     config["columns"] = str(REPO / "config" / "columns.yaml")
     (root / "config").mkdir(parents=True)
-    (root / "config" / "config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (root / "config" / "config.yaml").write_text(
+        yaml.safe_dump(config, allow_unicode=True), encoding="utf-8"
+    )
     generate_review(SMALL, 2018, root / "data" / "raw")
     return root
 
 
 def snakemake(workdir: Path, *extra: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
-               "--directory", str(workdir), "--profile", str(REPO / "profiles" / "default"),
-               "--cores", "2", *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "snakemake",
+        "--snakefile",
+        str(REPO / "Snakefile"),
+        "--directory",
+        str(workdir),
+        "--profile",
+        str(REPO / "profiles" / "default"),
+        "--cores",
+        "2",
+        *extra,
+    ]
     return subprocess.run(command, capture_output=True, text=True, timeout=600)
 
 
@@ -51,16 +87,23 @@ def expected_counts() -> pd.DataFrame:
     households = truth(SMALL, 2018)
     poor = households["status"] == "poor"
     minority = households["ethnicity"] != "Kinh"
-    return pd.DataFrame({
-        "commune_code": households["commune_code"],
-        "households": 1,
-        "persons": households["members"],
-        "poor": poor,
-        "near_poor": households["status"] == "near_poor",
-        "ethnic_minority": minority,
-        "poor_ethnic_minority": poor & minority,
-        "poor_targeted": poor & households["can_exit"],
-    }).groupby("commune_code").sum().astype(int)
+    return (
+        pd.DataFrame(
+            {
+                "commune_code": households["commune_code"],
+                "households": 1,
+                "persons": households["members"],
+                "poor": poor,
+                "near_poor": households["status"] == "near_poor",
+                "ethnic_minority": minority,
+                "poor_ethnic_minority": poor & minority,
+                "poor_targeted": poor & households["can_exit"],
+            }
+        )
+        .groupby("commune_code")
+        .sum()
+        .astype(int)
+    )
 
 
 def test_commune_and_district_counts_match_the_generated_households(run):
@@ -84,24 +127,56 @@ def test_targets_goals_and_tables(run):
     table = pd.read_csv(run / "results/2018/tables/commune_targets.csv", dtype=str)
     assert pd.isna(table.iloc[-1]["tt"])
     assert table.iloc[-1].tolist()[1:] == [
-        "TỔNG CỘNG", "155", "16", "10,32", "6", "3,87", "10", "6,45", "6", "3,87", "10", "6,45",
+        "TỔNG CỘNG",
+        "155",
+        "16",
+        "10,32",
+        "6",
+        "3,87",
+        "10",
+        "6,45",
+        "6",
+        "3,87",
+        "10",
+        "6,45",
     ]
 
 
 def test_the_ledger_accounts_for_every_row(run):
     ledger = read_parquet(run / "results/2018/ledger.parquet")
-    assert ledger.set_index("source_file")["rows_read"].to_dict() == {"thanh.csv": 45, "ttcl.csv": 50, "tuyen.xlsx": 60}
+    assert ledger.set_index("source_file")["rows_read"].to_dict() == {
+        "thanh.csv": 45,
+        "ttcl.csv": 50,
+        "tuyen.xlsx": 60,
+    }
     assert (ledger["rows_read"] == ledger["rows_kept"] + ledger["rows_rejected"]).all()
-    assert (run / "results/2018/validation.txt").read_text().startswith("2018: 3 files, 155 rows read, 155 kept, 0 rejected")
+    assert (
+        (run / "results/2018/validation.txt")
+        .read_text()
+        .startswith("2018: 3 files, 155 rows read, 155 kept, 0 rejected")
+    )
 
 
 def test_notebooks_are_executed_with_figures_and_linked_from_the_index(run):
     index = (run / "results/index.html").read_text(encoding="utf-8")
-    for name in ("notebooks/overview.html", "notebooks/targets.html", "tables/commune_targets.xlsx",
-                 "figures/poverty_rates.png", "figures/goal_band.png", "targets.parquet"):
+    for name in (
+        "notebooks/overview.html",
+        "notebooks/targets.html",
+        "tables/commune_targets.xlsx",
+        "figures/poverty_rates.png",
+        "figures/goal_band.png",
+        "targets.parquet",
+    ):
         assert f'href="2018/{name}"' in index
-    notebook = json.loads((run / "results/2018/notebooks/targets.ipynb").read_text(encoding="utf-8"))
-    errors = [o for c in notebook["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    notebook = json.loads(
+        (run / "results/2018/notebooks/targets.ipynb").read_text(encoding="utf-8")
+    )
+    errors = [
+        o
+        for c in notebook["cells"]
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
     assert not errors
     html = (run / "results/2018/notebooks/targets.html").read_text(encoding="utf-8")
     assert "TỔNG CỘNG" in html and "khung" in html
@@ -125,7 +200,9 @@ def test_strict_mode_stops_with_one_line_and_keeps_the_rejects(tmp_path):
     (workdir / "data/raw/2018/late.csv").write_text(bad, encoding="utf-8")
     result = snakemake(workdir)
     assert result.returncode != 0
-    line = next(x for x in result.stderr.splitlines() if x.startswith("ERROR results/2018/rejects.parquet"))
+    line = next(
+        x for x in result.stderr.splitlines() if x.startswith("ERROR results/2018/rejects.parquet")
+    )
     assert "156 kept, 1 rejected" in line and "late.csv" in line and "lenient" in line
     rejects = read_parquet(workdir / "results/2018/rejects.parquet")
     assert rejects[["source_file", "source_row", "column", "reason"]].values.tolist() == [
@@ -140,8 +217,13 @@ def test_strict_mode_stops_with_one_line_and_keeps_the_rejects(tmp_path):
 def test_a_misspelt_config_key_stops_the_run_with_its_name(tmp_path):
     workdir = make_workdir(tmp_path)
     config = workdir / "config" / "config.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("targets:", "taregts:"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("targets:", "taregts:"), encoding="utf-8"
+    )
     result = snakemake(workdir, "--dry-run")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "config/config.yaml: unknown key 'taregts' at the top level. Did you mean 'targets'?" in output
+    assert (
+        "config/config.yaml: unknown key 'taregts' at the top level. Did you mean 'targets'?"
+        in output
+    )

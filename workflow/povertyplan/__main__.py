@@ -13,8 +13,12 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m povertyplan", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    gen = commands.add_parser("generate", help="write the embedded Cam Lộ example (end-2018 review)")
-    gen.add_argument("--out", default="data/raw", help="folder that receives <year>/ (default data/raw)")
+    gen = commands.add_parser(
+        "generate", help="write the embedded Cam Lộ example (end-2018 review)"
+    )
+    gen.add_argument(
+        "--out", default="data/raw", help="folder that receives <year>/ (default data/raw)"
+    )
     gen.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     args = parser.parse_args(argv)
     try:

@@ -93,7 +93,7 @@ def _problems(
     rows = table.frame.loc[mask]
     if rows.empty:
         return pd.DataFrame(columns=["index", "field", "reason", "value", "extra"])
-    shown = (values if values is not None else table.frame.get(field, pd.Series(dtype=object)))
+    shown = values if values is not None else table.frame.get(field, pd.Series(dtype=object))
     shown = shown.reindex(rows.index).map(lambda v: "" if pd.isna(v) else cell_text(v))
     return pd.DataFrame(
         {
@@ -112,7 +112,9 @@ def _message(table: RawTable, problem: pd.Series, common: dict[str, str]) -> str
     column = table.headers.get(problem["field"], problem["field"])
     row = int(table.frame.at[problem["index"], "source_row"])
     where = f"{table.file}" + (f" [{table.sheet}]" if table.sheet else "")
-    return f"{where}, row {row}, column '{column}': {what.format(**values)}. {hint.format(**values)}."
+    return (
+        f"{where}, row {row}, column '{column}': {what.format(**values)}. {hint.format(**values)}."
+    )
 
 
 def clean_table(
@@ -147,7 +149,9 @@ def clean_table(
     for index in raw.index[unknown]:
         names = suggest_communes(cell_text(raw.at[index, "commune"]), registry, on)
         extra[index] = {"suggest": f" (closest: {', '.join(names)})" if names else ""}
-    problems.append(_problems(table, unknown & ~blank("commune"), "commune", "unknown_commune", extra=extra))
+    problems.append(
+        _problems(table, unknown & ~blank("commune"), "commune", "unknown_commune", extra=extra)
+    )
     problems.append(_problems(table, blank("commune"), "commune", "missing_value"))
     out["commune_code"] = codes
 
@@ -166,7 +170,14 @@ def clean_table(
     low, high = MEMBERS_RANGE
     outside = members.notna() & ((members < low) | (members > high)).fillna(False)
     problems.append(
-        _problems(table, outside.astype(bool), "members", "out_of_range", members, extra={i: {"low": low, "high": high} for i in raw.index[outside.astype(bool)]})
+        _problems(
+            table,
+            outside.astype(bool),
+            "members",
+            "out_of_range",
+            members,
+            extra={i: {"low": low, "high": high} for i in raw.index[outside.astype(bool)]},
+        )
     )
     out["members"] = members
     if "workers" in raw:
@@ -220,7 +231,11 @@ def clean_table(
     status, bad = parse_vocabulary(raw["status"], spec.status_vocabulary)
     problems.append(_problems(table, bad, "status", "unknown_status"))
     out["status"] = status
-    wrong_exit = out["can_exit"].fillna(False).astype(bool) & (status != "poor").fillna(False).astype(bool) & ~bad
+    wrong_exit = (
+        out["can_exit"].fillna(False).astype(bool)
+        & (status != "poor").fillna(False).astype(bool)
+        & ~bad
+    )
     problems.append(_problems(table, wrong_exit, "can_exit", "can_exit_not_poor", raw["status"]))
     out["can_exit"] = out["can_exit"].fillna(False)
 
@@ -234,7 +249,9 @@ def clean_table(
         key = comparable.apply(tuple, axis=1)
         first_of = raw["source_row"].groupby(key).transform("min")
         first_row = {i: {"others": str(int(first_of[i]))} for i in raw.index[repeated]}
-    problems.append(_problems(table, repeated, "household_id", "duplicate_row", ids, extra=first_row))
+    problems.append(
+        _problems(table, repeated, "household_id", "duplicate_row", ids, extra=first_row)
+    )
     distinct = ~repeated & has_id
     clash = ids[distinct].duplicated(keep=False).reindex(raw.index, fill_value=False)
     others = {}
@@ -243,11 +260,15 @@ def clean_table(
         for i in raw.index[clash]:
             rows = [str(r) for r in rows_by_id[ids[i]] if r != raw.at[i, "source_row"]]
             others[i] = {"others": ", ".join(rows)}
-    problems.append(_problems(table, clash, "household_id", "duplicate_household_id", ids, extra=others))
+    problems.append(
+        _problems(table, clash, "household_id", "duplicate_household_id", ids, extra=others)
+    )
 
-    found = pd.concat([p for p in problems if not p.empty], ignore_index=True) if any(
-        not p.empty for p in problems
-    ) else pd.DataFrame(columns=["index", "field", "reason", "value", "extra"])
+    found = (
+        pd.concat([p for p in problems if not p.empty], ignore_index=True)
+        if any(not p.empty for p in problems)
+        else pd.DataFrame(columns=["index", "field", "reason", "value", "extra"])
+    )
     rejected_index = pd.Index(found["index"].unique())
     rejects = _reject_frame(table, found, review_year)
 
@@ -279,7 +300,11 @@ def _reject_frame(table: RawTable, found: pd.DataFrame, review_year: int) -> pd.
     messages = [_message(table, p, {}) for _, p in found.iterrows()]
     raw_values = {
         i: json.dumps(
-            {table.headers.get(k, k): cell_text(v) for k, v in raw.loc[i].items() if k != "source_row"},
+            {
+                table.headers.get(k, k): cell_text(v)
+                for k, v in raw.loc[i].items()
+                if k != "source_row"
+            },
             ensure_ascii=False,
             sort_keys=True,
         )

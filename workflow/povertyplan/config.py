@@ -25,7 +25,9 @@ def check_config(config: dict, schema_path: str | Path) -> None:
     """
     schema = yaml.safe_load(Path(schema_path).read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(config), key=lambda e: (len(e.path), list(map(str, e.path))))
+    errors = sorted(
+        validator.iter_errors(config), key=lambda e: (len(e.path), list(map(str, e.path)))
+    )
     if errors:
         raise _config_error(errors[0], schema)
     for name, band in (config.get("goals") or {}).items():
@@ -44,7 +46,9 @@ def _config_error(error: jsonschema.ValidationError, schema: dict) -> ConfigErro
         extra = [k for k in error.instance if k not in allowed]
         key = extra[0] if extra else "?"
         close = difflib.get_close_matches(key, allowed, n=1)
-        hint = (f"Did you mean '{close[0]}'? " if close else "") + f"Allowed keys: {', '.join(allowed)}"
+        hint = (
+            f"Did you mean '{close[0]}'? " if close else ""
+        ) + f"Allowed keys: {', '.join(allowed)}"
         return ConfigError(f"unknown key '{key}' at {where}", file=CONFIG_FILE, hint=hint)
     if error.validator == "required":
         return ConfigError(f"{where} lacks a required key: {error.message}", file=CONFIG_FILE)

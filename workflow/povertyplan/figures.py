@@ -46,7 +46,10 @@ TEXT = {
         "vi": "Mục tiêu giảm tỷ lệ hộ nghèo năm {plan} so với khung mục tiêu",
         "en": "Planned cut in the poor rate for {plan} against the goal band",
     },
-    "band_axis": {"vi": "Giảm tỷ lệ hộ nghèo (điểm %)", "en": "Cut in the poor rate (percentage points)"},
+    "band_axis": {
+        "vi": "Giảm tỷ lệ hộ nghèo (điểm %)",
+        "en": "Cut in the poor rate (percentage points)",
+    },
     "band": {"vi": "Khung mục tiêu {low}-{high} điểm", "en": "Goal band {low}-{high} points"},
     "target": {"vi": "Mục tiêu: {value} điểm", "en": "Target: {value} points"},
 }
@@ -68,11 +71,28 @@ def poverty_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str 
         data = communes.sort_values("poor_rate")
         figure, axes = _figure(0.45 * len(data) + 1.6)
         y = range(len(data))
-        axes.barh([i + 0.2 for i in y], data["poor_rate"], height=0.4, color=POOR_COLOUR, label=label("poor", language))
-        axes.barh([i - 0.2 for i in y], data["near_poor_rate"], height=0.4, color=NEAR_COLOUR, label=label("near_poor", language))
+        axes.barh(
+            [i + 0.2 for i in y],
+            data["poor_rate"],
+            height=0.4,
+            color=POOR_COLOUR,
+            label=label("poor", language),
+        )
+        axes.barh(
+            [i - 0.2 for i in y],
+            data["near_poor_rate"],
+            height=0.4,
+            color=NEAR_COLOUR,
+            label=label("near_poor", language),
+        )
         district_rate = float(district["poor_rate"].iloc[0])
-        axes.axvline(district_rate, color="black", linestyle="--", linewidth=1,
-                     label=_t("district_line", language, value=format_vn_decimal(district_rate)))
+        axes.axvline(
+            district_rate,
+            color="black",
+            linestyle="--",
+            linewidth=1,
+            label=_t("district_line", language, value=format_vn_decimal(district_rate)),
+        )
         axes.set_yticks(list(y), data["commune_name"])
         axes.set_xlabel(label("percent_of_households", language))
         axes.set_ylabel(label("commune", language))
@@ -85,13 +105,32 @@ def ethnic_minority(communes: pd.DataFrame, language: str = "vi") -> Figure:
     """Stacked bars of ethnic-minority households (number) by commune and review result."""
     with plt.rc_context(STYLE):
         data = communes.sort_values(["ethnic_minority", "display_order"])
-        other = data["ethnic_minority"] - data["poor_ethnic_minority"] - data["near_poor_ethnic_minority"]
+        other = (
+            data["ethnic_minority"]
+            - data["poor_ethnic_minority"]
+            - data["near_poor_ethnic_minority"]
+        )
         figure, axes = _figure(0.45 * len(data) + 1.6)
-        axes.barh(data["commune_name"], data["poor_ethnic_minority"], color=POOR_COLOUR, label=label("poor", language))
-        axes.barh(data["commune_name"], data["near_poor_ethnic_minority"], left=data["poor_ethnic_minority"],
-                  color=NEAR_COLOUR, label=label("near_poor", language))
-        axes.barh(data["commune_name"], other, left=data["poor_ethnic_minority"] + data["near_poor_ethnic_minority"],
-                  color="#bababa", label=label("not_poor", language))
+        axes.barh(
+            data["commune_name"],
+            data["poor_ethnic_minority"],
+            color=POOR_COLOUR,
+            label=label("poor", language),
+        )
+        axes.barh(
+            data["commune_name"],
+            data["near_poor_ethnic_minority"],
+            left=data["poor_ethnic_minority"],
+            color=NEAR_COLOUR,
+            label=label("near_poor", language),
+        )
+        axes.barh(
+            data["commune_name"],
+            other,
+            left=data["poor_ethnic_minority"] + data["near_poor_ethnic_minority"],
+            color="#bababa",
+            label=label("not_poor", language),
+        )
         axes.set_xlabel(_t("households_axis", language))
         axes.set_ylabel(label("commune", language))
         axes.set_title(_t("minority_title", language, year=int(communes["review_year"].iloc[0])))
@@ -105,8 +144,20 @@ def targets_by_commune(targets: pd.DataFrame, language: str = "vi") -> Figure:
         data = targets.sort_values("poor_rate")
         figure, axes = _figure(0.45 * len(data) + 1.6)
         y = range(len(data))
-        axes.barh([i + 0.2 for i in y], data["poor_rate"], height=0.4, color=POOR_COLOUR, label=label("poor_now", language))
-        axes.barh([i - 0.2 for i in y], data["poor_end_rate"], height=0.4, color=END_COLOUR, label=label("poor_end", language))
+        axes.barh(
+            [i + 0.2 for i in y],
+            data["poor_rate"],
+            height=0.4,
+            color=POOR_COLOUR,
+            label=label("poor_now", language),
+        )
+        axes.barh(
+            [i - 0.2 for i in y],
+            data["poor_end_rate"],
+            height=0.4,
+            color=END_COLOUR,
+            label=label("poor_end", language),
+        )
         axes.set_yticks(list(y), data["commune_name"])
         axes.set_xlabel(label("percent_of_households", language))
         axes.set_ylabel(label("commune", language))
@@ -122,10 +173,21 @@ def goal_band(goals: pd.DataFrame, language: str = "vi") -> Figure:
         low, high = float(row["reduction_band_min"]), float(row["reduction_band_max"])
         value = float(row["target_reduction_rate"])
         figure, axes = _figure(2.2)
-        axes.axvspan(low, high, color=BAND_COLOUR,
-                     label=_t("band", language, low=format_vn_decimal(low, 1), high=format_vn_decimal(high, 1)))
-        axes.barh([0], [value], height=0.5, color=END_COLOUR,
-                  label=_t("target", language, value=format_vn_decimal(value)))
+        axes.axvspan(
+            low,
+            high,
+            color=BAND_COLOUR,
+            label=_t(
+                "band", language, low=format_vn_decimal(low, 1), high=format_vn_decimal(high, 1)
+            ),
+        )
+        axes.barh(
+            [0],
+            [value],
+            height=0.5,
+            color=END_COLOUR,
+            label=_t("target", language, value=format_vn_decimal(value)),
+        )
         axes.set_xlim(0, max(high, value) * 1.25)
         axes.set_yticks([])
         axes.set_xlabel(_t("band_axis", language))

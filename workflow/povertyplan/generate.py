@@ -71,24 +71,88 @@ class CommuneSpec:
 # placed where the district's minorities live (Vân Kiều and Pa Kô, in Cam Tuyền and
 # Cam Thành).
 CAM_LO_2018 = [
-    CommuneSpec("19600", "Cam Tuyền", "Xã Cam Tuyền", "rural", 1411, 140, 14, 130, 38, 18, 4,
-                file_name="01_cam_tuyen.xlsx"),
-    CommuneSpec("19606", "Cam Thủy", "CAM THUỶ", "rural", 1446, 66, 16, 80,
-                file_name="02_cam_thuy.xlsx"),
-    CommuneSpec("19615", "Cam Hiếu", "Cam Hiếu", "rural", 1747, 85, 13, 95,
-                file_name="03_cam_hieu.xlsx", unicode_form="NFD"),
-    CommuneSpec("19603", "Cam An", "CAM AN", "rural", 1779, 79, 5, 90,
-                file_name="04_cam_an.xlsx"),
-    CommuneSpec("19612", "Cam Thành", "Xã Cam Thành", "rural", 2182, 76, 14, 85, 12, 6, 2,
-                file_name="05_cam_thanh_dau_huyen.xlsx"),
-    CommuneSpec("19597", "TT Cam Lộ", "19597", "urban", 2153, 54, 7, 60,
-                file_format="csv-semicolon", file_name="06_tt_cam_lo.csv"),
-    CommuneSpec("19609", "Cam Thanh", "Cam Thanh", "rural", 853, 41, 4, 50,
-                file_name="07_cam_thanh.xlsx"),
-    CommuneSpec("19621", "Cam Nghĩa", "Cam Nghĩa", "rural", 1647, 38, 7, 70,
-                file_format="csv", file_name="08_cam_nghia.csv"),
-    CommuneSpec("19618", "Cam Chính", "Xã Cam Chính", "rural",
-                1435, 30, 2, 60, file_name="09_cam_chinh.xlsx"),
+    CommuneSpec(
+        "19600",
+        "Cam Tuyền",
+        "Xã Cam Tuyền",
+        "rural",
+        1411,
+        140,
+        14,
+        130,
+        38,
+        18,
+        4,
+        file_name="01_cam_tuyen.xlsx",
+    ),
+    CommuneSpec(
+        "19606", "Cam Thủy", "CAM THUỶ", "rural", 1446, 66, 16, 80, file_name="02_cam_thuy.xlsx"
+    ),
+    CommuneSpec(
+        "19615",
+        "Cam Hiếu",
+        "Cam Hiếu",
+        "rural",
+        1747,
+        85,
+        13,
+        95,
+        file_name="03_cam_hieu.xlsx",
+        unicode_form="NFD",
+    ),
+    CommuneSpec("19603", "Cam An", "CAM AN", "rural", 1779, 79, 5, 90, file_name="04_cam_an.xlsx"),
+    CommuneSpec(
+        "19612",
+        "Cam Thành",
+        "Xã Cam Thành",
+        "rural",
+        2182,
+        76,
+        14,
+        85,
+        12,
+        6,
+        2,
+        file_name="05_cam_thanh_dau_huyen.xlsx",
+    ),
+    CommuneSpec(
+        "19597",
+        "TT Cam Lộ",
+        "19597",
+        "urban",
+        2153,
+        54,
+        7,
+        60,
+        file_format="csv-semicolon",
+        file_name="06_tt_cam_lo.csv",
+    ),
+    CommuneSpec(
+        "19609", "Cam Thanh", "Cam Thanh", "rural", 853, 41, 4, 50, file_name="07_cam_thanh.xlsx"
+    ),
+    CommuneSpec(
+        "19621",
+        "Cam Nghĩa",
+        "Cam Nghĩa",
+        "rural",
+        1647,
+        38,
+        7,
+        70,
+        file_format="csv",
+        file_name="08_cam_nghia.csv",
+    ),
+    CommuneSpec(
+        "19618",
+        "Cam Chính",
+        "Xã Cam Chính",
+        "rural",
+        1435,
+        30,
+        2,
+        60,
+        file_name="09_cam_chinh.xlsx",
+    ),
 ]
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Hồ", "Phan", "Đặng", "Bùi", "Đỗ", "Ngô"]
@@ -103,8 +167,11 @@ def _households(spec: CommuneSpec, year: int, seed: int) -> pd.DataFrame:
     """The synthetic households of one commune, with their true status and values."""
     rng = np.random.default_rng([seed, int(spec.code), year])
     n = spec.households
-    status = np.array(["poor"] * spec.poor + ["near_poor"] * spec.near_poor
-                      + ["not_poor"] * (n - spec.poor - spec.near_poor))
+    status = np.array(
+        ["poor"] * spec.poor
+        + ["near_poor"] * spec.near_poor
+        + ["not_poor"] * (n - spec.poor - spec.near_poor)
+    )
     targeted = np.zeros(n, dtype=bool)
     targeted[: spec.poor_targeted] = True
     minority = np.zeros(n, dtype=bool)
@@ -146,11 +213,14 @@ def _households(spec: CommuneSpec, year: int, seed: int) -> pd.DataFrame:
     weights = INDICATOR_WEIGHTS / INDICATOR_WEIGHTS.sum()
     indicators = np.zeros((n, len(INDICATOR_HEADERS)), dtype=bool)
     for i in np.flatnonzero(deprivation_count):
-        indicators[i, rng.choice(len(weights), deprivation_count[i], replace=False, p=weights)] = True
+        indicators[i, rng.choice(len(weights), deprivation_count[i], replace=False, p=weights)] = (
+            True
+        )
 
     female = rng.random(n) < np.where(hardcore, 0.55, 0.25)
     names = [
-        _name(rng, is_female, is_minority) for is_female, is_minority in zip(female, minority, strict=True)
+        _name(rng, is_female, is_minority)
+        for is_female, is_minority in zip(female, minority, strict=True)
     ]
     birth = rng.integers(1940, 1996, n)
     id_numbers = [
@@ -210,19 +280,55 @@ def _rows(spec: CommuneSpec, frame: pd.DataFrame, style: str) -> list[list[objec
         deprived = [mark if getattr(h, f"dep_{j}") else "" for j in range(len(INDICATOR_HEADERS))]
         income = int(h.income) if style == "xlsx" else _vn_number(int(h.income))
         rows.append(
-            [tt, h.household_id, h.head_name, h.id_number, spec.written_as, h.village, h.ethnicity,
-             int(h.members), int(h.workers), income, *deprived, words[h.status],
-             mark if h.can_exit else ""]
+            [
+                tt,
+                h.household_id,
+                h.head_name,
+                h.id_number,
+                spec.written_as,
+                h.village,
+                h.ethnicity,
+                int(h.members),
+                int(h.workers),
+                income,
+                *deprived,
+                words[h.status],
+                mark if h.can_exit else "",
+            ]
         )
     return rows
 
 
-HEADERS = ["TT", "Mã hộ", "Họ và tên chủ hộ", "Số CMND/CCCD", "Xã", "Thôn", "Dân tộc",
-           "Số nhân khẩu", "Số lao động", "Thu nhập bình quân (đồng/người/tháng)",
-           *INDICATOR_HEADERS, "Kết quả rà soát", "Dự kiến thoát nghèo năm {plan}"]
-CSV_HEADERS = ["TT", "Mã hộ", "Họ tên chủ hộ", "Số CCCD", "Mã xã", "Thôn/Tổ dân phố", "Dân tộc",
-               "Số khẩu", "Số lao động", "Thu nhập bình quân", *INDICATOR_HEADERS, "Phân loại",
-               "Dự kiến thoát nghèo"]
+HEADERS = [
+    "TT",
+    "Mã hộ",
+    "Họ và tên chủ hộ",
+    "Số CMND/CCCD",
+    "Xã",
+    "Thôn",
+    "Dân tộc",
+    "Số nhân khẩu",
+    "Số lao động",
+    "Thu nhập bình quân (đồng/người/tháng)",
+    *INDICATOR_HEADERS,
+    "Kết quả rà soát",
+    "Dự kiến thoát nghèo năm {plan}",
+]
+CSV_HEADERS = [
+    "TT",
+    "Mã hộ",
+    "Họ tên chủ hộ",
+    "Số CCCD",
+    "Mã xã",
+    "Thôn/Tổ dân phố",
+    "Dân tộc",
+    "Số khẩu",
+    "Số lao động",
+    "Thu nhập bình quân",
+    *INDICATOR_HEADERS,
+    "Phân loại",
+    "Dự kiến thoát nghèo",
+]
 
 
 def _normal(text: object, form: str) -> object:
@@ -234,7 +340,9 @@ def write_xlsx(spec: CommuneSpec, frame: pd.DataFrame, year: int, path: Path) ->
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách"
-    upper_name = spec.name.upper() if spec.area == "rural" else spec.name.upper().replace("TT ", "THỊ TRẤN ")
+    upper_name = (
+        spec.name.upper() if spec.area == "rural" else spec.name.upper().replace("TT ", "THỊ TRẤN ")
+    )
     width = len(HEADERS)
     f = spec.unicode_form
     sheet["A1"] = _normal(f"UBND XÃ {upper_name}", f)
@@ -242,7 +350,9 @@ def write_xlsx(spec: CommuneSpec, frame: pd.DataFrame, year: int, path: Path) ->
     sheet.cell(row=1, column=12, value="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     sheet.cell(row=2, column=12, value="Độc lập - Tự do - Hạnh phúc")
     sheet["A4"] = _normal(f"DANH SÁCH KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO CUỐI NĂM {year}", f)
-    sheet["A5"] = _normal(f"(Kèm theo Báo cáo của UBND xã {spec.name}, ngày 20 tháng 12 năm {year})", f)
+    sheet["A5"] = _normal(
+        f"(Kèm theo Báo cáo của UBND xã {spec.name}, ngày 20 tháng 12 năm {year})", f
+    )
     sheet.merge_cells(start_row=4, start_column=1, end_row=4, end_column=width)
     sheet.merge_cells(start_row=5, start_column=1, end_row=5, end_column=width)
     sheet["A4"].font = Font(bold=True, size=13)
@@ -256,8 +366,12 @@ def write_xlsx(spec: CommuneSpec, frame: pd.DataFrame, year: int, path: Path) ->
         else:
             sheet.cell(row=top, column=col, value=_normal(header, f))
             sheet.merge_cells(start_row=top, start_column=col, end_row=low, end_column=col)
-    sheet.cell(row=top, column=first_indicator, value=_normal("Chỉ số thiếu hụt dịch vụ xã hội cơ bản", f))
-    sheet.merge_cells(start_row=top, start_column=first_indicator, end_row=top, end_column=last_indicator)
+    sheet.cell(
+        row=top, column=first_indicator, value=_normal("Chỉ số thiếu hụt dịch vụ xã hội cơ bản", f)
+    )
+    sheet.merge_cells(
+        start_row=top, start_column=first_indicator, end_row=top, end_column=last_indicator
+    )
     for col in range(1, width + 1):
         label = "A" if col == 1 else "B" if col == 2 else str(col - 2)
         sheet.cell(row=low + 1, column=col, value=label)

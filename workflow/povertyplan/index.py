@@ -31,10 +31,13 @@ def index_html(files: list[str], out_dir: str, title: str) -> str:
     ]
     for year in sorted(by_year, reverse=True):
         plan = f" — kế hoạch năm {int(year) + 1} / plan for {int(year) + 1}" if year else ""
-        parts.append(f"<h2>Rà soát cuối năm {html.escape(year)} / Review of end-{html.escape(year)}{plan}</h2>")
+        parts.append(
+            f"<h2>Rà soát cuối năm {html.escape(year)} / Review of end-{html.escape(year)}{plan}</h2>"
+        )
         for folder, suffix, heading in KINDS:
             chosen = [
-                p for p in by_year[year]
+                p
+                for p in by_year[year]
                 if (p.parent.name == folder if folder else p.parent.name == year)
                 and (suffix is None or p.suffix == suffix)
             ]

@@ -54,6 +54,8 @@ def write_html(executed: str, html: str) -> None:
     """Render an executed notebook to a standalone HTML page without code cells."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
     body, _ = exporter.from_filename(executed)
     Path(html).write_text(body, encoding="utf-8")

@@ -18,7 +18,12 @@ HEADLINE = [
     ("poor", "Hộ nghèo", "Poor households", "households"),
     ("near_poor", "Hộ cận nghèo", "Near-poor households", "households"),
     ("poor_ethnic_minority", "Hộ nghèo DTTS", "Poor ethnic-minority households", "households"),
-    ("near_poor_ethnic_minority", "Hộ cận nghèo DTTS", "Near-poor ethnic-minority households", "households"),
+    (
+        "near_poor_ethnic_minority",
+        "Hộ cận nghèo DTTS",
+        "Near-poor ethnic-minority households",
+        "households",
+    ),
 ]
 
 
@@ -29,9 +34,22 @@ def headline_table(district: pd.DataFrame, language: str = "vi") -> pd.DataFrame
     records = []
     for column, vi, en, _ in HEADLINE:
         count = int(row[column])
-        share = "" if column == "households" else format_vn_decimal(rate_half_up(count, households)) + " %"
-        records.append({"figure": vi if language == "vi" else en, "households": format_vn_integer(count), "share": share})
-    names = {"vi": ["Chỉ tiêu", "Số hộ", "Tỷ lệ trên tổng số hộ"], "en": ["Figure", "Households", "Share of all households"]}
+        share = (
+            ""
+            if column == "households"
+            else format_vn_decimal(rate_half_up(count, households)) + " %"
+        )
+        records.append(
+            {
+                "figure": vi if language == "vi" else en,
+                "households": format_vn_integer(count),
+                "share": share,
+            }
+        )
+    names = {
+        "vi": ["Chỉ tiêu", "Số hộ", "Tỷ lệ trên tổng số hộ"],
+        "en": ["Figure", "Households", "Share of all households"],
+    }
     return pd.DataFrame(records).set_axis(names[language], axis=1)
 
 
@@ -70,7 +88,9 @@ def reading_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str 
     low = communes.loc[communes["poor_rate"].idxmin()]
     d = float(district["poor_rate"].iloc[0])
     ratio = format_vn_decimal(float(top["poor_rate"]) / d, 1)
-    top_rate, low_rate, d_rate = (format_vn_decimal(x) for x in (top["poor_rate"], low["poor_rate"], d))
+    top_rate, low_rate, d_rate = (
+        format_vn_decimal(x) for x in (top["poor_rate"], low["poor_rate"], d)
+    )
     if language == "vi":
         return (
             f"{top['commune_name']} có tỷ lệ hộ nghèo cao nhất ({top_rate} %), gấp {ratio} lần "
@@ -86,7 +106,9 @@ def reading_minority(communes: pd.DataFrame, district: pd.DataFrame, language: s
     """Where ethnic-minority households live and how many of them are poor."""
     row = district.iloc[0]
     total, poor = int(row["ethnic_minority"]), int(row["poor_ethnic_minority"])
-    where = communes.loc[communes["ethnic_minority"] > 0].sort_values("ethnic_minority", ascending=False)
+    where = communes.loc[communes["ethnic_minority"] > 0].sort_values(
+        "ethnic_minority", ascending=False
+    )
     names = ", ".join(where["commune_name"])
     share = format_vn_decimal(rate_half_up(total, int(row["households"])))
     poor_share = format_vn_decimal(rate_half_up(poor, total)) if total else "0,00"
@@ -125,7 +147,10 @@ def reading_goals(goals: pd.DataFrame, language: str = "vi") -> str:
     """Whether the target lies in the goal band and whether the new-poor ranges agree."""
     g = goals.iloc[0]
     value = format_vn_decimal(g["target_reduction_rate"])
-    low, high = format_vn_decimal(g["reduction_band_min"], 1), format_vn_decimal(g["reduction_band_max"], 1)
+    low, high = (
+        format_vn_decimal(g["reduction_band_min"], 1),
+        format_vn_decimal(g["reduction_band_max"], 1),
+    )
     pct = f"{format_vn_decimal(g['new_poor_percent_min'], 1)}-{format_vn_decimal(g['new_poor_percent_max'], 1)} %"
     as_hh = f"{int(g['new_poor_percent_as_households_min'] + 0.5)}-{int(g['new_poor_percent_as_households_max'] + 0.5)}"
     hh = f"{int(g['new_poor_households_min'])}-{int(g['new_poor_households_max'])}"
@@ -144,31 +169,39 @@ def reading_goals(goals: pd.DataFrame, language: str = "vi") -> str:
     )
 
 
+GOAL_CHECKS = [
+    ("Giảm hộ nghèo (hộ)", "Cut in poor households"),
+    ("Giảm tỷ lệ hộ nghèo (điểm %)", "Cut in the poor rate (points)"),
+    ("Khung mục tiêu (điểm %)", "Goal band (points)"),
+    ("Mục tiêu nằm trong khung", "Target inside the band"),
+    ("Hộ nghèo phát sinh dự kiến (hộ)", "Expected new poor (households)"),
+    ("Hộ nghèo phát sinh dự kiến (% số hộ)", "Expected new poor (% of households)"),
+    ("… quy ra số hộ", "… as households"),
+    ("Hai cách nêu khớp nhau", "The two statements agree"),
+]
+
+
+def _band(low: float, high: float, decimals: int = 2) -> str:
+    return f"{format_vn_decimal(low, decimals)} - {format_vn_decimal(high, decimals)}"
+
+
 def goals_table(goals: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """The goal checks as a two-column table (check, result)."""
     g = goals.iloc[0]
     yes, no = ("Có", "Không") if language == "vi" else ("Yes", "No")
-    rows = {
-        "vi": [
-            ("Giảm hộ nghèo (hộ)", format_vn_integer(g["target_reduction"])),
-            ("Giảm tỷ lệ hộ nghèo (điểm %)", format_vn_decimal(g["target_reduction_rate"])),
-            ("Khung mục tiêu (điểm %)", f"{format_vn_decimal(g['reduction_band_min'])} - {format_vn_decimal(g['reduction_band_max'])}"),
-            ("Mục tiêu nằm trong khung", yes if g["target_within_band"] else no),
-            ("Hộ nghèo phát sinh dự kiến (hộ)", f"{int(g['new_poor_households_min'])} - {int(g['new_poor_households_max'])}"),
-            ("Hộ nghèo phát sinh dự kiến (% số hộ)", f"{format_vn_decimal(g['new_poor_percent_min'])} - {format_vn_decimal(g['new_poor_percent_max'])}"),
-            ("… quy ra số hộ", f"{format_vn_decimal(g['new_poor_percent_as_households_min'], 1)} - {format_vn_decimal(g['new_poor_percent_as_households_max'], 1)}"),
-            ("Hai cách nêu khớp nhau", yes if g["new_poor_ranges_agree"] else no),
-        ],
-        "en": [
-            ("Cut in poor households", format_vn_integer(g["target_reduction"])),
-            ("Cut in the poor rate (points)", format_vn_decimal(g["target_reduction_rate"])),
-            ("Goal band (points)", f"{format_vn_decimal(g['reduction_band_min'])} - {format_vn_decimal(g['reduction_band_max'])}"),
-            ("Target inside the band", yes if g["target_within_band"] else no),
-            ("Expected new poor (households)", f"{int(g['new_poor_households_min'])} - {int(g['new_poor_households_max'])}"),
-            ("Expected new poor (% of households)", f"{format_vn_decimal(g['new_poor_percent_min'])} - {format_vn_decimal(g['new_poor_percent_max'])}"),
-            ("… as households", f"{format_vn_decimal(g['new_poor_percent_as_households_min'], 1)} - {format_vn_decimal(g['new_poor_percent_as_households_max'], 1)}"),
-            ("The two ranges agree", yes if g["new_poor_ranges_agree"] else no),
-        ],
-    }[language]
+    results = [
+        format_vn_integer(g["target_reduction"]),
+        format_vn_decimal(g["target_reduction_rate"]),
+        _band(g["reduction_band_min"], g["reduction_band_max"]),
+        yes if g["target_within_band"] else no,
+        f"{int(g['new_poor_households_min'])} - {int(g['new_poor_households_max'])}",
+        _band(g["new_poor_percent_min"], g["new_poor_percent_max"]),
+        _band(g["new_poor_percent_as_households_min"], g["new_poor_percent_as_households_max"], 1),
+        yes if g["new_poor_ranges_agree"] else no,
+    ]
+    index = 0 if language == "vi" else 1
     header = ["Kiểm tra", "Kết quả"] if language == "vi" else ["Check", "Result"]
-    return pd.DataFrame(rows, columns=header)
+    return pd.DataFrame(
+        [(names[index], value) for names, value in zip(GOAL_CHECKS, results, strict=True)],
+        columns=header,
+    )

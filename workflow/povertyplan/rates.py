@@ -51,7 +51,10 @@ def round_half_up(value: float, decimals: int = 2) -> Decimal:
 def rates_half_up(counts: pd.Series, households: pd.Series, decimals: int = 2) -> pd.Series:
     """`rate_half_up` for aligned Series of integer counts and households, as floats."""
     return pd.Series(
-        [float(rate_half_up(int(c), int(h), decimals)) for c, h in zip(counts, households, strict=True)],
+        [
+            float(rate_half_up(int(c), int(h), decimals))
+            for c, h in zip(counts, households, strict=True)
+        ],
         index=counts.index,
         dtype="float64",
     )

@@ -181,7 +181,14 @@ def _table_from_grid(
             row=header_at + 1,
             hint="rename the header to one listed in config/columns.yaml, or add an alias there",
         )
-    structure = {"title": header_at, "header": header_rows, "index": 0, "blank": 0, "total": 0, "footer": 0}
+    structure = {
+        "title": header_at,
+        "header": header_rows,
+        "index": 0,
+        "blank": 0,
+        "total": 0,
+        "footer": 0,
+    }
     data_rows: list[int] = []
     start = header_at + header_rows
     after_total = False
@@ -201,7 +208,10 @@ def _table_from_grid(
             data_rows.append(index)
     keep = {name: col for name, col in mapped.items() if name not in spec.personal}
     frame = pd.DataFrame(
-        {name: pd.Series([grid[i][col] for i in data_rows], dtype=object) for name, col in keep.items()}
+        {
+            name: pd.Series([grid[i][col] for i in data_rows], dtype=object)
+            for name, col in keep.items()
+        }
     )
     frame["source_row"] = pd.Series([i + 1 for i in data_rows], dtype="int64")
     return RawTable(

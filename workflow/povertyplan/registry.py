@@ -56,9 +56,7 @@ def load_registry(path: str | Path) -> pd.DataFrame:
     for index, row in frame.iterrows():
         line = int(index) + 2
         if not row["code"] or not row["name"] or not row["scheme"]:
-            raise ConfigError(
-                "scheme, code and name are required", file=str(path), row=line
-            )
+            raise ConfigError("scheme, code and name are required", file=str(path), row=line)
         if row["area"] not in AREAS:
             raise ConfigError(
                 f"area is '{row['area']}'",

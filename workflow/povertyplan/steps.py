@@ -51,8 +51,12 @@ def clean_file(
 
 
 def combine(
-    households: list[str], rejects: list[str], ledgers: list[str], out_households: str,
-    out_rejects: str, out_ledger: str,
+    households: list[str],
+    rejects: list[str],
+    ledgers: list[str],
+    out_households: str,
+    out_rejects: str,
+    out_ledger: str,
 ) -> pd.DataFrame:
     """Combine the per-file outputs of one review year; refuse a household in two files."""
     frames = [io.read_parquet(p) for p in households]
@@ -96,7 +100,9 @@ def validation_gate(ledger: str, mode: str, out: str) -> str:
     Returns (and writes to `out`) the one-line summary.
     """
     table = io.read_parquet(ledger)
-    read, kept, rejected = (int(table[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected"))
+    read, kept, rejected = (
+        int(table[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")
+    )
     year = int(table["review_year"].iloc[0])
     summary = (
         f"{year}: {len(table)} files, {read} rows read, {kept} kept, {rejected} rejected"
@@ -115,7 +121,9 @@ def validation_gate(ledger: str, mode: str, out: str) -> str:
     return summary
 
 
-def aggregate(households: str, registry: str, district: dict, year: int, communes: str, out_district: str) -> None:
+def aggregate(
+    households: str, registry: str, district: dict, year: int, communes: str, out_district: str
+) -> None:
     """Commune and district counts and rates for one review year."""
     frame = io.read_parquet(households)
     units = units_valid_on(load_registry(registry), review_date(year))
@@ -128,7 +136,14 @@ def aggregate(households: str, registry: str, district: dict, year: int, commune
     io.write_parquet(district_totals(by_commune, district), io.DISTRICT, out_district)
 
 
-def targets(communes: str, targets_config: dict, goals_config: dict, year: int, out_targets: str, out_goals: str) -> None:
+def targets(
+    communes: str,
+    targets_config: dict,
+    goals_config: dict,
+    year: int,
+    out_targets: str,
+    out_goals: str,
+) -> None:
     """The plan for year + 1: commune targets and the district's goal checks."""
     table = commune_targets(io.read_parquet(communes), targets_config, year + 1)
     io.write_parquet(table, io.TARGETS, out_targets)

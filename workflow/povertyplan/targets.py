@@ -116,7 +116,9 @@ def commune_targets(communes: pd.DataFrame, targets_config: dict, plan_year: int
         wanted = district_target_households(
             targets_config, int(out["households"].sum()), int(out["poor"].sum())
         )
-        out["target_reduction"] = allocate_largest_remainder(wanted, ordered["poor"]).reindex(out.index)
+        out["target_reduction"] = allocate_largest_remainder(wanted, ordered["poor"]).reindex(
+            out.index
+        )
     out["target_reduction_rate"] = rate(out["target_reduction"], out["households"])
     out["poor_end"] = out["poor"] - out["target_reduction"]
     out["poor_end_rate"] = rate(out["poor_end"], out["households"])
@@ -165,4 +167,3 @@ def plan_goals(targets: pd.DataFrame, goals_config: dict) -> pd.DataFrame:
         "new_poor_ranges_agree": bool(agree),
     }
     return pd.DataFrame([row])
-

@@ -26,7 +26,10 @@ def save_workbook(workbook: Workbook, path: str | Path) -> None:
     workbook.save(buffer)
     buffer.seek(0)
     out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "docProps/core.xml":

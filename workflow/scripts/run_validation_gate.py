@@ -5,4 +5,6 @@ from povertyplan import steps
 from povertyplan.runner import run_step
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
-run_step(steps.validation_gate, sm.log[0], ledger=sm.input.ledger, mode=sm.params.mode, out=sm.output[0])
+run_step(
+    steps.validation_gate, sm.log[0], ledger=sm.input.ledger, mode=sm.params.mode, out=sm.output[0]
+)

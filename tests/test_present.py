@@ -1,0 +1,106 @@
+"""What reviewers read: headline table, readings under the figures, English labels, figures."""
+
+import pandas as pd
+import pytest
+from povertyplan import figures, io, present
+from povertyplan.errors import DataError
+from povertyplan.steps import combine
+
+
+@pytest.fixture
+def communes():
+    return pd.DataFrame(
+        {
+            "review_year": [2018, 2018],
+            "commune_code": ["19600", "19618"],
+            "commune_name": ["Cam Tuyền", "Cam Chính"],
+            "display_order": [1, 9],
+            "households": [1411, 1435],
+            "poor": [140, 30],
+            "poor_rate": [100 * 140 / 1411, 100 * 30 / 1435],
+            "near_poor": [130, 60],
+            "near_poor_rate": [100 * 130 / 1411, 100 * 60 / 1435],
+            "ethnic_minority": [60, 0],
+            "poor_ethnic_minority": [38, 0],
+            "near_poor_ethnic_minority": [18, 0],
+        }
+    )
+
+
+@pytest.fixture
+def district(communes):
+    sums = (
+        communes[
+            [
+                "households",
+                "poor",
+                "near_poor",
+                "ethnic_minority",
+                "poor_ethnic_minority",
+                "near_poor_ethnic_minority",
+            ]
+        ]
+        .sum()
+        .to_frame()
+        .T
+    )
+    sums["poor_rate"] = 100 * sums["poor"] / sums["households"]
+    return sums
+
+
+def test_headline_table_prints_counts_and_half_up_shares(district):
+    table = present.headline_table(district)
+    assert table.columns.tolist() == ["Chỉ tiêu", "Số hộ", "Tỷ lệ trên tổng số hộ"]
+    assert table.iloc[0].tolist() == ["Tổng số hộ", "2.846", ""]
+    assert table.iloc[2].tolist() == ["Hộ nghèo", "170", "5,97 %"]  # 170 / 2846 = 5,9733 %
+    assert present.headline_table(district, "en").iloc[2, 0] == "Poor households"
+
+
+def test_readings_state_the_numbers_the_figures_show(communes, district):
+    text = present.reading_rates(communes, district)
+    assert text == (
+        "Cam Tuyền có tỷ lệ hộ nghèo cao nhất (9,92 %), gấp 1,7 lần mức toàn huyện (5,97 %); "
+        "Cam Chính thấp nhất (2,09 %)."
+    )
+    assert present.reading_rates(communes, district, "en").startswith(
+        "Cam Tuyền has the highest poor rate (9,92 %)"
+    )
+    minority = present.reading_minority(communes, district)
+    assert (
+        minority
+        == "60 hộ DTTS (2,11 % số hộ) sống ở 1 xã (Cam Tuyền); 38 hộ trong số đó là hộ nghèo (63,33 % hộ DTTS)."
+    )
+
+
+def test_figures_are_titled_labelled_and_deterministic(communes, district, tmp_path):
+    figure = figures.poverty_rates(communes, district)
+    axes = figure.axes[0]
+    assert "Tỷ lệ hộ nghèo" in axes.get_title() and "2018" in axes.get_title()
+    assert axes.get_xlabel() == "% số hộ"
+    english = figures.poverty_rates(communes, district, "en").axes[0]
+    assert english.get_xlabel() == "% of households"
+    figures.save_figure(figure, tmp_path / "a.png")
+    figures.save_figure(figures.poverty_rates(communes, district), tmp_path / "b.png")
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+
+
+def test_a_household_in_two_files_stops_the_combine_naming_both(tmp_path):
+    frame = pd.DataFrame({name: pd.Series([None, None]) for name in io.HOUSEHOLDS.names})
+    frame = frame.assign(
+        review_year=2018,
+        commune_code="19600",
+        household_id="H-1",
+        members=2,
+        status="poor",
+        source_row=[12, 40],
+        source_file=["a.xlsx", "b.csv"],
+        deprivation_count=0,
+    )
+    paths = []
+    for number, part in enumerate([frame.iloc[[0]], frame.iloc[[1]]]):
+        path = tmp_path / f"{number}.parquet"
+        io.write_parquet(part, io.HOUSEHOLDS, path)
+        paths.append(str(path))
+    with pytest.raises(DataError) as error:
+        combine(paths, [], [], str(tmp_path / "h"), str(tmp_path / "r"), str(tmp_path / "l"))
+    assert "household ID 'H-1' is in a.xlsx row 12 and in b.csv row 40" in str(error.value)
