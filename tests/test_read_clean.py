@@ -103,14 +103,17 @@ def test_generated_layout_reads_every_household_with_excel_row_numbers(tmp_path,
 
 
 def test_personal_data_never_leaves_the_reader(tmp_path, spec, registry):
-    path = workbook(tmp_path / "x.xlsx", [GOOD])
+    bad = [2, "H-2", "Trần Thị Riêng", "045000000002", "Cam Thành", "T", "Kinh", "ba", 1, 1, "", ""]
+    path = workbook(tmp_path / "x.xlsx", [GOOD, bad])
     result = clean(path, spec, registry)
+    assert len(result.rejects) == 1
     text = (
         result.households.to_csv()
         + result.rejects.to_csv()
         + json.dumps(result.ledger, ensure_ascii=False)
     )
-    assert "Nguyễn Văn A" not in text and "045000000001" not in text
+    for secret in ("Nguyễn Văn A", "045000000001", "Trần Thị Riêng", "045000000002"):
+        assert secret not in text
     assert "head_name" not in result.households and "id_number" not in result.households
 
 
@@ -251,3 +254,224 @@ def test_a_csv_that_is_not_utf8_is_refused_in_one_line(tmp_path, spec):
     (tmp_path / "w.csv").write_bytes("Mã hộ;Xã\n".encode("utf-16"))
     with pytest.raises(DataError, match=r"w.csv: is not UTF-8 text .*Save it as 'CSV UTF-8'"):
         read_raw_file(tmp_path / "w.csv", spec)
+
+
+# --- layouts that must not lose a household (regressions found in review) ---------------
+
+
+def csv_file(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def kept_ids(result) -> list[str]:
+    return result.households["household_id"].tolist()
+
+
+def assert_balanced(result) -> None:
+    ledger = result.ledger
+    assert ledger["rows_read"] == ledger["rows_kept"] + ledger["rows_rejected"]
+    others = sum(v for k, v in ledger.items() if k.endswith("_rows") and k != "grid_rows")
+    assert ledger["grid_rows"] == others + ledger["rows_read"]
+
+
+def test_village_names_that_start_like_a_total_are_households(tmp_path, spec, registry):
+    text = (
+        "Mã hộ,Xã,Thôn,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+        "H-1,Cam Thành,Thôn 1,Kinh,3,Hộ nghèo\n"
+        "H-2,Cam Thành,Cộng Hòa,Kinh,4,Hộ nghèo\n"
+        "H-3,Cam Thành,Tổng Lâm,Kinh,2,Không nghèo\n"
+    )
+    result = clean(csv_file(tmp_path / "v.csv", text), spec, registry)
+    assert kept_ids(result) == ["H-1", "H-2", "H-3"] and result.ledger["total_rows"] == 0
+    assert_balanced(result)
+
+
+def test_rows_after_a_subtotal_are_read_and_bad_ones_rejected(tmp_path, spec, registry):
+    text = (
+        "Mã hộ,Xã,Thôn,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+        "H-1,Cam Thành,Thôn 1,Kinh,3,Hộ nghèo\n"
+        "Cộng thôn 1,,,,3,\n"
+        "H-2,Cam Thành,Thôn 2,Kinh,,Hộ nghèo\n"
+        ",Cam Thành,Thôn 2,Kinh,5,Hộ nghèo\n"
+        "H-4,Cam Thành,Thôn 2,Kinh,2,Hộ nghèo\n"
+        "Tổng cộng,,,,10,\n"
+        "Người lập biểu,,,,,\n"
+    )
+    result = clean(csv_file(tmp_path / "s.csv", text), spec, registry)
+    assert kept_ids(result) == ["H-1", "H-4"]
+    assert result.rejects.set_index("source_row")["reason"].to_dict() == {
+        4: "missing_value",
+        5: "missing_household_id",
+    }
+    assert (result.ledger["total_rows"], result.ledger["footer_rows"]) == (2, 1)
+    assert_balanced(result)
+
+
+def test_a_first_row_of_codes_is_not_an_index_row(tmp_path, spec, registry):
+    text = (
+        "Mã hộ,Mã xã,Thôn,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+        "1001,19612,3,1,4,N\n"
+        "1002,19612,3,1,4,K\n"
+    )
+    result = clean(csv_file(tmp_path / "c.csv", text), spec, registry)
+    assert kept_ids(result) == ["1001", "1002"] and result.ledger["index_rows"] == 0
+    assert not result.households["ethnic_minority"].any()  # ethnicity code 1 is Kinh
+
+
+def test_section_rows_are_counted_not_rejected(tmp_path, spec, registry):
+    text = (
+        "TT,Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+        "I. Thành thị,,,,,\n"
+        "1,H-1,Cam Thành,Kinh,3,N\n"
+        "II,Nông thôn,,,,\n"
+        "2,H-2,Cam Thành,Kinh,3,N\n"
+    )
+    result = clean(csv_file(tmp_path / "sec.csv", text), spec, registry)
+    assert kept_ids(result) == ["H-1", "H-2"] and result.ledger["section_rows"] == 2
+    assert_balanced(result)
+
+
+def test_every_sheet_with_households_is_read_and_hidden_sheets_are_named(tmp_path, spec, registry):
+    book = Workbook()
+    first = book.active
+    first.title = "Thôn 1"
+    first.append(HEADER)
+    first.append(GOOD)
+    second = book.create_sheet("Thôn 2")
+    second.append(HEADER)
+    second.append([2, "H-2", "B", "1", "Cam Thành", "T", "Kinh", 3, 1, 900000, "", ""])
+    second.append([3, "H-3", "B", "1", "Cam Thành", "T", "Kinh", "x", 1, 900000, "", ""])
+    book.create_sheet("Ghi chú").append(["Danh mục", "Ghi chú"])
+    hidden = book.create_sheet("Danh mục")
+    hidden.sheet_state = "hidden"
+    book.save(tmp_path / "sheets.xlsx")
+    result = clean(tmp_path / "sheets.xlsx", spec, registry)
+    assert kept_ids(result) == ["H-1", "H-2"]
+    assert result.rejects[["sheet", "source_row"]].values.tolist() == [["Thôn 2", 3]]
+    assert result.rejects.iloc[0]["message"].startswith(
+        "sheets.xlsx [Thôn 2], row 3, column 'Số nhân khẩu'"
+    )
+    assert result.ledger["sheet"] == "Thôn 1; Thôn 2"
+    assert result.ledger["ignored_sheets"] == ["Danh mục (hidden)", "Ghi chú"]
+    assert_balanced(result)
+
+
+def test_excel_error_cells_are_rejected_not_read_as_blank(tmp_path, spec, registry):
+    bad = list(GOOD)
+    bad[1], bad[10], bad[11] = "H-2", "#N/A", "#REF!"
+    result = clean(workbook(tmp_path / "err.xlsx", [GOOD, bad]), spec, registry)
+    assert kept_ids(result) == ["H-1"]
+    assert sorted(result.rejects["reason"] + ":" + result.rejects["field"]) == [
+        "excel_error:can_exit",
+        "excel_error:status",
+    ]
+
+
+def test_a_shifted_csv_row_is_rejected_once_without_showing_its_cells(tmp_path, spec, registry):
+    text = (
+        "Mã hộ,Họ và tên chủ hộ,Số CCCD,Xã,Thôn,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+        "H-1,Nguyễn Văn A,045000000001,Cam Thành,Thôn 1,Kinh,3,N\n"
+        "H-2,Lê, Thị B,045000000002,Cam Thành,Thôn 2,Kinh,3,N\n"
+    )
+    result = clean(csv_file(tmp_path / "shift.csv", text), spec, registry)
+    assert kept_ids(result) == ["H-1"]
+    reject = result.rejects.iloc[0]
+    assert len(result.rejects) == 1 and reject["reason"] == "row_longer_than_header"
+    assert reject["raw_values"] == "{}"
+    assert "045000000002" not in reject["message"] and "Thị B" not in reject["message"]
+
+
+def test_a_first_row_without_id_is_not_taken_for_a_second_header(tmp_path, spec, registry):
+    text = (
+        "Mã hộ,Họ và tên chủ hộ,Số CCCD,Xã,Thôn,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+        ",Nguyễn Văn A,045000000001,Cam Thành,Khu phố,Kinh,3,N\n"
+        "H-2,Lê Thị B,045000000002,Cam Thành,Thôn 2,Kinh,3,N\n"
+    )
+    result = clean(csv_file(tmp_path / "h2.csv", text), spec, registry)
+    assert result.ledger["header_rows"] == 1 and kept_ids(result) == ["H-2"]
+    assert result.rejects.iloc[0]["reason"] == "missing_household_id"
+    text = result.rejects.to_csv()
+    assert "Nguyễn Văn A" not in text and "045000000001" not in text
+
+
+def test_a_total_row_with_a_count_in_the_id_column_and_signatures_are_not_households(
+    tmp_path, spec, registry
+):
+    path = workbook(tmp_path / "tot.xlsx", [GOOD], total=False)
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book.active
+    sheet.append(["", 1, "Tổng cộng", "", "", "", "", 4])
+    sheet.append([])
+    sheet.append(["", "Người lập biểu", "", "", "", "", "", ""])
+    sheet.append(["", "Lê Thị Cán Bộ", "", "", "", "", "", ""])
+    book.save(path)
+    result = clean(path, spec, registry)
+    assert kept_ids(result) == ["H-1"] and result.rejects.empty
+    assert (result.ledger["total_rows"], result.ledger["footer_rows"]) == (1, 2)
+
+
+def test_commune_and_village_merged_down_a_block_belong_to_each_row(tmp_path, spec, registry):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for number in range(1, 4):
+        sheet.append(
+            [
+                number,
+                f"H-{number}",
+                "B",
+                "1",
+                "Cam Thành" if number == 1 else None,
+                "Thôn 5" if number == 1 else None,
+                "Kinh",
+                3,
+                1,
+                900000,
+                "",
+                "",
+            ]
+        )
+    sheet.merge_cells("E2:E4")
+    sheet.merge_cells("F2:F4")
+    book.save(tmp_path / "merged.xlsx")
+    result = clean(tmp_path / "merged.xlsx", spec, registry)
+    assert kept_ids(result) == ["H-1", "H-2", "H-3"]
+    assert set(result.households["village"]) == {"Thôn 5"}
+
+
+def test_area_defaults_to_the_unit_valid_in_the_review_year(tmp_path, spec, registry):
+    text = "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nH-1,Xã Cam Lộ,Kinh,3,N\n"
+    path = csv_file(tmp_path / "a.csv", text)
+    assert clean(path, spec, registry, 2018).households["area"].tolist() == ["urban"]  # TT Cam Lộ
+    assert clean(path, spec, registry, 2025).households["area"].tolist() == ["rural"]  # Xã Cam Lộ
+
+
+def test_kinh_written_several_ways_is_not_a_minority(tmp_path, spec, registry):
+    text = "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\n" + "".join(
+        f"H-{i},Cam Thành,{e},3,N\n"
+        for i, e in enumerate(["Kinh", "Kinh (Việt)", "Dân tộc Kinh", "Vân Kiều"])
+    )
+    result = clean(csv_file(tmp_path / "e.csv", text), spec, registry)
+    assert result.households["ethnic_minority"].tolist() == [False, False, False, True]
+
+
+def test_an_id_typed_as_123_0_is_the_same_household_as_123(tmp_path, spec, registry):
+    text = "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\n123,Cam Thành,Kinh,3,N\n123.0,Cam Thành,Kinh,4,N\n"
+    result = clean(csv_file(tmp_path / "i.csv", text), spec, registry)
+    assert result.households.empty
+    assert set(result.rejects["reason"]) == {"duplicate_household_id"}
+
+
+def test_csv_separator_is_found_below_a_title_line_with_commas(tmp_path, spec, registry):
+    text = "UBND XÃ CAM THÀNH, HUYỆN CAM LỘ\nMã hộ;Xã;Dân tộc;Số nhân khẩu;Kết quả rà soát\nH-1;Cam Thành;Kinh;3;N\n"
+    result = clean(csv_file(tmp_path / "t.csv", text), spec, registry)
+    assert kept_ids(result) == ["H-1"] and result.ledger["title_rows"] == 1
+
+
+def test_absurdly_large_counts_are_not_integers(tmp_path, spec, registry):
+    text = "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Số lao động,Kết quả rà soát\nH-1,Cam Thành,Kinh,3,99999999999999999999,N\n"
+    result = clean(csv_file(tmp_path / "w.csv", text), spec, registry)
+    assert result.rejects["reason"].tolist() == ["not_an_integer"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 import yaml
 from povertyplan.generate import CommuneSpec, generate_review, truth
@@ -184,19 +186,47 @@ def test_notebooks_are_executed_with_figures_and_linked_from_the_index(run):
     assert (run / "results/2018/figures/targets_by_commune.png").read_bytes()[:4] == b"\x89PNG"
 
 
+def readable_text(path: Path) -> str:
+    """Everything a file says, decoded: Parquet through pyarrow, workbooks unzipped."""
+    if path.suffix == ".parquet":
+        return pq.read_table(path).to_pandas().to_csv()
+    if path.suffix == ".xlsx":
+        with zipfile.ZipFile(path) as book:
+            return "".join(book.read(name).decode("utf-8", "ignore") for name in book.namelist())
+    return path.read_bytes().decode("utf-8", errors="ignore")
+
+
+def scan_for_personal_data(results: Path, secrets: set[str]) -> int:
+    scanned = 0
+    for path in results.rglob("*"):
+        if path.is_file() and path.suffix != ".png":
+            text = readable_text(path)
+            found = [s for s in secrets if s in text]
+            assert not found, f"{path}: {found[:3]}"
+            scanned += 1
+    return scanned
+
+
+def test_the_privacy_scan_can_see_inside_parquet_and_workbooks(tmp_path):
+    frame = pd.DataFrame({"a": ["Nguyễn Văn A"] * 50, "b": range(50)})
+    frame.to_parquet(tmp_path / "x.parquet", compression="zstd")
+    with pytest.raises(AssertionError, match="Nguyễn Văn A"):
+        scan_for_personal_data(tmp_path, {"Nguyễn Văn A"})
+
+
 def test_no_name_or_id_number_reaches_any_output(run):
     households = truth(SMALL, 2018)
     secrets = set(households["head_name"]) | set(households["id_number"])
-    for path in (run / "results").rglob("*"):
-        if path.is_file():
-            text = path.read_bytes().decode("utf-8", errors="ignore")
-            found = [s for s in secrets if s in text]
-            assert not found, f"{path}: {found[:3]}"
+    assert scan_for_personal_data(run / "results", secrets) > 40
 
 
 def test_strict_mode_stops_with_one_line_and_keeps_the_rejects(tmp_path):
     workdir = make_workdir(tmp_path)
-    bad = "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nX-1,Cam Thành,Kinh,ba,Hộ nghèo\nX-2,Cam Thành,Kinh,2,Hộ nghèo\n"
+    bad = (
+        "Mã hộ,Họ và tên chủ hộ,Số CCCD,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+        "X-1,Phan Văn Riêng,045199000777,Cam Thành,Kinh,ba,Hộ nghèo\n"
+        "X-2,Hồ Thị Kín,045299000888,Cam Thành,Kinh,2,Hộ nghèo\n"
+    )
     (workdir / "data/raw/2018/late.csv").write_text(bad, encoding="utf-8")
     result = snakemake(workdir)
     assert result.returncode != 0
@@ -212,6 +242,8 @@ def test_strict_mode_stops_with_one_line_and_keeps_the_rejects(tmp_path):
     assert lenient.returncode == 0, lenient.stderr[-2000:]
     households = read_parquet(workdir / "results/2018/households.parquet")
     assert len(households) == 156 and "X-1" not in set(households["household_id"])
+    secrets = {"Phan Văn Riêng", "045199000777", "Hồ Thị Kín", "045299000888"}
+    assert scan_for_personal_data(workdir / "results", secrets) > 40
 
 
 def test_a_misspelt_config_key_stops_the_run_with_its_name(tmp_path):

@@ -2,13 +2,14 @@
 
 Every data row of the file ends up either in the cleaned households or in the rejects
 (one reject line per problem found, so a commune gets the whole list at once), and the
-ledger checks that rows read = rows kept + rows rejected.
+ledger checks that rows read = rows kept + rows rejected. Checks run on whole columns;
+work on text (commune names, suggestions) is done once per distinct value.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,15 +17,24 @@ import pandas as pd
 from .columns import ColumnSpec
 from .errors import DataError
 from .parse import parse_flag, parse_integer, parse_number, parse_vocabulary
-from .read import RawTable, cell_text
-from .registry import resolve_communes, suggest_communes
+from .read import CellError, RawTable, cell_text
+from .registry import resolve_communes, review_date, suggest_communes, units_valid_on
 from .text import normalise_label
 
 MEMBERS_RANGE = (1, 30)
 STATUSES = ("poor", "near_poor", "not_poor")
+_INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
 
 # reason code -> (what is wrong, what to do); {value} is the raw value
 REASONS: dict[str, tuple[str, str]] = {
+    "row_longer_than_header": (
+        "the row has {value} cell(s) to the right of the last header, so its columns are shifted",
+        "check the row (in a CSV file, a comma inside a name shifts the columns: save it from Excel again)",
+    ),
+    "excel_error": (
+        "the cell holds an Excel error (#N/A, #REF!, #DIV/0! …)",
+        "correct the formula or type the value",
+    ),
     "missing_household_id": ("the household ID is blank", "fill in the household code (Mã hộ)"),
     "missing_value": ("the cell is blank", "fill it in"),
     "unknown_commune": (
@@ -58,6 +68,8 @@ REASONS: dict[str, tuple[str, str]] = {
         "delete the repeated row",
     ),
 }
+# a problem that makes the row's other cells meaningless (shifted columns)
+OVERRIDING = {"row_longer_than_header"}
 
 REJECT_COLUMNS = [
     "review_year",
@@ -70,6 +82,7 @@ REJECT_COLUMNS = [
     "message",
     "raw_values",
 ]
+_PROBLEM_COLUMNS = ["index", "field", "reason", "value", "extra"]
 
 
 @dataclass
@@ -90,31 +103,46 @@ def _problems(
     extra: dict[object, dict[str, object]] | None = None,
 ) -> pd.DataFrame:
     """One line per row of `mask`: the row's index, the field, the reason and the value."""
-    rows = table.frame.loc[mask]
-    if rows.empty:
-        return pd.DataFrame(columns=["index", "field", "reason", "value", "extra"])
+    rows = table.frame.index[mask.to_numpy(dtype=bool)]
+    if len(rows) == 0:
+        return pd.DataFrame(columns=_PROBLEM_COLUMNS)
     shown = values if values is not None else table.frame.get(field, pd.Series(dtype=object))
-    shown = shown.reindex(rows.index).map(lambda v: "" if pd.isna(v) else cell_text(v))
+    shown = shown.reindex(rows).map(lambda v: "" if pd.isna(v) else cell_text(v))
     return pd.DataFrame(
         {
-            "index": rows.index,
+            "index": rows,
             "field": field,
             "reason": reason,
             "value": shown.to_numpy(),
-            "extra": [(extra or {}).get(i, {}) for i in rows.index],
+            "extra": [(extra or {}).get(i, {}) for i in rows],
         }
     )
 
 
-def _message(table: RawTable, problem: pd.Series, common: dict[str, str]) -> str:
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _message(table: RawTable, problem: dict, row: int, sheet: str) -> str:
     what, hint = REASONS[problem["reason"]]
-    values = {"value": problem["value"], **common, **problem["extra"]}
-    column = table.headers.get(problem["field"], problem["field"])
-    row = int(table.frame.at[problem["index"], "source_row"])
-    where = f"{table.file}" + (f" [{table.sheet}]" if table.sheet else "")
+    values = {"value": problem["value"], **problem["extra"]}
+    column = table.header(sheet, problem["field"])
+    where = table.file + (f" [{sheet}]" if sheet else "")
     return (
-        f"{where}, row {row}, column '{column}': {what.format(**values)}. {hint.format(**values)}."
+        f"{where}, row {row}, column '{column}': {what.format(**values)}."
+        f" {_capitalised(hint.format(**values))}."
     )
+
+
+def _blank(values: pd.Series) -> pd.Series:
+    return values.map(
+        lambda v: isinstance(v, str) and not isinstance(v, CellError) and v == ""
+    ).astype(bool)
+
+
+def _household_ids(values: pd.Series) -> pd.Series:
+    """IDs as text: `123`, `123.0` (a number typed as text) and Excel's 123 are one ID."""
+    return values.map(lambda v: _INTEGRAL_TEXT.sub(r"\1", cell_text(v).strip()))
 
 
 def clean_table(
@@ -130,158 +158,164 @@ def clean_table(
     (see `registry.commune_lookup`). Returns the cleaned households (no personal data), the
     rejects (one line per problem) and the file's ledger.
     """
-    raw = table.frame
-    n = len(raw)
+    on = review_date(review_year)
+    errors = {
+        name: table.frame[name].map(lambda v: isinstance(v, CellError)).astype(bool)
+        for name in table.frame.columns
+        if name in spec.fields
+    }
+    # error cells are rejected below; for parsing they count as blank
+    raw = table.frame.copy()
+    for name, mask in errors.items():
+        if mask.any():
+            raw.loc[mask, name] = ""
     out = pd.DataFrame(index=raw.index)
     problems: list[pd.DataFrame] = []
 
-    def blank(field: str) -> pd.Series:
-        return raw[field].map(lambda v: isinstance(v, str) and v == "").astype(bool)
+    def add(mask: pd.Series, field: str, reason: str, values=None, extra=None) -> None:
+        problems.append(_problems(table, mask, field, reason, values, extra))
+
+    add(raw["extra_cells"] > 0, "household_id", "row_longer_than_header", raw["extra_cells"])
+    for name, mask in errors.items():
+        add(mask, name, "excel_error")
 
     # household ID and commune
-    ids = raw["household_id"].map(lambda v: cell_text(v).strip())
-    problems.append(_problems(table, ids == "", "household_id", "missing_household_id"))
+    ids = _household_ids(raw["household_id"])
+    add(ids == "", "household_id", "missing_household_id")
     out["household_id"] = ids.astype("string")
-    codes = resolve_communes(raw["commune"].map(cell_text), lookup)
-    unknown = codes.isna()
-    on = dt.date(review_year, 12, 31)
-    extra = {}
-    for index in raw.index[unknown]:
-        names = suggest_communes(cell_text(raw.at[index, "commune"]), registry, on)
-        extra[index] = {"suggest": f" (closest: {', '.join(names)})" if names else ""}
-    problems.append(
-        _problems(table, unknown & ~blank("commune"), "commune", "unknown_commune", extra=extra)
-    )
-    problems.append(_problems(table, blank("commune"), "commune", "missing_value"))
+    commune_text = raw["commune"].map(cell_text)
+    codes = resolve_communes(commune_text, lookup)
+    unknown = codes.isna() & ~_blank(raw["commune"]) & ~errors["commune"]
+    suggestions = {
+        value: suggest_communes(value, registry, on) for value in commune_text[unknown].unique()
+    }
+    extra = {
+        i: {"suggest": f" (closest: {', '.join(suggestions[v])})" if suggestions[v] else ""}
+        for i, v in commune_text[unknown].items()
+    }
+    add(unknown, "commune", "unknown_commune", extra=extra)
+    add(_blank(raw["commune"]), "commune", "missing_value")
     out["commune_code"] = codes
 
     # text fields
-    for field in ("village", "ethnicity", "cause"):
-        if field in raw:
-            out[field] = raw[field].map(cell_text).str.strip().astype("string")
+    for name in ("village", "ethnicity", "cause"):
+        if name in raw:
+            out[name] = raw[name].map(cell_text).str.strip().astype("string")
         else:
-            out[field] = pd.Series(pd.NA, index=raw.index, dtype="string")
-    problems.append(_problems(table, blank("ethnicity"), "ethnicity", "missing_value"))
+            out[name] = pd.Series(pd.NA, index=raw.index, dtype="string")
+    add(_blank(raw["ethnicity"]), "ethnicity", "missing_value")
 
     # counts
     members, bad = parse_integer(raw["members"])
-    problems.append(_problems(table, bad, "members", "not_an_integer"))
-    problems.append(_problems(table, blank("members"), "members", "missing_value"))
+    add(bad, "members", "not_an_integer")
+    add(_blank(raw["members"]) & ~errors["members"], "members", "missing_value")
     low, high = MEMBERS_RANGE
-    outside = members.notna() & ((members < low) | (members > high)).fillna(False)
-    problems.append(
-        _problems(
-            table,
-            outside.astype(bool),
-            "members",
-            "out_of_range",
-            members,
-            extra={i: {"low": low, "high": high} for i in raw.index[outside.astype(bool)]},
-        )
-    )
+    outside = (members.notna() & ((members < low) | (members > high))).fillna(False).astype(bool)
+    bounds = {i: {"low": low, "high": high} for i in raw.index[outside]}
+    add(outside, "members", "out_of_range", members, bounds)
     out["members"] = members
     if "workers" in raw:
         workers, bad = parse_integer(raw["workers"])
-        problems.append(_problems(table, bad, "workers", "not_an_integer"))
-        negative = (workers < 0).fillna(False).astype(bool)
-        problems.append(_problems(table, negative, "workers", "negative", workers))
+        add(bad, "workers", "not_an_integer")
+        add((workers < 0).fillna(False).astype(bool), "workers", "negative", workers)
         above = (workers > members).fillna(False).astype(bool)
-        problems.append(_problems(table, above, "workers", "workers_above_members", workers))
+        add(above, "workers", "workers_above_members", workers)
     else:
         workers = pd.Series(pd.NA, index=raw.index, dtype="Int64")
     out["workers"] = workers
-    for field in ("income", "score_b1"):
-        if field in raw:
-            values, bad = parse_number(raw[field])
-            problems.append(_problems(table, bad, field, "not_a_number"))
-            negative = (values < 0).fillna(False).astype(bool)
-            problems.append(_problems(table, negative, field, "negative", values))
+    for name in ("income", "score_b1"):
+        if name in raw:
+            values, bad = parse_number(raw[name])
+            add(bad, name, "not_a_number")
+            add((values < 0).fillna(False).astype(bool), name, "negative", values)
         else:
             values = pd.Series(pd.NA, index=raw.index, dtype="Float64")
-        out[field] = values
+        out[name] = values
 
-    # area: from the row, else the registry
-    registry_area = registry.drop_duplicates("code").set_index("code")["area"]
-    default_area = out["commune_code"].map(registry_area).astype("string")
+    # area: from the row, else the registry unit valid at the review date
+    valid = units_valid_on(registry, on).drop_duplicates("code").set_index("code")["area"]
+    default_area = out["commune_code"].map(valid).astype("string")
     if "area" in raw:
-        area, bad = parse_vocabulary(raw["area"], spec.area_vocabulary | {"": pd.NA})
-        bad = bad & ~blank("area")
-        problems.append(_problems(table, bad, "area", "unknown_area"))
+        area, bad = parse_vocabulary(raw["area"], spec.area_vocabulary)
+        add(bad & ~_blank(raw["area"]), "area", "unknown_area")
         out["area"] = area.fillna(default_area)
     else:
         out["area"] = default_area
 
     # yes/no marks
-    flags = spec.indicators + ["can_exit", "social_protection", "merit", "head_female"]
-    for field in flags:
-        if field in raw:
-            values, bad = parse_flag(raw[field], spec.flag_vocabulary)
-            problems.append(_problems(table, bad, field, "bad_flag"))
-            out[field] = values
+    for name in [*spec.indicators, "can_exit", "social_protection", "merit", "head_female"]:
+        if name in raw:
+            values, bad = parse_flag(raw[name], spec.flag_vocabulary)
+            add(bad, name, "bad_flag")
+            out[name] = values
         else:
-            out[field] = pd.Series(pd.NA, index=raw.index, dtype="boolean")
-    present = [f for f in spec.indicators if f in raw]
+            out[name] = pd.Series(pd.NA, index=raw.index, dtype="boolean")
+    present = [name for name in spec.indicators if name in raw]
     out["deprivation_count"] = (
-        out[present].fillna(False).astype("int64").sum(axis=1).astype("int64")
+        out[present].fillna(False).astype("int64").sum(axis=1)
         if present
         else pd.Series(pd.NA, index=raw.index, dtype="Int64")
     )
 
     # review result
     status, bad = parse_vocabulary(raw["status"], spec.status_vocabulary)
-    problems.append(_problems(table, bad, "status", "unknown_status"))
+    add(bad, "status", "unknown_status")
     out["status"] = status
-    wrong_exit = (
-        out["can_exit"].fillna(False).astype(bool)
-        & (status != "poor").fillna(False).astype(bool)
-        & ~bad
+    not_poor = (status != "poor").fillna(False).astype(bool) & ~bad
+    add(
+        out["can_exit"].fillna(False).astype(bool) & not_poor,
+        "can_exit",
+        "can_exit_not_poor",
+        raw["status"],
     )
-    problems.append(_problems(table, wrong_exit, "can_exit", "can_exit_not_poor", raw["status"]))
     out["can_exit"] = out["can_exit"].fillna(False)
 
-    # duplicates within the file
-    comparable = raw.drop(columns=["source_row"]).map(cell_text)
-    has_id = ids != ""
-    repeated = comparable[has_id].duplicated(keep="first")
-    repeated = repeated.reindex(raw.index, fill_value=False)
-    first_row = {}
-    if repeated.any():
-        key = comparable.apply(tuple, axis=1)
-        first_of = raw["source_row"].groupby(key).transform("min")
-        first_row = {i: {"others": str(int(first_of[i]))} for i in raw.index[repeated]}
-    problems.append(
-        _problems(table, repeated, "household_id", "duplicate_row", ids, extra=first_row)
-    )
-    distinct = ~repeated & has_id
-    clash = ids[distinct].duplicated(keep=False).reindex(raw.index, fill_value=False)
-    others = {}
-    if clash.any():
+    # duplicates within the file: rows are compared only among repeated IDs
+    fields = [c for c in raw.columns if c in spec.fields]
+    repeated_id = ids.duplicated(keep=False) & (ids != "")
+    duplicate_row = pd.Series(False, index=raw.index)
+    clash = pd.Series(False, index=raw.index)
+    first_of: dict = {}
+    others: dict = {}
+    if repeated_id.any():
+        candidates = (
+            raw.loc[repeated_id, fields].map(cell_text).assign(household_id=ids[repeated_id])
+        )
+        key = candidates.apply(tuple, axis=1)
+        duplicate_row = key.duplicated(keep="first").reindex(raw.index, fill_value=False)
+        first_row = raw.loc[repeated_id, "source_row"].groupby(key).transform("min")
+        first_of = {i: {"others": str(int(first_row[i]))} for i in raw.index[duplicate_row]}
+        distinct = repeated_id & ~duplicate_row
+        clash = ids[distinct].duplicated(keep=False).reindex(raw.index, fill_value=False)
         rows_by_id = raw.loc[clash, "source_row"].groupby(ids[clash]).agg(list)
         for i in raw.index[clash]:
             rows = [str(r) for r in rows_by_id[ids[i]] if r != raw.at[i, "source_row"]]
             others[i] = {"others": ", ".join(rows)}
-    problems.append(
-        _problems(table, clash, "household_id", "duplicate_household_id", ids, extra=others)
-    )
+    add(duplicate_row, "household_id", "duplicate_row", ids, first_of)
+    add(clash, "household_id", "duplicate_household_id", ids, others)
 
-    found = (
-        pd.concat([p for p in problems if not p.empty], ignore_index=True)
-        if any(not p.empty for p in problems)
-        else pd.DataFrame(columns=["index", "field", "reason", "value", "extra"])
-    )
+    found = [p for p in problems if not p.empty]
+    found = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=_PROBLEM_COLUMNS)
+    # a shifted row is reported once; an error cell is not also reported as blank or invalid
+    shifted = set(found.loc[found["reason"].isin(OVERRIDING), "index"])
+    found = found[~found["index"].isin(shifted) | found["reason"].isin(OVERRIDING)]
+    cell_key = found["index"].astype(str) + "|" + found["field"].astype(str)
+    error_key = cell_key[found["reason"] == "excel_error"]
+    found = found[~cell_key.isin(set(error_key)) | (found["reason"] == "excel_error")]
     rejected_index = pd.Index(found["index"].unique())
-    rejects = _reject_frame(table, found, review_year)
+    rejects = _reject_frame(table, found, review_year, shifted)
 
     kept = out.drop(index=rejected_index)
     kept["review_year"] = review_year
-    kept["ethnic_minority"] = kept["ethnicity"].map(normalise_label) != "kinh"
+    kept["ethnic_minority"] = ~kept["ethnicity"].map(normalise_label).isin(spec.majority_ethnicity)
     kept["source_file"] = table.file
     kept["source_row"] = raw.loc[kept.index, "source_row"].astype("int64")
     ledger = {
         "review_year": review_year,
         "source_file": table.file,
-        "sheet": table.sheet,
-        "rows_read": n,
+        "sheet": "; ".join(table.sheets),
+        "grid_rows": table.grid_rows,
+        "rows_read": len(raw),
         "rows_kept": len(kept),
         "rows_rejected": len(rejected_index),
         "problems": len(found),
@@ -293,44 +327,59 @@ def clean_table(
     return CleanResult(households=kept.reset_index(drop=True), rejects=rejects, ledger=ledger)
 
 
-def _reject_frame(table: RawTable, found: pd.DataFrame, review_year: int) -> pd.DataFrame:
+def _reject_frame(
+    table: RawTable, found: pd.DataFrame, review_year: int, shifted: set
+) -> pd.DataFrame:
+    """The rejects table: one line per problem, with the row's non-personal raw values
+    (withheld for shifted rows, whose cells may hold a name or ID number)."""
     if found.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})
     raw = table.frame
-    messages = [_message(table, p, {}) for _, p in found.iterrows()]
-    raw_values = {
-        i: json.dumps(
-            {
-                table.headers.get(k, k): cell_text(v)
-                for k, v in raw.loc[i].items()
-                if k != "source_row"
-            },
-            ensure_ascii=False,
-            sort_keys=True,
+    fields = [c for c in raw.columns if c not in {"source_row", "sheet", "extra_cells"}]
+    rows = found["index"].unique()
+    raw_values = {}
+    for i, sheet, values in zip(
+        rows, raw.loc[rows, "sheet"], raw.loc[rows, fields].to_numpy(), strict=True
+    ):
+        raw_values[i] = (
+            "{}"
+            if i in shifted
+            else json.dumps(
+                {table.header(sheet, k): cell_text(v) for k, v in zip(fields, values, strict=True)},
+                ensure_ascii=False,
+                sort_keys=True,
+            )
         )
-        for i in found["index"].unique()
-    }
+    source_rows = raw.loc[found["index"], "source_row"].to_numpy()
+    sheets = raw.loc[found["index"], "sheet"].to_numpy()
+    problems = found.to_dict("records")
     return pd.DataFrame(
         {
             "review_year": review_year,
             "source_file": table.file,
-            "sheet": table.sheet,
-            "source_row": raw.loc[found["index"], "source_row"].to_numpy(),
-            "column": [table.headers.get(f, f) for f in found["field"]],
+            "sheet": sheets,
+            "source_row": source_rows,
+            "column": [table.header(s, f) for s, f in zip(sheets, found["field"], strict=True)],
             "field": found["field"].to_numpy(),
             "reason": found["reason"].to_numpy(),
-            "message": messages,
+            "message": [
+                _message(table, p, int(r), s)
+                for p, r, s in zip(problems, source_rows, sheets, strict=True)
+            ],
             "raw_values": [raw_values[i] for i in found["index"]],
         }
     )
 
 
 def check_ledger(ledger: dict[str, object]) -> None:
-    """Raise DataError unless rows read = rows kept + rows rejected."""
+    """Raise DataError unless rows read = kept + rejected, and the sheet's rows = rows read +
+    the rows that are not households (title, header, index, blank, section, total, footer)."""
     read, kept, rejected = ledger["rows_read"], ledger["rows_kept"], ledger["rows_rejected"]
-    if read != kept + rejected:  # type: ignore[operator]
+    structure = sum(int(v) for k, v in ledger.items() if k.endswith("_rows") and k != "grid_rows")
+    if read != kept + rejected or ledger.get("grid_rows", structure + read) != structure + read:  # type: ignore[operator]
         raise DataError(
-            f"the ledger does not balance: {read} rows read, {kept} kept, {rejected} rejected",
+            f"the ledger does not balance: {ledger.get('grid_rows')} rows in the sheets, {read} rows "
+            f"read, {kept} kept, {rejected} rejected, {structure} other rows",
             file=str(ledger["source_file"]),
             hint="this is a bug in povertyplan; please report it with the file",
         )

@@ -34,6 +34,7 @@ class ColumnSpec:
     flag_vocabulary: dict[str, bool]
     area_vocabulary: dict[str, str]
     total_row_labels: tuple[str, ...]
+    majority_ethnicity: frozenset[str]
 
     @property
     def indicators(self) -> list[str]:
@@ -107,4 +108,7 @@ def load_column_spec(path: str | Path) -> ColumnSpec:
         flag_vocabulary=flags,
         area_vocabulary=_vocabulary(raw, path, "area_vocabulary"),
         total_row_labels=tuple(normalise_label(x) for x in raw.get("total_row_labels", [])),
+        majority_ethnicity=frozenset(
+            normalise_label(x) for x in raw.get("majority_ethnicity", ["Kinh"])
+        ),
     )

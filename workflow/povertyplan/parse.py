@@ -70,10 +70,12 @@ def parse_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def parse_integer(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Int64 column (NA for blank) and the mask of values that are not whole numbers."""
+    """Int64 column (NA for blank) and the mask of values that are not whole numbers (or
+    are too large to be a count)."""
     numbers, invalid = parse_number(values)
     fractional = numbers.notna() & (numbers.fillna(0) % 1 != 0)
-    invalid = invalid | fractional.astype(bool)
+    huge = numbers.notna() & (numbers.fillna(0).abs() > 2**31 - 1)
+    invalid = invalid | fractional.astype(bool) | huge.astype(bool)
     result = numbers.where(~invalid).round().astype("Int64")
     return result, invalid
 

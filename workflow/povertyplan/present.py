@@ -87,7 +87,7 @@ def reading_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str 
     top = communes.loc[communes["poor_rate"].idxmax()]
     low = communes.loc[communes["poor_rate"].idxmin()]
     d = float(district["poor_rate"].iloc[0])
-    ratio = format_vn_decimal(float(top["poor_rate"]) / d, 1)
+    ratio = format_vn_decimal(float(top["poor_rate"]) / d, 1) if d > 0 else "—"
     top_rate, low_rate, d_rate = (
         format_vn_decimal(x) for x in (top["poor_rate"], low["poor_rate"], d)
     )

@@ -1,9 +1,17 @@
 """Reading raw review files (.xlsx, .xls, .csv) into a table of raw cell values.
 
 The reader finds the header (one or two rows, merged cells allowed) under any title
-block, skips an index row (`A | B | 1 | 2 …`), takes the data rows down to the total row
-(`Tổng cộng`), and counts every other row (title, header, blank, total, footer) so that
-the ledger can account for each row of the file. Personal fields are never kept.
+block, and sorts every row below it into exactly one kind: blank, index row
+(`A | B | 1 | 2 …`), section row (`I. Thành thị`), total or subtotal row (`Tổng cộng`,
+`Cộng thôn 1`), footer (signatures after the last total) or data. Every row that might be
+a household is data: if it is not a valid household, the cleaner rejects it with a reason.
+The counts always add up to the number of rows in the sheet, and this is checked.
+
+Merged cells are filled with their top-left value (a commune or village merged down a
+block of households belongs to each of them). Excel error cells (`#N/A`, `#REF!`) are
+kept as `CellError`, so they are rejected rather than read as blank. Every visible sheet
+that has a household header is read; the others are named in `ignored_sheets`. Personal
+fields are never kept.
 """
 
 from __future__ import annotations
@@ -12,6 +20,8 @@ import csv
 import datetime as dt
 import io
 import re
+import sys
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,31 +36,48 @@ EXCEL_SUFFIXES = {".xlsx", ".xls", ".xlsm"}
 CSV_SUFFIXES = {".csv"}
 RAW_SUFFIXES = EXCEL_SUFFIXES | CSV_SUFFIXES
 HEADER_SEARCH_ROWS = 40
-_INDEX_TOKEN = re.compile(r"^([a-z]|[ivx]+|\d+([=+\-−]\d+)*)$")
+STRUCTURE_KINDS = ("title", "header", "index", "blank", "section", "total", "footer")
+_SECTION = re.compile(
+    r"^(([ivx]+|[a-z]|\d+)\s*[.)]?(\s|$)|(thành thị|nông thôn|thôn|bản|khu phố|tổ dân phố|tổ)(\s|$))"
+)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class CellError(str):
+    """An Excel error cell (#N/A, #REF!, #DIV/0! …): never a value, always a reject."""
 
 
 @dataclass
 class RawTable:
     """The data rows of one raw file, as read, before any checking.
 
-    `frame` has one column per canonical field found (values as read: text, or numbers
-    for numeric Excel cells) and `source_row`, the row number the user sees in Excel
-    (or the line number in a CSV file). `structure` counts the rows that are not data.
+    `frame` has one column per canonical field found (values as read: text, numbers for
+    numeric Excel cells, CellError for error cells), `source_row` (the row number the
+    user sees in Excel, or the line number of a CSV file), `sheet`, and `extra_cells`
+    (cells to the right of the header's last column, a sign of a shifted row).
+    `structure` counts the rows that are not data, by kind.
     """
 
     file: str
-    sheet: str
+    sheets: list[str]
     frame: pd.DataFrame
-    headers: dict[str, str]
+    headers: dict[str, dict[str, str]]  # sheet -> field -> header as written
     structure: dict[str, int] = field(default_factory=dict)
+    grid_rows: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     ignored_sheets: list[str] = field(default_factory=list)
+
+    def header(self, sheet: str, name: str) -> str:
+        """The header a field has in `sheet` (its canonical name when absent)."""
+        return self.headers.get(sheet, {}).get(name, name)
 
 
 def cell_value(value: object) -> object:
     """A raw cell as text, or as a float for numeric cells; blank cells become ''."""
     if value is None:
         return ""
+    if isinstance(value, CellError):
+        return value
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, int | float):
@@ -65,11 +92,63 @@ def cell_value(value: object) -> object:
 def cell_text(value: object) -> str:
     """Any cell as display text (integral floats without `.0`)."""
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return str(value)
 
 
-def _excel_grids(path: Path) -> list[tuple[str, list[list[object]]]]:
+def _column_index(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number - 1
+
+
+def excel_error_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """Zero-based (row, column) of the error cells of each sheet of an .xlsx/.xlsm file.
+
+    calamine reads error cells as blank; the sheet XML marks them with `t="e"`.
+    """
+    found: dict[str, set[tuple[int, int]]] = {}
+    try:
+        with zipfile.ZipFile(path) as book:
+            workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            targets = dict(
+                re.findall(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)
+            )
+            targets |= {
+                k: v
+                for v, k in re.findall(
+                    r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels
+                )
+            }
+            for tag in re.findall(r"<sheet\b[^>]*>", workbook):
+                name = re.search(r'name="([^"]*)"', tag)
+                rid = re.search(r'r:id="([^"]*)"', tag)
+                if not name or not rid or rid.group(1) not in targets:
+                    continue
+                target = targets[rid.group(1)].lstrip("/")
+                member = target if target.startswith("xl/") else f"xl/{target}"
+                xml = book.read(member).decode("utf-8", "replace")
+                cells = set()
+                for attributes in re.findall(r"<c\b([^>]*)>", xml):
+                    if 't="e"' in attributes:
+                        ref = re.search(r'r="([A-Z]+)(\d+)"', attributes)
+                        if ref:
+                            cells.add((int(ref.group(2)) - 1, _column_index(ref.group(1))))
+                found[_unescape(name.group(1))] = cells
+    except (KeyError, zipfile.BadZipFile):
+        return {}
+    return found
+
+
+def _unescape(text: str) -> str:
+    return (
+        text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    )
+
+
+def _excel_grids(path: Path) -> tuple[list[tuple[str, list[list[object]], list]], list[str]]:
     try:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several types for unreadable files
@@ -78,14 +157,33 @@ def _excel_grids(path: Path) -> list[tuple[str, list[list[object]]]]:
             file=path.name,
             hint="open it in Excel and save it again as .xlsx",
         ) from None
-    grids = []
+    errors = excel_error_cells(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
+    grids, hidden = [], []
     for meta in book.sheets_metadata:
-        if str(meta.visible) not in {"Visible", "SheetVisibleEnum.Visible"}:
+        if "Visible" not in str(meta.visible) or "Hidden" in str(meta.visible):
+            hidden.append(f"{meta.name} (hidden)")
             continue
         sheet = book.get_sheet_by_name(meta.name)
-        rows = sheet.to_python(skip_empty_area=False)
-        grids.append((meta.name, [[cell_value(v) for v in row] for row in rows]))
-    return grids
+        grid = [[cell_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        width = max((len(r) for r in grid), default=0)
+        grid = [row + [""] * (width - len(row)) for row in grid]
+        for row, col in errors.get(meta.name, ()):
+            if row < len(grid) and col < width:
+                grid[row][col] = CellError("#ERROR")
+        grids.append((meta.name, grid, list(sheet.merged_cell_ranges or [])))
+    return grids, hidden
+
+
+def _fill_merged(grid: list[list[object]], merges: list, from_row: int) -> None:
+    """Give every cell of a merged range below `from_row` the range's top-left value."""
+    width = len(grid[0]) if grid else 0
+    for (top, left), (bottom, right) in merges:
+        if top < from_row or top >= len(grid) or left >= width:
+            continue
+        value = grid[top][left]
+        for r in range(top, min(bottom, len(grid) - 1) + 1):
+            for c in range(left, min(right, width - 1) + 1):
+                grid[r][c] = value
 
 
 def _csv_grid(path: Path) -> list[list[object]]:
@@ -98,16 +196,25 @@ def _csv_grid(path: Path) -> list[list[object]]:
             file=path.name,
             hint="save it as 'CSV UTF-8' from Excel",
         ) from None
-    first = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first.count)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return [[cell_value(v) for v in row] for row in rows]
+    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    delimiter = max([",", ";", "\t"], key=head.count)
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise DataError(
+            f"is not a readable CSV file ({exc})",
+            file=path.name,
+            hint="open it in Excel and save it again",
+        ) from None
+    width = max((len(r) for r in rows), default=0)
+    return [[cell_value(v) for v in row] + [""] * (width - len(row)) for row in rows]
 
 
 def _row_fields(row: list[object], spec: ColumnSpec) -> dict[int, str]:
     found = {}
     for col, value in enumerate(row):
-        if isinstance(value, str) and value:
+        if isinstance(value, str) and value and not isinstance(value, CellError):
             name = spec.field_for_header(value)
             if name:
                 found[col] = name
@@ -119,18 +226,16 @@ def _is_blank(row: list[object]) -> bool:
 
 
 def _is_index_row(row: list[object]) -> bool:
-    cells = [normalise_label(cell_text(v)) for v in row if v != ""]
-    return bool(cells) and all(_INDEX_TOKEN.match(c) for c in cells)
-
-
-def _is_total_row(row: list[object], spec: ColumnSpec, id_col: int) -> bool:
-    texts = [normalise_label(v) for v in row if isinstance(v, str) and v][:3]
-    labelled = any(
-        t == label or t.startswith(label + " ") for t in texts for label in spec.total_row_labels
+    """`A | B | 1 | 2 …` or `1 | 2 | 3 …`: the column numbering printed under a header."""
+    tokens = [normalise_label(cell_text(v)) for v in row if v != ""]
+    if len(tokens) < 3:
+        return False
+    if tokens[0] == "a" and tokens[1] == "b":
+        return True
+    numbers = [t.split("=")[0] for t in tokens]
+    return all(n.isdigit() for n in numbers) and [int(n) for n in numbers] == list(
+        range(1, len(numbers) + 1)
     )
-    # A total row carries no household ID (the label may stand in the ID column itself).
-    own_id = normalise_label(cell_text(row[id_col]))
-    return labelled and (own_id == "" or own_id in texts)
 
 
 def _find_header(grid: list[list[object]], spec: ColumnSpec) -> int | None:
@@ -140,25 +245,37 @@ def _find_header(grid: list[list[object]], spec: ColumnSpec) -> int | None:
     return None
 
 
-def _table_from_grid(
-    grid: list[list[object]], spec: ColumnSpec, file: str, sheet: str, header_at: int
-) -> RawTable:
-    width = max(len(r) for r in grid)
-    grid = [list(r) + [""] * (width - len(r)) for r in grid]
+@dataclass
+class _Layout:
+    """Where things are in one sheet."""
+
+    header_at: int
+    header_rows: int
+    headers: list[str]
+    mapped: dict[str, int]
+    ignored: list[str]
+
+
+def _layout(grid: list[list[object]], spec: ColumnSpec, file: str, header_at: int) -> _Layout:
     upper = grid[header_at]
     id_col = next(c for c, n in _row_fields(upper, spec).items() if n == "household_id")
     headers = [cell_text(v) for v in upper]
     header_rows = 1
     below = grid[header_at + 1] if header_at + 1 < len(grid) else None
-    if below is not None and below[id_col] == "" and _row_fields(below, spec):
-        headers = [cell_text(lo) if lo != "" else up for up, lo in zip(headers, below, strict=True)]
-        header_rows = 2
+    if below is not None:
+        below_fields = _row_fields(below, spec)
+        numeric = any(isinstance(v, float) for v in below)
+        if below[id_col] == "" and len(below_fields) >= 2 and not numeric:
+            headers = [
+                cell_text(lo) if lo != "" else up for up, lo in zip(headers, below, strict=True)
+            ]
+            header_rows = 2
     mapped: dict[str, int] = {}
     ignored: list[str] = []
     for col, header in enumerate(headers):
         name = spec.field_for_header(header)
         if name is None:
-            if header:
+            if header and header not in ignored:
                 ignored.append(header)
             continue
         if name in mapped:
@@ -174,39 +291,78 @@ def _table_from_grid(
         missing.append("commune")
     if missing:
         wanted = "; ".join(f"{m} ('{spec.fields[m].aliases[0]}')" for m in missing)
-        have = ", ".join(f"'{h}'" for h in headers if h)
+        have = ", ".join(f"'{h}'" for h in dict.fromkeys(headers) if h)
         raise DataError(
             f"required columns are missing: {wanted}; the headers found are {have}",
             file=file,
             row=header_at + 1,
             hint="rename the header to one listed in config/columns.yaml, or add an alias there",
         )
-    structure = {
-        "title": header_at,
-        "header": header_rows,
-        "index": 0,
-        "blank": 0,
-        "total": 0,
-        "footer": 0,
-    }
-    data_rows: list[int] = []
-    start = header_at + header_rows
-    after_total = False
-    members_col = mapped["members"]
+    return _Layout(header_at, header_rows, headers, mapped, ignored)
+
+
+def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> list[str]:
+    """The kind of every row of the sheet (see STRUCTURE_KINDS, plus 'data')."""
+    mapped = layout.mapped
+    id_col = mapped["household_id"]
+    key_cols = [mapped[n] for n in ("members", "status", "commune") if n in mapped]
+    # a total label stands in the household-code column, a column that is no field (TT),
+    # or the name column; never in a field such as village ("Cộng Hòa" is a village)
+    personal = {mapped[p] for p in spec.personal if p in mapped}
+    label_cols = [
+        c
+        for c in range(len(layout.headers))
+        if c == id_col or c in personal or c not in mapped.values()
+    ]
+    start = layout.header_at + layout.header_rows
+    kinds = ["title"] * layout.header_at + ["header"] * layout.header_rows
     for index in range(start, len(grid)):
         row = grid[index]
+        labels = [normalise_label(row[c]) for c in label_cols if isinstance(row[c], str) and row[c]]
+        keys_blank = all(row[c] == "" for c in key_cols)
+        id_text = normalise_label(cell_text(row[id_col]))
         if _is_blank(row):
-            structure["blank"] += 1
+            kinds.append("blank")
         elif index == start and _is_index_row(row):
-            structure["index"] += 1
-        elif _is_total_row(row, spec, id_col):
-            structure["total"] += 1
-            after_total = True
-        elif after_total and (row[id_col] == "" or row[members_col] == ""):
-            structure["footer"] += 1
+            kinds.append("index")
+        elif any(
+            t == label or t.startswith(label + " ")
+            for t in labels[:3]
+            for label in spec.total_row_labels
+        ) and (id_text == "" or id_text in labels or row[mapped["commune"]] == ""):
+            kinds.append("total")
+        elif (
+            keys_blank
+            and sum(v != "" for v in row) <= 2
+            and any(_SECTION.match(normalise_label(cell_text(v))) for v in row if v != "")
+        ):
+            kinds.append("section")
         else:
-            data_rows.append(index)
-    keep = {name: col for name, col in mapped.items() if name not in spec.personal}
+            kinds.append("data")
+    if "total" in kinds:
+        last_total = len(kinds) - 1 - kinds[::-1].index("total")
+        for index in range(last_total + 1, len(grid)):
+            if kinds[index] == "data" and all(grid[index][c] == "" for c in key_cols):
+                kinds[index] = "footer"
+    return kinds
+
+
+def _sheet_table(
+    grid: list[list[object]], merges: list, spec: ColumnSpec, file: str, sheet: str, header_at: int
+) -> tuple[pd.DataFrame, dict[str, str], dict[str, int], list[str]]:
+    layout = _layout(grid, spec, file, header_at)
+    _fill_merged(grid, merges, header_at + layout.header_rows)
+    kinds = _classify(grid, spec, layout)
+    structure = {kind: kinds.count(kind) for kind in STRUCTURE_KINDS}
+    data_rows = [i for i, kind in enumerate(kinds) if kind == "data"]
+    if sum(structure.values()) + len(data_rows) != len(grid):
+        raise DataError(
+            f"sheet '{sheet}': rows do not add up while reading",
+            file=file,
+            hint="this is a bug in povertyplan; please report it with the file",
+        )
+    keep = {name: col for name, col in layout.mapped.items() if name not in spec.personal}
+    last_header_col = max(c for c, h in enumerate(layout.headers) if h)
     frame = pd.DataFrame(
         {
             name: pd.Series([grid[i][col] for i in data_rows], dtype=object)
@@ -214,22 +370,19 @@ def _table_from_grid(
         }
     )
     frame["source_row"] = pd.Series([i + 1 for i in data_rows], dtype="int64")
-    return RawTable(
-        file=file,
-        sheet=sheet,
-        frame=frame,
-        headers={name: headers[col] for name, col in keep.items()},
-        structure=structure,
-        ignored_columns=ignored,
+    frame["sheet"] = sheet
+    frame["extra_cells"] = pd.Series(
+        [sum(v != "" for v in grid[i][last_header_col + 1 :]) for i in data_rows], dtype="int64"
     )
+    headers = {name: layout.headers[col] for name, col in keep.items()}
+    return frame, headers, structure, layout.ignored
 
 
 def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
     """Read one raw file into a RawTable.
 
-    Excel workbooks: the first visible sheet with a recognisable header is read; the other
-    sheets are listed in `ignored_sheets`. Raises DataError (one line, naming the file)
-    when the file cannot be read or has no usable header.
+    Raises DataError (one line, naming the file) when the file cannot be read or no
+    sheet has a usable header.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -240,22 +393,43 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             hint="send .xlsx, .xls or .csv files",
         )
     if suffix in CSV_SUFFIXES:
-        grids = [("", _csv_grid(path))]
+        grids, ignored_sheets = [("", _csv_grid(path), [])], []
     else:
-        grids = _excel_grids(path)
-    for number, (sheet, grid) in enumerate(grids):
-        if not grid:
-            continue
-        header_at = _find_header(grid, spec)
+        grids, ignored_sheets = _excel_grids(path)
+    frames, headers, sheets, ignored_columns = [], {}, [], []
+    structure = dict.fromkeys(STRUCTURE_KINDS, 0)
+    grid_rows = 0
+    for sheet, grid, merges in grids:
+        header_at = _find_header(grid, spec) if grid else None
         if header_at is None:
+            ignored_sheets.append(sheet)
             continue
-        table = _table_from_grid(grid, spec, path.name, sheet, header_at)
-        table.ignored_sheets = [name for i, (name, _) in enumerate(grids) if i != number]
-        return table
-    aliases = ", ".join(f"'{a}'" for a in spec.fields["household_id"].aliases[:3])
-    raise DataError(
-        "no header row with a household ID column was found"
-        + (" in any sheet" if len(grids) > 1 else ""),
+        frame, sheet_headers, sheet_structure, ignored = _sheet_table(
+            grid, merges, spec, path.name, sheet, header_at
+        )
+        frames.append(frame)
+        headers[sheet] = sheet_headers
+        sheets.append(sheet)
+        grid_rows += len(grid)
+        for kind, count in sheet_structure.items():
+            structure[kind] += count
+        ignored_columns += [c for c in ignored if c not in ignored_columns]
+    if not frames:
+        aliases = ", ".join(f"'{a}'" for a in spec.fields["household_id"].aliases[:3])
+        raise DataError(
+            "no header row with a household ID column was found"
+            + (" in any sheet" if len(grids) > 1 else ""),
+            file=path.name,
+            hint=f"the header must have a column named {aliases}",
+        )
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return RawTable(
         file=path.name,
-        hint=f"the header must have a column named {aliases}",
+        sheets=sheets,
+        frame=frame,
+        headers=headers,
+        structure=structure,
+        grid_rows=grid_rows,
+        ignored_columns=ignored_columns,
+        ignored_sheets=[s for s in ignored_sheets if s],
     )

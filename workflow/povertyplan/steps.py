@@ -38,14 +38,16 @@ def clean_file(
     io.write_parquet(result.rejects, io.REJECTS, rejects)
     Path(ledger).write_text(json.dumps(result.ledger, ensure_ascii=False, indent=1, sort_keys=True))
     log.info(
-        "%s: %d rows read, %d kept, %d rejected (%d problems); sheet '%s'; ignored columns %s",
+        "%s: %d rows read, %d kept, %d rejected (%d problems); sheets %s; ignored columns %s; "
+        "ignored sheets %s",
         table.file,
         result.ledger["rows_read"],
         result.ledger["rows_kept"],
         result.ledger["rows_rejected"],
         result.ledger["problems"],
-        table.sheet,
+        table.sheets,
         table.ignored_columns,
+        table.ignored_sheets,
     )
     return result.ledger
 

@@ -22,7 +22,7 @@ NOTEBOOKS = Path(workflow.basedir) / "notebooks"
 
 wildcard_constraints:
     year=r"\d{4}",
-    file=r"[^/]+\.(xlsx|xls|xlsm|csv|XLSX|XLS|CSV)",
+    file=r"[^/]+\.(?i:xlsx|xls|xlsm|csv)",
 
 
 def review_years():
