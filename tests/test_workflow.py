@@ -259,3 +259,28 @@ def test_a_misspelt_config_key_stops_the_run_with_its_name(tmp_path):
         "config/config.yaml: unknown key 'taregts' at the top level. Did you mean 'targets'?"
         in output
     )
+
+
+def job_counts(result: subprocess.CompletedProcess) -> dict[str, int]:
+    """The 'Job stats' table of a Snakemake dry run, as {rule: jobs}."""
+    counts = {}
+    for line in (result.stdout + result.stderr).splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit() and parts[0] not in {"total", "job"}:
+            counts[parts[0]] = int(parts[1])
+    return counts
+
+
+def test_a_rerun_does_nothing_and_a_new_file_cleans_only_itself(run):
+    assert "Nothing to be done" in (
+        snakemake(run, "--dry-run").stdout + snakemake(run, "--dry-run").stderr
+    )
+    new = run / "data/raw/2018/extra.csv"
+    new.write_text(
+        "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nZ-1,Cam Thành,Kinh,3,N\n", encoding="utf-8"
+    )
+    try:
+        counts = job_counts(snakemake(run, "--dry-run"))
+    finally:
+        new.unlink()
+    assert counts["clean_file"] == 1 and counts["combine"] == 1 and counts["index"] == 1

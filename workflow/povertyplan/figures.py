@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from .labels import label  # noqa: E402
 from .tables import format_vn_decimal  # noqa: E402
@@ -59,6 +60,18 @@ def _t(key: str, language: str, **values: object) -> str:
     return TEXT[key][language].format(**values)
 
 
+def _vn_number(value: float, _position: int | None = None) -> str:
+    """An axis tick the Vietnamese way: `1.200`, `0,5`."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:g}".replace(".", ",")
+
+
+def _number_axis(axes: plt.Axes, language: str) -> None:
+    if language == "vi":
+        axes.xaxis.set_major_formatter(FuncFormatter(_vn_number))
+
+
 def _figure(height: float) -> tuple[Figure, plt.Axes]:
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(8, height), layout="constrained")
@@ -98,6 +111,7 @@ def poverty_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str 
         axes.set_ylabel(label("commune", language))
         axes.set_title(_t("rates_title", language, year=int(communes["review_year"].iloc[0])))
         axes.legend(loc="lower right", frameon=False)
+        _number_axis(axes, language)
     return figure
 
 
@@ -135,6 +149,7 @@ def ethnic_minority(communes: pd.DataFrame, language: str = "vi") -> Figure:
         axes.set_ylabel(label("commune", language))
         axes.set_title(_t("minority_title", language, year=int(communes["review_year"].iloc[0])))
         axes.legend(loc="lower right", frameon=False)
+        _number_axis(axes, language)
     return figure
 
 
@@ -163,6 +178,7 @@ def targets_by_commune(targets: pd.DataFrame, language: str = "vi") -> Figure:
         axes.set_ylabel(label("commune", language))
         axes.set_title(_t("targets_title", language, plan=int(targets["plan_year"].iloc[0])))
         axes.legend(loc="lower right", frameon=False)
+        _number_axis(axes, language)
     return figure
 
 
@@ -176,7 +192,8 @@ def goal_band(goals: pd.DataFrame, language: str = "vi") -> Figure:
         axes.axvspan(
             low,
             high,
-            color=BAND_COLOUR,
+            facecolor=BAND_COLOUR,
+            edgecolor="#4393c3",
             label=_t(
                 "band", language, low=format_vn_decimal(low, 1), high=format_vn_decimal(high, 1)
             ),
@@ -193,6 +210,7 @@ def goal_band(goals: pd.DataFrame, language: str = "vi") -> Figure:
         axes.set_xlabel(_t("band_axis", language))
         axes.set_title(_t("band_title", language, plan=int(row["plan_year"])))
         axes.legend(loc="upper right", frameon=False, fontsize=9)
+        _number_axis(axes, language)
     return figure
 
 

@@ -89,6 +89,23 @@ def cell_value(value: object) -> object:
     return nfc(str(value)).strip()
 
 
+def _cell_values(rows: list[list[object]]) -> list[list[object]]:
+    """`cell_value` of every cell, converting each distinct text once."""
+    cache: dict[str, object] = {}
+
+    def one(value: object) -> object:
+        if type(value) is float:
+            return value
+        if type(value) is str:
+            converted = cache.get(value)
+            if converted is None:
+                converted = cache[value] = cell_value(value)
+            return converted
+        return cell_value(value)
+
+    return [[one(v) for v in row] for row in rows]
+
+
 def cell_text(value: object) -> str:
     """Any cell as display text (integral floats without `.0`)."""
     if isinstance(value, float):
@@ -164,7 +181,7 @@ def _excel_grids(path: Path) -> tuple[list[tuple[str, list[list[object]], list]]
             hidden.append(f"{meta.name} (hidden)")
             continue
         sheet = book.get_sheet_by_name(meta.name)
-        grid = [[cell_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        grid = _cell_values(sheet.to_python(skip_empty_area=False))
         width = max((len(r) for r in grid), default=0)
         grid = [row + [""] * (width - len(row)) for row in grid]
         for row, col in errors.get(meta.name, ()):
@@ -208,7 +225,7 @@ def _csv_grid(path: Path) -> list[list[object]]:
             hint="open it in Excel and save it again",
         ) from None
     width = max((len(r) for r in rows), default=0)
-    return [[cell_value(v) for v in row] + [""] * (width - len(row)) for row in rows]
+    return _cell_values([row + [""] * (width - len(row)) for row in rows])
 
 
 def _row_fields(row: list[object], spec: ColumnSpec) -> dict[int, str]:
@@ -236,6 +253,22 @@ def _is_index_row(row: list[object]) -> bool:
     return all(n.isdigit() for n in numbers) and [int(n) for n in numbers] == list(
         range(1, len(numbers) + 1)
     )
+
+
+def _is_total_row(
+    row: list[object], spec: ColumnSpec, id_col: int, commune_col: int, label_cols: list[int]
+) -> bool:
+    """A total or subtotal: a total label in a label column, and no household code (the
+    code cell is blank or holds the label) or no commune."""
+    id_cell = row[id_col]
+    id_text = normalise_label(id_cell) if isinstance(id_cell, str) and id_cell else ""
+    if id_cell != "" and row[commune_col] != "" and not id_text.startswith(spec.total_row_labels):
+        return False  # the common case, a household row: decided without looking further
+    labels = [normalise_label(row[c]) for c in label_cols if isinstance(row[c], str) and row[c]][:3]
+    labelled = any(
+        t == label or t.startswith(label + " ") for t in labels for label in spec.total_row_labels
+    )
+    return labelled and (id_cell == "" or id_text in labels or row[commune_col] == "")
 
 
 def _find_header(grid: list[list[object]], spec: ColumnSpec) -> int | None:
@@ -316,23 +349,17 @@ def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> li
     ]
     start = layout.header_at + layout.header_rows
     kinds = ["title"] * layout.header_at + ["header"] * layout.header_rows
+    commune_col = mapped["commune"]
     for index in range(start, len(grid)):
         row = grid[index]
-        labels = [normalise_label(row[c]) for c in label_cols if isinstance(row[c], str) and row[c]]
-        keys_blank = all(row[c] == "" for c in key_cols)
-        id_text = normalise_label(cell_text(row[id_col]))
         if _is_blank(row):
             kinds.append("blank")
         elif index == start and _is_index_row(row):
             kinds.append("index")
-        elif any(
-            t == label or t.startswith(label + " ")
-            for t in labels[:3]
-            for label in spec.total_row_labels
-        ) and (id_text == "" or id_text in labels or row[mapped["commune"]] == ""):
+        elif _is_total_row(row, spec, id_col, commune_col, label_cols):
             kinds.append("total")
         elif (
-            keys_blank
+            all(row[c] == "" for c in key_cols)
             and sum(v != "" for v in row) <= 2
             and any(_SECTION.match(normalise_label(cell_text(v))) for v in row if v != "")
         ):

@@ -5,6 +5,7 @@ Matching always keeps diacritics: `Cam Thành` and `Cam Thanh` are different com
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -15,6 +16,13 @@ _PUNCT = re.compile(r"[\"'`’‘“”()\[\]{}:;,.]+")
 def nfc(value: str) -> str:
     """Unicode NFC form of `value` (composed characters)."""
     return unicodedata.normalize("NFC", value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalise_text(text: str) -> str:
+    text = nfc(text).casefold().replace("\u00a0", " ").replace("/", " / ")
+    text = _PUNCT.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
 
 
 def normalise_label(value: object) -> str:
@@ -28,10 +36,7 @@ def normalise_label(value: object) -> str:
     """
     if value is None:
         return ""
-    text = nfc(str(value)).casefold()
-    text = text.replace("\u00a0", " ").replace("/", " / ")
-    text = _PUNCT.sub(" ", text)
-    return _SPACE.sub(" ", text).strip()
+    return _normalise_text(str(value))
 
 
 _UNIT_WORDS = ("thị trấn", "tt", "xã", "phường", "ubnd", "x", "p")

@@ -3,6 +3,7 @@
 
 rule clean_file:
     input:
+        code=PACKAGE,
         raw=f"{RAW}/{{year}}/{{file}}",
         registry=config["registry"],
         columns=config["columns"],
@@ -20,6 +21,7 @@ rule clean_file:
 
 rule combine:
     input:
+        code=PACKAGE,
         households=per_file("results/{year}/clean/households/{file}.parquet"),
         rejects=per_file("results/{year}/clean/rejects/{file}.parquet"),
         ledgers=per_file("results/{year}/clean/ledger/{file}.json"),
@@ -37,6 +39,7 @@ rule combine:
 
 rule validation_gate:
     input:
+        code=PACKAGE,
         ledger="results/{year}/ledger.parquet",
     output:
         "results/{year}/validation.txt",

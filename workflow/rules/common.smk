@@ -16,6 +16,8 @@ except PovertyPlanError as error:
 validate(config, schema="../schemas/config.schema.yaml")
 
 RAW = config["raw_dir"]
+# every rule depends on the package's code: a change to a computation reruns what it made
+PACKAGE = sorted(str(p) for p in (Path(workflow.basedir) / "workflow" / "povertyplan").glob("*.py"))
 LANGUAGE = config.get("language", "vi")
 NOTEBOOKS = Path(workflow.basedir) / "notebooks"
 

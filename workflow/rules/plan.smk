@@ -3,6 +3,7 @@
 
 rule aggregate:
     input:
+        code=PACKAGE,
         households="results/{year}/households.parquet",
         registry=config["registry"],
         gate="results/{year}/validation.txt",
@@ -21,6 +22,7 @@ rule aggregate:
 
 rule targets:
     input:
+        code=PACKAGE,
         communes="results/{year}/communes.parquet",
     output:
         targets="results/{year}/targets.parquet",
@@ -38,6 +40,7 @@ rule targets:
 
 rule tables:
     input:
+        code=PACKAGE,
         targets="results/{year}/targets.parquet",
     output:
         xlsx="results/{year}/tables/commune_targets.xlsx",

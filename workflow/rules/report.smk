@@ -3,6 +3,7 @@
 
 rule notebook_overview:
     input:
+        code=PACKAGE,
         notebook=NOTEBOOKS / "overview.ipynb",
         communes="results/{year}/communes.parquet",
         district="results/{year}/district.parquet",
@@ -29,6 +30,7 @@ rule notebook_overview:
 
 rule notebook_targets:
     input:
+        code=PACKAGE,
         notebook=NOTEBOOKS / "targets.ipynb",
         targets="results/{year}/targets.parquet",
         goals="results/{year}/goals.parquet",
@@ -56,7 +58,8 @@ rule notebook_targets:
 
 rule index:
     input:
-        [f for year in review_years() for f in year_outputs(year)],
+        code=PACKAGE,
+        files=[f for year in review_years() for f in year_outputs(year)],
     output:
         "results/index.html",
     params:
