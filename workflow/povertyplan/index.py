@@ -9,6 +9,7 @@ from pathlib import Path
 
 KINDS = [
     ("notebooks", ".html", "Báo cáo (notebook) / Reports"),
+    ("notebooks", ".ipynb", "Notebook đã chạy (có mã) / Executed notebooks, with code"),
     ("tables", None, "Bảng / Tables"),
     ("figures", ".png", "Biểu đồ / Figures"),
     ("", ".parquet", "Dữ liệu (Parquet) / Datasets"),
