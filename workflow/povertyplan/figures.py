@@ -78,26 +78,39 @@ def _figure(height: float) -> tuple[Figure, plt.Axes]:
     return figure, axes
 
 
+def _paired_rates(
+    data: pd.DataFrame, bars: list[tuple[str, str, str]], title: str, language: str
+) -> tuple[Figure, plt.Axes]:
+    """Two horizontal bars per commune (rates, % of households), communes by first rate.
+
+    `bars` is [(column, colour, label key), (column, colour, label key)].
+    """
+    data = data.sort_values(bars[0][0])
+    figure, axes = _figure(0.45 * len(data) + 1.6)
+    y = range(len(data))
+    for offset, (column, colour, key) in zip((0.2, -0.2), bars, strict=True):
+        axes.barh(
+            [i + offset for i in y],
+            data[column],
+            height=0.4,
+            color=colour,
+            label=label(key, language),
+        )
+    axes.set_yticks(list(y), data["commune_name"])
+    axes.set_xlabel(label("percent_of_households", language))
+    axes.set_ylabel(label("commune", language))
+    axes.set_title(title)
+    _number_axis(axes, language)
+    return figure, axes
+
+
 def poverty_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str = "vi") -> Figure:
-    """Horizontal bars of the poor and near-poor rate (% of households) by commune."""
+    """Horizontal bars of the poor and near-poor rate (% of households) by commune, and the
+    district's poor rate as a dashed line."""
     with plt.rc_context(STYLE):
-        data = communes.sort_values("poor_rate")
-        figure, axes = _figure(0.45 * len(data) + 1.6)
-        y = range(len(data))
-        axes.barh(
-            [i + 0.2 for i in y],
-            data["poor_rate"],
-            height=0.4,
-            color=POOR_COLOUR,
-            label=label("poor", language),
-        )
-        axes.barh(
-            [i - 0.2 for i in y],
-            data["near_poor_rate"],
-            height=0.4,
-            color=NEAR_COLOUR,
-            label=label("near_poor", language),
-        )
+        title = _t("rates_title", language, year=int(communes["review_year"].iloc[0]))
+        bars = [("poor_rate", POOR_COLOUR, "poor"), ("near_poor_rate", NEAR_COLOUR, "near_poor")]
+        figure, axes = _paired_rates(communes, bars, title, language)
         district_rate = float(district["poor_rate"].iloc[0])
         axes.axvline(
             district_rate,
@@ -106,12 +119,7 @@ def poverty_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str 
             linewidth=1,
             label=_t("district_line", language, value=format_vn_decimal(district_rate)),
         )
-        axes.set_yticks(list(y), data["commune_name"])
-        axes.set_xlabel(label("percent_of_households", language))
-        axes.set_ylabel(label("commune", language))
-        axes.set_title(_t("rates_title", language, year=int(communes["review_year"].iloc[0])))
         axes.legend(loc="lower right", frameon=False)
-        _number_axis(axes, language)
     return figure
 
 
@@ -156,29 +164,10 @@ def ethnic_minority(communes: pd.DataFrame, language: str = "vi") -> Figure:
 def targets_by_commune(targets: pd.DataFrame, language: str = "vi") -> Figure:
     """Poor rate now and planned at the end of the plan year (% of households), by commune."""
     with plt.rc_context(STYLE):
-        data = targets.sort_values("poor_rate")
-        figure, axes = _figure(0.45 * len(data) + 1.6)
-        y = range(len(data))
-        axes.barh(
-            [i + 0.2 for i in y],
-            data["poor_rate"],
-            height=0.4,
-            color=POOR_COLOUR,
-            label=label("poor_now", language),
-        )
-        axes.barh(
-            [i - 0.2 for i in y],
-            data["poor_end_rate"],
-            height=0.4,
-            color=END_COLOUR,
-            label=label("poor_end", language),
-        )
-        axes.set_yticks(list(y), data["commune_name"])
-        axes.set_xlabel(label("percent_of_households", language))
-        axes.set_ylabel(label("commune", language))
-        axes.set_title(_t("targets_title", language, plan=int(targets["plan_year"].iloc[0])))
+        title = _t("targets_title", language, plan=int(targets["plan_year"].iloc[0]))
+        bars = [("poor_rate", POOR_COLOUR, "poor_now"), ("poor_end_rate", END_COLOUR, "poor_end")]
+        figure, axes = _paired_rates(targets, bars, title, language)
         axes.legend(loc="lower right", frameon=False)
-        _number_axis(axes, language)
     return figure
 
 
