@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from povertyplan.columns import load_column_spec
 from povertyplan.registry import load_registry
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy as np
+
 from povertyplan.generate import CAM_LO_2018, INCOME_LINES, generate_review, truth
 
 REPO = Path(__file__).resolve().parents[1]

@@ -2,6 +2,7 @@ import math
 
 import pandas as pd
 import pytest
+
 from povertyplan.parse import (
     number_from_text,
     parse_flag,

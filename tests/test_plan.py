@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+
 from povertyplan.aggregate import commune_counts, district_totals
 from povertyplan.errors import ConfigError
 from povertyplan.registry import review_date, units_valid_on

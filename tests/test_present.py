@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+
 from povertyplan import figures, io, present
 from povertyplan.errors import DataError
 from povertyplan.steps import combine

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pandas as pd
 import pytest
+
 from povertyplan.rates import rate, rate_half_up, round_half_up
 
 

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+
 from povertyplan.errors import ConfigError
 from povertyplan.registry import commune_lookup, resolve_communes, review_date, suggest_communes
 from povertyplan.text import normalise_commune_name, normalise_label
@@ -62,6 +63,7 @@ def test_config_errors_are_one_line_with_a_suggestion():
     from pathlib import Path
 
     import yaml
+
     from povertyplan.config import check_config
 
     repo = Path(__file__).resolve().parents[1]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from povertyplan import io, steps
 from povertyplan.rates import rate_half_up
 from povertyplan.registry import commune_lookup, resolve_communes, review_date

@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 import yaml
+
 from povertyplan.generate import CommuneSpec, generate_review, truth
 from povertyplan.io import read_parquet
 

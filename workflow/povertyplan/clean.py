@@ -322,6 +322,8 @@ def clean_table(
         **{f"{k}_rows": v for k, v in table.structure.items()},
         "ignored_columns": table.ignored_columns,
         "ignored_sheets": table.ignored_sheets,
+        "file_encoding": table.file_encoding,
+        "text_encodings": table.text_encodings,
     }
     check_ledger(ledger)
     return CleanResult(households=kept.reset_index(drop=True), rejects=rejects, ledger=ledger)

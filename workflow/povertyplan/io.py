@@ -171,6 +171,8 @@ LEDGER = pa.schema(
         ("footer_rows", pa.int32()),
         ("ignored_columns", pa.string()),
         ("ignored_sheets", pa.string()),
+        ("file_encoding", pa.string()),
+        ("text_encodings", pa.string()),
     ]
 )
 

@@ -16,6 +16,7 @@ fields are never kept.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -30,6 +31,7 @@ import python_calamine
 
 from .columns import ColumnSpec
 from .errors import DataError
+from .legacy import convert, detect_encoding
 from .text import nfc, normalise_label
 
 EXCEL_SUFFIXES = {".xlsx", ".xls", ".xlsm"}
@@ -66,6 +68,8 @@ class RawTable:
     grid_rows: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     ignored_sheets: list[str] = field(default_factory=list)
+    file_encoding: str = ""
+    text_encodings: list[str] = field(default_factory=list)
 
     def header(self, sheet: str, name: str) -> str:
         """The header a field has in `sheet` (its canonical name when absent)."""
@@ -203,13 +207,41 @@ def _fill_merged(grid: list[list[object]], merges: list, from_row: int) -> None:
                 grid[r][c] = value
 
 
-def _csv_grid(path: Path) -> list[list[object]]:
-    data = path.read_bytes()
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Text of a CSV file and the encoding it was read with.
+
+    A byte-order mark decides (UTF-8, UTF-16); UTF-16 without one is recognised by its
+    zero bytes; then strict UTF-8. Anything else is read byte by byte as the characters
+    Windows-1252 shows (`legacy`), and each column is then repaired from CP1258, TCVN3 or
+    VNI by `legacy.detect_encoding`.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    sample = data[:4000]
+    if len(sample) >= 4 and sample.count(0) >= len(sample) // 3:
+        little = sample[1::2].count(0) > sample[0::2].count(0)
+        encoding = "utf-16-le" if little else "utf-16-be"
+        return data.decode(encoding, errors="replace"), encoding
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return "".join(_WINDOWS_1252[b] for b in data), "legacy"
+
+
+_WINDOWS_1252 = [
+    bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+    for b in range(256)
+]
+
+
+def _csv_grid(path: Path) -> tuple[list[list[object]], str]:
+    try:
+        text, encoding = decode_bytes(path.read_bytes())
     except UnicodeDecodeError as exc:
         raise DataError(
-            f"is not UTF-8 text (byte {exc.start})",
+            f"is not readable text ({exc.reason} at byte {exc.start})",
             file=path.name,
             hint="save it as 'CSV UTF-8' from Excel",
         ) from None
@@ -225,7 +257,36 @@ def _csv_grid(path: Path) -> list[list[object]]:
             hint="open it in Excel and save it again",
         ) from None
     width = max((len(r) for r in rows), default=0)
-    return _cell_values([row + [""] * (width - len(row)) for row in rows])
+    return _cell_values([row + [""] * (width - len(row)) for row in rows]), encoding
+
+
+def repair_legacy_text(grid: list[list[object]], whole_file: bool = False) -> dict[int, str]:
+    """Convert text typed in a legacy encoding to Unicode (in place), column by column.
+
+    Excel cells carry the font each column was typed with, so each column is decided on
+    its own; a CSV file not in UTF-8 has one encoding (`whole_file`), decided from all its
+    text at once. Returns {column index: encoding} for the columns converted.
+    """
+    found: dict[int, str] = {}
+    width = len(grid[0]) if grid else 0
+    file_encoding = None
+    if whole_file:
+        file_encoding = detect_encoding({v for row in grid for v in row if type(v) is str and v})
+    for col in range(width):
+        column = (row[col] for row in grid if type(row[col]) is str and row[col])
+        encoding = file_encoding if whole_file else detect_encoding(column)
+        if encoding is None:
+            continue
+        values = {row[col] for row in grid if type(row[col]) is str and row[col]}
+        converted = {value: convert(value, encoding) for value in values}
+        if all(value == new for value, new in converted.items()):
+            continue
+        found[col] = encoding
+        for row in grid:
+            value = row[col]
+            if type(value) is str and value:
+                row[col] = converted[value].strip()
+    return found
 
 
 def _row_fields(row: list[object], spec: ColumnSpec) -> dict[int, str]:
@@ -376,7 +437,7 @@ def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> li
 
 def _sheet_table(
     grid: list[list[object]], merges: list, spec: ColumnSpec, file: str, sheet: str, header_at: int
-) -> tuple[pd.DataFrame, dict[str, str], dict[str, int], list[str]]:
+) -> tuple[pd.DataFrame, dict[str, str], dict[str, int], _Layout]:
     layout = _layout(grid, spec, file, header_at)
     _fill_merged(grid, merges, header_at + layout.header_rows)
     kinds = _classify(grid, spec, layout)
@@ -402,7 +463,7 @@ def _sheet_table(
         [sum(v != "" for v in grid[i][last_header_col + 1 :]) for i in data_rows], dtype="int64"
     )
     headers = {name: layout.headers[col] for name, col in keep.items()}
-    return frame, headers, structure, layout.ignored
+    return frame, headers, structure, layout
 
 
 def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
@@ -420,20 +481,31 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             hint="send .xlsx, .xls or .csv files",
         )
     if suffix in CSV_SUFFIXES:
-        grids, ignored_sheets = [("", _csv_grid(path), [])], []
+        grid, file_encoding = _csv_grid(path)
+        grids, ignored_sheets = [("", grid, [])], []
     else:
         grids, ignored_sheets = _excel_grids(path)
-    frames, headers, sheets, ignored_columns = [], {}, [], []
+        file_encoding = suffix.lstrip(".")
+    frames, headers, sheets, ignored_columns, text_encodings = [], {}, [], [], []
     structure = dict.fromkeys(STRUCTURE_KINDS, 0)
     grid_rows = 0
     for sheet, grid, merges in grids:
+        repaired = repair_legacy_text(grid, whole_file=file_encoding == "legacy")
         header_at = _find_header(grid, spec) if grid else None
         if header_at is None:
             ignored_sheets.append(sheet)
             continue
-        frame, sheet_headers, sheet_structure, ignored = _sheet_table(
+        frame, sheet_headers, sheet_structure, layout = _sheet_table(
             grid, merges, spec, path.name, sheet, header_at
         )
+        ignored = layout.ignored
+        for col, encoding in repaired.items():
+            label = (
+                layout.headers[col]
+                if col < len(layout.headers) and layout.headers[col]
+                else f"#{col + 1}"
+            )
+            text_encodings.append(f"{label}: {encoding}")
         frames.append(frame)
         headers[sheet] = sheet_headers
         sheets.append(sheet)
@@ -459,4 +531,6 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
         grid_rows=grid_rows,
         ignored_columns=ignored_columns,
         ignored_sheets=[s for s in ignored_sheets if s],
+        file_encoding=file_encoding,
+        text_encodings=text_encodings,
     )

@@ -88,6 +88,7 @@ def combine(
         check_ledger(entry)
         entry["ignored_columns"] = "; ".join(entry["ignored_columns"])
         entry["ignored_sheets"] = "; ".join(entry["ignored_sheets"])
+        entry["text_encodings"] = "; ".join(entry["text_encodings"])
         rows.append(entry)
     ledger = pd.DataFrame(rows)
     io.write_parquet(combined, io.HOUSEHOLDS, out_households)
