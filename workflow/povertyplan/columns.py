@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .errors import ConfigError
-from .text import normalise_label
+from .text import normalise_label, without_diacritics
 
 KINDS = {"text", "code", "integer", "number", "flag", "status", "area"}
 
@@ -51,19 +53,45 @@ class ColumnSpec:
         """Fields holding personal data, dropped at reading."""
         return [f.name for f in self.fields.values() if f.personal]
 
+    @functools.cached_property
+    def _aliases(self) -> tuple[dict[str, str], dict[str, set[str]]]:
+        exact = {normalise_label(a): f.name for f in self.fields.values() for a in f.aliases}
+        plain: dict[str, set[str]] = {}
+        for field in self.fields.values():
+            for alias in field.aliases:
+                plain.setdefault(without_diacritics(alias), set()).add(field.name)
+        return exact, plain
+
     def field_for_header(self, header: str) -> str | None:
-        """Canonical field a raw header names, or None when it names none."""
+        """Canonical field a raw header names, or None when it names none.
+
+        Exact (normalised) aliases first, then an alias followed by more words for the
+        fields in `prefix_match`, then an alias written without diacritics.
+        """
         key = normalise_label(header)
         if not key:
             return None
-        for field in self.fields.values():
-            if key in {normalise_label(a) for a in field.aliases}:
-                return field.name
+        exact, plain = self._aliases
+        if key in exact:
+            return exact[key]
         for name in self.prefix_match:
             for alias in self.fields[name].aliases:
                 if key.startswith(normalise_label(alias) + " "):
                     return name
-        return None
+        matches = plain.get(without_diacritics(header), set())
+        return next(iter(matches)) if len(matches) == 1 else None
+
+    def closest_headers(self, name: str, headers: list[str], n: int = 2) -> list[str]:
+        """The headers of a file that look most like field `name`'s aliases (for messages)."""
+        plain = {without_diacritics(h): h for h in headers if h}
+        found: list[str] = []
+        for alias in self.fields[name].aliases:
+            for match in difflib.get_close_matches(
+                without_diacritics(alias), list(plain), n=n, cutoff=0.6
+            ):
+                if plain[match] not in found:
+                    found.append(plain[match])
+        return found[:n]
 
 
 def _vocabulary(raw: dict, path: Path, section: str) -> dict[str, str]:

@@ -384,7 +384,16 @@ def _layout(grid: list[list[object]], spec: ColumnSpec, file: str, header_at: in
     if "commune" not in mapped:
         missing.append("commune")
     if missing:
-        wanted = "; ".join(f"{m} ('{spec.fields[m].aliases[0]}')" for m in missing)
+        wanted = "; ".join(
+            f"{m} ('{spec.fields[m].aliases[0]}'"
+            + (
+                f", closest: {', '.join(repr(h) for h in close)}"
+                if (close := spec.closest_headers(m, headers))
+                else ""
+            )
+            + ")"
+            for m in missing
+        )
         have = ", ".join(f"'{h}'" for h in dict.fromkeys(headers) if h)
         raise DataError(
             f"required columns are missing: {wanted}; the headers found are {have}",

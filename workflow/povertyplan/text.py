@@ -57,3 +57,13 @@ def normalise_commune_name(value: object) -> str:
                 text = text[len(word) + 1 :].strip()
                 changed = True
     return text
+
+
+def without_diacritics(value: object) -> str:
+    """`normalise_label` with every diacritic removed (`Số nhân khẩu` → `so nhan khau`).
+
+    For matching column headers only, where no two fields differ by accents alone. Never
+    used for commune names: `Cam Thanh` and `Cam Thành` are different communes.
+    """
+    text = unicodedata.normalize("NFD", normalise_label(value)).replace("đ", "d")
+    return "".join(c for c in text if not unicodedata.combining(c))
