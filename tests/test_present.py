@@ -1,10 +1,12 @@
 """What reviewers read: headline table, readings under the figures, English labels, figures."""
 
+import json
+
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 from povertyplan import figures, io, present
-from povertyplan.errors import DataError
 from povertyplan.steps import combine
 
 
@@ -85,23 +87,56 @@ def test_figures_are_titled_labelled_and_deterministic(communes, district, tmp_p
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
 
 
-def test_a_household_in_two_files_stops_the_combine_naming_both(tmp_path):
-    frame = pd.DataFrame({name: pd.Series([None, None]) for name in io.HOUSEHOLDS.names})
+def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path):
+    frame = pd.DataFrame({name: pd.Series([None] * 3) for name in io.HOUSEHOLDS.names})
     frame = frame.assign(
         review_year=2018,
-        commune_code="19600",
-        household_id="H-1",
+        commune_code=["19600", "19612", "19612"],
+        household_id=["H-1", "H-1", "H-2"],
         members=2,
         status="poor",
-        source_row=[12, 40],
-        source_file=["a.xlsx", "b.csv"],
+        source_row=[12, 40, 41],
+        source_file=["a.xlsx", "b.csv", "b.csv"],
         deprivation_count=0,
     )
-    paths = []
-    for number, part in enumerate([frame.iloc[[0]], frame.iloc[[1]]]):
-        path = tmp_path / f"{number}.parquet"
+    paths, ledgers = [], []
+    for name, part in (("a.xlsx", frame.iloc[[0]]), ("b.csv", frame.iloc[[1, 2]])):
+        path = tmp_path / f"{name}.parquet"
         io.write_parquet(part, io.HOUSEHOLDS, path)
         paths.append(str(path))
-    with pytest.raises(DataError) as error:
-        combine(paths, [], [], str(tmp_path / "h"), str(tmp_path / "r"), str(tmp_path / "l"))
-    assert "household ID 'H-1' is in a.xlsx row 12 and in b.csv row 40" in str(error.value)
+        ledger = tmp_path / f"{name}.json"
+        ledger.write_text(
+            json.dumps(
+                {
+                    "review_year": 2018,
+                    "source_file": name,
+                    "sheet": "",
+                    "grid_rows": len(part) + 1,
+                    "rows_read": len(part),
+                    "rows_kept": len(part),
+                    "rows_rejected": 0,
+                    "problems": 0,
+                    "header_rows": 1,
+                    "ignored_columns": [],
+                    "ignored_sheets": [],
+                    "file_encoding": "utf-8",
+                    "text_encodings": [],
+                }
+            )
+        )
+        ledgers.append(str(ledger))
+    out = {k: str(tmp_path / f"out.{k}") for k in ("h", "r", "l", "x")}
+    ledger = combine(paths, [], ledgers, out["h"], out["r"], out["l"], out["x"]).set_index(
+        "source_file"
+    )
+    assert io.read_parquet(out["h"])["household_id"].tolist() == ["H-2"]
+    rejects = io.read_parquet(out["r"]).sort_values("source_file")
+    assert rejects["reason"].tolist() == ["duplicate_across_files"] * 2
+    assert "household ID 'H-1' is also in b.csv row 40" in rejects.iloc[0]["message"]
+    assert "mã hộ 'H-1' cũng có trong a.xlsx dòng 12" in rejects.iloc[1]["message_vi"]
+    assert ledger.loc["a.xlsx", ["rows_kept", "rows_rejected"]].tolist() == [0, 1]
+    assert ledger.loc["b.csv", ["rows_kept", "rows_rejected"]].tolist() == [1, 1]
+    sheet = load_workbook(out["x"]).active
+    assert (
+        sheet["A1"].value == "Mã xã" and sheet["B3"].value == "a.xlsx" and sheet["D3"].value == 12
+    )

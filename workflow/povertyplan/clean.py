@@ -16,6 +16,7 @@ import pandas as pd
 
 from .columns import ColumnSpec
 from .errors import DataError
+from .messages import reject_message
 from .parse import parse_flag, parse_integer, parse_number, parse_vocabulary
 from .read import CellError, RawTable, cell_text
 from .registry import resolve_communes, review_date, suggest_communes, units_valid_on
@@ -25,49 +26,6 @@ MEMBERS_RANGE = (1, 30)
 STATUSES = ("poor", "near_poor", "not_poor")
 _INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
 
-# reason code -> (what is wrong, what to do); {value} is the raw value
-REASONS: dict[str, tuple[str, str]] = {
-    "row_longer_than_header": (
-        "the row has {value} cell(s) to the right of the last header, so its columns are shifted",
-        "check the row (in a CSV file, a comma inside a name shifts the columns: save it from Excel again)",
-    ),
-    "excel_error": (
-        "the cell holds an Excel error (#N/A, #REF!, #DIV/0! …)",
-        "correct the formula or type the value",
-    ),
-    "missing_household_id": ("the household ID is blank", "fill in the household code (Mã hộ)"),
-    "missing_value": ("the cell is blank", "fill it in"),
-    "unknown_commune": (
-        "'{value}' is not a commune of the registry for this year",
-        "write the commune's name or code as in config/communes.csv{suggest}",
-    ),
-    "not_an_integer": ("'{value}' is not a whole number", "write a whole number"),
-    "out_of_range": ("{value} is outside {low}..{high}", "check the count"),
-    "not_a_number": ("'{value}' is not a number", "write digits only, e.g. 1.200.000"),
-    "negative": ("{value} is negative", "write zero or more"),
-    "bad_flag": ("'{value}' is not a yes/no mark", "write x for yes and leave blank for no"),
-    "unknown_status": (
-        "'{value}' is not a review result",
-        "write Hộ nghèo, Hộ cận nghèo or Không nghèo",
-    ),
-    "unknown_area": ("'{value}' is not an area", "write Thành thị or Nông thôn"),
-    "can_exit_not_poor": (
-        "the household is marked to exit poverty but its status is '{value}'",
-        "mark only poor households, or correct the status",
-    ),
-    "workers_above_members": (
-        "{value} workers is more than the household's members",
-        "check both counts",
-    ),
-    "duplicate_household_id": (
-        "household ID '{value}' appears again in row(s) {others} with other values",
-        "keep one row per household",
-    ),
-    "duplicate_row": (
-        "row repeats row {others} exactly (household '{value}'); the first one is kept",
-        "delete the repeated row",
-    ),
-}
 # a problem that makes the row's other cells meaningless (shifted columns)
 OVERRIDING = {"row_longer_than_header"}
 
@@ -76,10 +34,12 @@ REJECT_COLUMNS = [
     "source_file",
     "sheet",
     "source_row",
+    "commune_code",
     "column",
     "field",
     "reason",
     "message",
+    "message_vi",
     "raw_values",
 ]
 _PROBLEM_COLUMNS = ["index", "field", "reason", "value", "extra"]
@@ -119,18 +79,14 @@ def _problems(
     )
 
 
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _message(table: RawTable, problem: dict, row: int, sheet: str) -> str:
-    what, hint = REASONS[problem["reason"]]
-    values = {"value": problem["value"], **problem["extra"]}
-    column = table.header(sheet, problem["field"])
-    where = table.file + (f" [{sheet}]" if sheet else "")
-    return (
-        f"{where}, row {row}, column '{column}': {what.format(**values)}."
-        f" {_capitalised(hint.format(**values))}."
+def _message(table: RawTable, problem: dict, row: int, sheet: str, language: str) -> str:
+    return reject_message(
+        problem["reason"],
+        language,
+        table.file + (f" [{sheet}]" if sheet else ""),
+        row,
+        table.header(sheet, problem["field"]),
+        {"value": problem["value"], **problem["extra"]},
     )
 
 
@@ -189,10 +145,7 @@ def clean_table(
     suggestions = {
         value: suggest_communes(value, registry, on) for value in commune_text[unknown].unique()
     }
-    extra = {
-        i: {"suggest": f" (closest: {', '.join(suggestions[v])})" if suggestions[v] else ""}
-        for i, v in commune_text[unknown].items()
-    }
+    extra = {i: {"suggestions": suggestions[v]} for i, v in commune_text[unknown].items()}
     add(unknown, "commune", "unknown_commune", extra=extra)
     add(_blank(raw["commune"]), "commune", "missing_value")
     out["commune_code"] = codes
@@ -303,7 +256,13 @@ def clean_table(
     error_key = cell_key[found["reason"] == "excel_error"]
     found = found[~cell_key.isin(set(error_key)) | (found["reason"] == "excel_error")]
     rejected_index = pd.Index(found["index"].unique())
-    rejects = _reject_frame(table, found, review_year, shifted)
+    # the commune each rejected row belongs to (to know whom to send it back to): its own,
+    # else the commune most rows of the file belong to
+    usual = codes.mode()
+    commune_of = codes.fillna(usual.iloc[0] if len(usual) else pd.NA)
+    if shifted and len(usual):
+        commune_of.loc[list(shifted)] = usual.iloc[0]
+    rejects = _reject_frame(table, found, review_year, shifted, commune_of)
 
     kept = out.drop(index=rejected_index)
     kept["review_year"] = review_year
@@ -330,7 +289,7 @@ def clean_table(
 
 
 def _reject_frame(
-    table: RawTable, found: pd.DataFrame, review_year: int, shifted: set
+    table: RawTable, found: pd.DataFrame, review_year: int, shifted: set, communes: pd.Series
 ) -> pd.DataFrame:
     """The rejects table: one line per problem, with the row's non-personal raw values
     (withheld for shifted rows, whose cells may hold a name or ID number)."""
@@ -361,11 +320,16 @@ def _reject_frame(
             "source_file": table.file,
             "sheet": sheets,
             "source_row": source_rows,
+            "commune_code": communes.loc[found["index"]].to_numpy(),
             "column": [table.header(s, f) for s, f in zip(sheets, found["field"], strict=True)],
             "field": found["field"].to_numpy(),
             "reason": found["reason"].to_numpy(),
             "message": [
-                _message(table, p, int(r), s)
+                _message(table, p, int(r), s, "en")
+                for p, r, s in zip(problems, source_rows, sheets, strict=True)
+            ],
+            "message_vi": [
+                _message(table, p, int(r), s, "vi")
                 for p, r, s in zip(problems, source_rows, sheets, strict=True)
             ],
             "raw_values": [raw_values[i] for i in found["index"]],
@@ -385,3 +349,60 @@ def check_ledger(ledger: dict[str, object]) -> None:
             file=str(ledger["source_file"]),
             hint="this is a bug in povertyplan; please report it with the file",
         )
+
+
+def reject_across_files(
+    households: pd.DataFrame, id_header: str = "Mã hộ"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Reject every row whose household ID is also in another file, naming the other places.
+
+    Returns (households kept, rejects). Each file is already free of repeated IDs, so the
+    rows found here are in different files.
+    """
+    repeated = households["household_id"].duplicated(keep=False)
+    if not repeated.any():
+        return households, pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})
+    rows = households[repeated]
+    places = rows.groupby("household_id")[["source_file", "source_row"]].agg(list)
+    lines = []
+    for row in rows.itertuples(index=False):
+        files, numbers = places.loc[row.household_id]
+        others = [
+            (file, number)
+            for file, number in zip(files, numbers, strict=True)
+            if (file, number) != (row.source_file, row.source_row)
+        ]
+        message = {
+            language: reject_message(
+                "duplicate_across_files",
+                language,
+                row.source_file,
+                int(row.source_row),
+                id_header,
+                {
+                    "value": row.household_id,
+                    "others": ", ".join(f"{f} {word} {n}" for f, n in others),
+                },
+            )
+            for language, word in (("en", "row"), ("vi", "dòng"))
+        }
+        values = {"commune_code": row.commune_code, "members": row.members, "status": row.status}
+        lines.append(
+            {
+                "review_year": row.review_year,
+                "source_file": row.source_file,
+                "sheet": "",
+                "source_row": row.source_row,
+                "commune_code": row.commune_code,
+                "column": id_header,
+                "field": "household_id",
+                "reason": "duplicate_across_files",
+                "message": message["en"],
+                "message_vi": message["vi"],
+                "raw_values": json.dumps(
+                    {k: cell_text(v) for k, v in values.items()}, ensure_ascii=False
+                ),
+            }
+        )
+    kept = households[~repeated].reset_index(drop=True)
+    return kept, pd.DataFrame(lines, columns=REJECT_COLUMNS)

@@ -144,10 +144,12 @@ REJECTS = pa.schema(
         ("source_file", pa.string()),
         ("sheet", pa.string()),
         ("source_row", pa.int32()),
+        ("commune_code", pa.string()),
         ("column", pa.string()),
         ("field", pa.string()),
         ("reason", pa.string()),
         ("message", pa.string()),
+        ("message_vi", pa.string()),
         ("raw_values", pa.string()),
     ]
 )

@@ -15,12 +15,12 @@ import pandas as pd
 
 from . import io
 from .aggregate import commune_counts, district_totals
-from .clean import REJECT_COLUMNS, check_ledger, clean_table
+from .clean import REJECT_COLUMNS, check_ledger, clean_table, reject_across_files
 from .columns import load_column_spec
 from .errors import DataError
 from .read import read_raw_file
 from .registry import commune_lookup, load_registry, review_date, units_valid_on
-from .tables import plan_table, write_plan_table_csv, write_plan_table_xlsx
+from .tables import plan_table, write_plan_table_csv, write_plan_table_xlsx, write_rejects_xlsx
 from .targets import commune_targets, plan_goals
 
 log = logging.getLogger("povertyplan")
@@ -59,41 +59,46 @@ def combine(
     out_households: str,
     out_rejects: str,
     out_ledger: str,
+    out_rejects_xlsx: str | None = None,
 ) -> pd.DataFrame:
-    """Combine the per-file outputs of one review year; refuse a household in two files."""
+    """Combine the per-file outputs of one review year.
+
+    A household ID found in two files is rejected in both (reason
+    `duplicate_across_files`), and the two files' ledgers are updated.
+    """
     frames = [io.read_parquet(p) for p in households]
     combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if combined.empty:
         raise DataError("no household rows were kept from any file", hint="check the raw folder")
-    twice = combined[combined.duplicated("household_id", keep=False)]
-    if not twice.empty:
-        first = twice.sort_values(["household_id", "source_file", "source_row"]).head(2)
-        (a, b) = first.itertuples(index=False)
-        raise DataError(
-            f"household ID '{a.household_id}' is in {a.source_file} row {a.source_row} "
-            f"and in {b.source_file} row {b.source_row} ({twice['household_id'].nunique()} "
-            "IDs are in more than one place)",
-            hint="a household belongs to one commune's list only; ask the communes which is right",
-        )
-    rejected = [io.read_parquet(p) for p in rejects]
-    rejected = [r for r in rejected if not r.empty]
+    combined, across = reject_across_files(combined)
+    rejected = [r for r in (io.read_parquet(p) for p in rejects) if not r.empty]
+    if not across.empty:
+        rejected.append(across)
     all_rejects = (
         pd.concat(rejected, ignore_index=True)
         if rejected
         else pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})
     )
+    moved = across.groupby("source_file").size() if not across.empty else pd.Series(dtype="int64")
     rows = []
     for path in ledgers:
         entry = json.loads(Path(path).read_text())
+        lost = int(moved.get(entry["source_file"], 0))
+        entry["rows_kept"] -= lost
+        entry["rows_rejected"] += lost
+        entry["problems"] += lost
         check_ledger(entry)
-        entry["ignored_columns"] = "; ".join(entry["ignored_columns"])
-        entry["ignored_sheets"] = "; ".join(entry["ignored_sheets"])
-        entry["text_encodings"] = "; ".join(entry["text_encodings"])
+        for key in ("ignored_columns", "ignored_sheets", "text_encodings"):
+            entry[key] = "; ".join(entry[key])
         rows.append(entry)
     ledger = pd.DataFrame(rows)
     io.write_parquet(combined, io.HOUSEHOLDS, out_households)
     io.write_parquet(all_rejects, io.REJECTS, out_rejects)
     io.write_parquet(ledger, io.LEDGER, out_ledger)
+    if out_rejects_xlsx:
+        write_rejects_xlsx(io.read_parquet(out_rejects), out_rejects_xlsx)
+    if not across.empty:
+        log.warning("%d rows rejected: household IDs found in more than one file", len(across))
     return ledger
 
 

@@ -161,3 +161,37 @@ INDEX_LABELS = [index for *_, index in PLAN_TABLE_COLUMNS]
 def column_names(language: str = "vi") -> list[str]:
     """The table's lower header row in `language`."""
     return [vi if language == "vi" else en for _, vi, en, _ in PLAN_TABLE_COLUMNS]
+
+
+REJECT_SHEET_COLUMNS = [
+    # (rejects column, vi, en)
+    ("commune_code", "Mã xã", "Commune code"),
+    ("source_file", "Tệp", "File"),
+    ("sheet", "Trang tính", "Sheet"),
+    ("source_row", "Dòng", "Row"),
+    ("column", "Cột", "Column"),
+    ("reason", "Mã lý do", "Reason"),
+    ("message_vi", "Nội dung (tiếng Việt)", "Message (Vietnamese)"),
+    ("message", "Nội dung (tiếng Anh)", "Message (English)"),
+]
+
+
+def write_rejects_xlsx(rejects: pd.DataFrame, path: str | Path) -> None:
+    """The rejects as a workbook a commune officer can read: one line per problem, sorted
+    by commune, file and row, with a header in Vietnamese and English."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Dong bi loai"
+    sheet.append([vi for _, vi, _ in REJECT_SHEET_COLUMNS])
+    sheet.append([en for _, _, en in REJECT_SHEET_COLUMNS])
+    for cell in [*sheet[1], *sheet[2]]:
+        cell.font = Font(bold=True)
+    ordered = rejects.sort_values(["commune_code", "source_file", "source_row"], na_position="last")
+    for row in ordered[[c for c, _, _ in REJECT_SHEET_COLUMNS]].itertuples(index=False):
+        sheet.append(
+            ["" if pd.isna(v) else (int(v) if isinstance(v, int | float) else str(v)) for v in row]
+        )
+    for letter, width in zip("ABCDEFGH", (10, 28, 14, 8, 24, 24, 90, 90), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A3"
+    save_workbook(book, path)

@@ -28,6 +28,7 @@ rule combine:
     output:
         households="results/{year}/households.parquet",
         rejects="results/{year}/rejects.parquet",
+        rejects_xlsx="results/{year}/rejects.xlsx",
         ledger="results/{year}/ledger.parquet",
     log:
         "results/{year}/logs/combine.log",

@@ -68,6 +68,7 @@ def year_outputs(year):
         for name in ("households", "communes", "district", "targets", "goals", "rejects", "ledger")
     ]
     out += [f"results/{year}/tables/commune_targets.{ext}" for ext in ("xlsx", "csv")]
+    out.append(f"results/{year}/rejects.xlsx")
     for notebook, figures in FIGURES.items():
         out += [f"results/{year}/notebooks/{notebook}.{ext}" for ext in ("ipynb", "html")]
         out += [f"results/{year}/figures/{figure}.png" for figure in figures]

@@ -13,4 +13,5 @@ run_step(
     out_households=sm.output.households,
     out_rejects=sm.output.rejects,
     out_ledger=sm.output.ledger,
+    out_rejects_xlsx=sm.output.rejects_xlsx,
 )

@@ -1,0 +1,147 @@
+"""Reject reasons and their messages, in English and Vietnamese.
+
+Each reason has, per language, what is wrong and what to do; `{value}` is the raw value
+and other fields come from the check (`{others}`, `{low}`, `{high}`, `{suggest}`).
+"""
+
+from __future__ import annotations
+
+REASONS: dict[str, dict[str, tuple[str, str]]] = {
+    "row_longer_than_header": {
+        "en": (
+            "the row has {value} cell(s) to the right of the last header, so its columns are shifted",
+            "check the row (in a CSV file, a comma inside a name shifts the columns: save it from Excel again)",
+        ),
+        "vi": (
+            "dòng có {value} ô nằm bên phải cột tiêu đề cuối cùng, các cột bị lệch",
+            "kiểm tra lại dòng này (trong tệp CSV, dấu phẩy trong họ tên làm lệch cột: hãy lưu lại tệp từ Excel)",
+        ),
+    },
+    "excel_error": {
+        "en": (
+            "the cell holds an Excel error (#N/A, #REF!, #DIV/0! …)",
+            "correct the formula or type the value",
+        ),
+        "vi": (
+            "ô chứa lỗi Excel (#N/A, #REF!, #DIV/0! …)",
+            "sửa công thức hoặc nhập trực tiếp giá trị",
+        ),
+    },
+    "missing_household_id": {
+        "en": ("the household ID is blank", "fill in the household code (Mã hộ)"),
+        "vi": ("thiếu mã hộ", "điền mã hộ"),
+    },
+    "missing_value": {
+        "en": ("the cell is blank", "fill it in"),
+        "vi": ("ô bị bỏ trống", "điền thông tin vào ô này"),
+    },
+    "unknown_commune": {
+        "en": (
+            "'{value}' is not a commune of the registry for this year",
+            "write the commune's name or code as in config/communes.csv{suggest}",
+        ),
+        "vi": (
+            "'{value}' không phải là xã, thị trấn có trong danh mục của năm này",
+            "ghi tên hoặc mã xã như trong config/communes.csv{suggest}",
+        ),
+    },
+    "not_an_integer": {
+        "en": ("'{value}' is not a whole number", "write a whole number"),
+        "vi": ("'{value}' không phải là số nguyên", "ghi một số nguyên"),
+    },
+    "out_of_range": {
+        "en": ("{value} is outside {low}..{high}", "check the count"),
+        "vi": ("{value} nằm ngoài khoảng {low}..{high}", "kiểm tra lại số"),
+    },
+    "not_a_number": {
+        "en": ("'{value}' is not a number", "write digits only, e.g. 1.200.000"),
+        "vi": ("'{value}' không phải là số", "chỉ ghi chữ số, ví dụ 1.200.000"),
+    },
+    "negative": {
+        "en": ("{value} is negative", "write zero or more"),
+        "vi": ("{value} là số âm", "ghi số từ 0 trở lên"),
+    },
+    "bad_flag": {
+        "en": ("'{value}' is not a yes/no mark", "write x for yes and leave blank for no"),
+        "vi": ("'{value}' không phải là dấu có/không", "đánh x nếu có, để trống nếu không"),
+    },
+    "unknown_status": {
+        "en": ("'{value}' is not a review result", "write Hộ nghèo, Hộ cận nghèo or Không nghèo"),
+        "vi": (
+            "'{value}' không phải là kết quả rà soát",
+            "ghi Hộ nghèo, Hộ cận nghèo hoặc Không nghèo",
+        ),
+    },
+    "unknown_area": {
+        "en": ("'{value}' is not an area", "write Thành thị or Nông thôn"),
+        "vi": ("'{value}' không phải là khu vực", "ghi Thành thị hoặc Nông thôn"),
+    },
+    "can_exit_not_poor": {
+        "en": (
+            "the household is marked to exit poverty but its status is '{value}'",
+            "mark only poor households, or correct the status",
+        ),
+        "vi": (
+            "hộ được đánh dấu dự kiến thoát nghèo nhưng kết quả rà soát là '{value}'",
+            "chỉ đánh dấu hộ nghèo, hoặc sửa lại kết quả rà soát",
+        ),
+    },
+    "workers_above_members": {
+        "en": ("{value} workers is more than the household's members", "check both counts"),
+        "vi": ("số lao động {value} lớn hơn số nhân khẩu của hộ", "kiểm tra lại cả hai số"),
+    },
+    "duplicate_household_id": {
+        "en": (
+            "household ID '{value}' appears again in row(s) {others} with other values",
+            "keep one row per household",
+        ),
+        "vi": (
+            "mã hộ '{value}' xuất hiện lại ở dòng {others} với thông tin khác",
+            "mỗi hộ chỉ ghi một dòng",
+        ),
+    },
+    "duplicate_row": {
+        "en": (
+            "row repeats row {others} exactly (household '{value}'); the first one is kept",
+            "delete the repeated row",
+        ),
+        "vi": (
+            "dòng lặp lại y hệt dòng {others} (hộ '{value}'); giữ lại dòng đầu",
+            "xóa dòng bị lặp",
+        ),
+    },
+    "duplicate_across_files": {
+        "en": (
+            "household ID '{value}' is also in {others}",
+            "a household belongs to one commune's list only; ask the communes which is right",
+        ),
+        "vi": (
+            "mã hộ '{value}' cũng có trong {others}",
+            "mỗi hộ chỉ thuộc danh sách của một xã; hỏi lại các xã để xác định",
+        ),
+    },
+}
+
+WHERE = {"en": ("row", "column"), "vi": ("dòng", "cột")}
+CLOSEST = {"en": " (closest: {names})", "vi": " (gần nhất: {names})"}
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def reject_message(
+    reason: str, language: str, where: str, row: int, column: str, values: dict[str, object]
+) -> str:
+    """One line: `file [sheet], row N, column 'C': what is wrong. What to do.`"""
+    what, hint = REASONS[reason][language]
+    row_word, column_word = WHERE[language]
+    names = values.get("suggestions") or []
+    fields = {
+        **values,
+        "suggest": CLOSEST[language].format(names=", ".join(names)) if names else "",
+    }
+    return (
+        f"{where}, {row_word} {row}, {column_word} '{column}': {what.format(**fields)}."
+        f" {_capitalised(hint.format(**fields))}."
+    )
