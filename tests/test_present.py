@@ -117,6 +117,10 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
                     "rows_rejected": 0,
                     "problems": 0,
                     "header_rows": 1,
+                    **{
+                        f"{k}_rows": 0
+                        for k in ("title", "index", "blank", "section", "total", "footer")
+                    },
                     "ignored_columns": [],
                     "ignored_sheets": [],
                     "file_encoding": "utf-8",
