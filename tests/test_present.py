@@ -129,7 +129,10 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
             )
         )
         ledgers.append(str(ledger))
-    out = {k: str(tmp_path / f"out.{k}") for k in ("h", "r", "l", "x")}
+    out = {
+        k: str(tmp_path / f"out-{k}.{ext}")
+        for k, ext in (("h", "parquet"), ("r", "parquet"), ("l", "parquet"), ("x", "xlsx"))
+    }
     ledger = combine(paths, [], ledgers, out["h"], out["r"], out["l"], out["x"]).set_index(
         "source_file"
     )
