@@ -187,9 +187,10 @@ def write_rejects_xlsx(rejects: pd.DataFrame, path: str | Path) -> None:
     for cell in [*sheet[1], *sheet[2]]:
         cell.font = Font(bold=True)
     ordered = rejects.sort_values(["commune_code", "source_file", "source_row"], na_position="last")
-    for row in ordered[[c for c, _, _ in REJECT_SHEET_COLUMNS]].itertuples(index=False):
+    for row in ordered[[c for c, _, _ in REJECT_SHEET_COLUMNS]].to_dict("records"):
+        row["source_row"] = int(row["source_row"])
         sheet.append(
-            ["" if pd.isna(v) else (int(v) if isinstance(v, int | float) else str(v)) for v in row]
+            ["" if pd.isna(v) else v if isinstance(v, int) else str(v) for v in row.values()]
         )
     for letter, width in zip("ABCDEFGH", (10, 28, 14, 8, 24, 24, 90, 90), strict=True):
         sheet.column_dimensions[letter].width = width
