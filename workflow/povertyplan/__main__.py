@@ -1,17 +1,26 @@
-"""Command line: `python -m povertyplan generate` writes the embedded example."""
+"""Command line of povertyplan.
+
+python -m povertyplan generate [--out data/raw]       write the embedded example
+python -m povertyplan check FILE... [--lang en]       pre-check communes' files
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from .check import check_files
 from .errors import PovertyPlanError
 from .generate import CAM_LO_2018, SEED, generate_review
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m povertyplan", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m povertyplan",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     gen = commands.add_parser(
         "generate", help="write the embedded Cam Lộ example (end-2018 review)"
@@ -20,11 +29,30 @@ def main(argv: list[str] | None = None) -> int:
         "--out", default="data/raw", help="folder that receives <year>/ (default data/raw)"
     )
     gen.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
+    check = commands.add_parser(
+        "check",
+        help="check communes' files without running the pipeline (kiểm tra tệp trước khi gửi)",
+        description="Prints every problem on one line, in Vietnamese (or English with --lang en); "
+        "exits 1 when a row would be rejected or a file cannot be read.",
+    )
+    check.add_argument("files", nargs="+", help=".xlsx, .xls or .csv files")
+    check.add_argument(
+        "--lang", choices=["vi", "en"], default="vi", help="language of the messages"
+    )
+    check.add_argument(
+        "--year",
+        type=int,
+        help="review year (default: the file's folder name if it is a year, else this year)",
+    )
+    check.add_argument("--registry", default="config/communes.csv", help="commune registry")
+    check.add_argument("--columns", default="config/columns.yaml", help="header aliases")
     args = parser.parse_args(argv)
     try:
         if args.command == "generate":
             for path in generate_review(CAM_LO_2018, 2018, args.out, args.seed):
                 print(path)
+        elif args.command == "check":
+            return check_files(args.files, args.registry, args.columns, args.lang, args.year)
     except PovertyPlanError as error:
         print(f"error: {error.one_line()}", file=sys.stderr)
         return 2

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+_WHERE = {"en": ("row", "column"), "vi": ("dòng", "cột")}
+
 
 class PovertyPlanError(Exception):
     """A problem in the user's files or configuration, told in one line.
 
     The message names where the problem is (file, row, column when known), what is
-    wrong, and what to do about it.
+    wrong, and what to do about it; `vi` optionally gives (what, hint) in Vietnamese.
     """
 
     def __init__(
@@ -18,26 +20,30 @@ class PovertyPlanError(Exception):
         row: int | None = None,
         column: str | None = None,
         hint: str | None = None,
+        vi: tuple[str, str | None] | None = None,
     ) -> None:
         self.what = what
         self.file = file
         self.row = row
         self.column = column
         self.hint = hint
+        self.vi = vi
         super().__init__(self.one_line())
 
-    def one_line(self) -> str:
-        """The message as one line: `file, row N, column C: what. hint`."""
+    def one_line(self, language: str = "en") -> str:
+        """The message as one line: `file, row N, column C: what. Hint.`"""
+        what, hint = self.vi if language == "vi" and self.vi else (self.what, self.hint)
+        row_word, column_word = _WHERE.get(language, _WHERE["en"])
         where = []
         if self.file:
             where.append(str(self.file))
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(f"{row_word} {self.row}")
         if self.column:
-            where.append(f"column '{self.column}'")
-        text = (", ".join(where) + ": " if where else "") + self.what.rstrip(".") + "."
-        if self.hint:
-            hint = self.hint.rstrip(".")
+            where.append(f"{column_word} '{self.column}'")
+        text = (", ".join(where) + ": " if where else "") + what.rstrip(".") + "."
+        if hint:
+            hint = hint.rstrip(".")
             text += " " + hint[:1].upper() + hint[1:] + "."
         return " ".join(text.split())
 

@@ -177,6 +177,7 @@ def _excel_grids(path: Path) -> tuple[list[tuple[str, list[list[object]], list]]
             f"cannot be opened as an Excel workbook ({type(exc).__name__})",
             file=path.name,
             hint="open it in Excel and save it again as .xlsx",
+            vi=("không mở được tệp Excel", "mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx"),
         ) from None
     errors = excel_error_cells(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
     grids, hidden = [], []
@@ -244,6 +245,7 @@ def _csv_grid(path: Path) -> tuple[list[list[object]], str]:
             f"is not readable text ({exc.reason} at byte {exc.start})",
             file=path.name,
             hint="save it as 'CSV UTF-8' from Excel",
+            vi=("không đọc được nội dung tệp", "lưu lại tệp từ Excel dưới dạng 'CSV UTF-8'"),
         ) from None
     head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
     delimiter = max([",", ";", "\t"], key=head.count)
@@ -255,6 +257,7 @@ def _csv_grid(path: Path) -> tuple[list[list[object]], str]:
             f"is not a readable CSV file ({exc})",
             file=path.name,
             hint="open it in Excel and save it again",
+            vi=("không đọc được tệp CSV", "mở tệp bằng Excel rồi lưu lại"),
         ) from None
     width = max((len(r) for r in rows), default=0)
     return _cell_values([row + [""] * (width - len(row)) for row in rows]), encoding
@@ -378,6 +381,10 @@ def _layout(grid: list[list[object]], spec: ColumnSpec, file: str, header_at: in
                 file=file,
                 row=header_at + header_rows,
                 hint="delete or rename one of them",
+                vi=(
+                    f"hai cột cùng nghĩa '{name}': '{headers[mapped[name]]}' và '{header}'",
+                    "xóa hoặc đổi tên một cột",
+                ),
             )
         mapped[name] = col
     missing = [name for name in spec.required if name not in mapped]
@@ -400,6 +407,10 @@ def _layout(grid: list[list[object]], spec: ColumnSpec, file: str, header_at: in
             file=file,
             row=header_at + 1,
             hint="rename the header to one listed in config/columns.yaml, or add an alias there",
+            vi=(
+                f"thiếu cột bắt buộc: {wanted}; các tiêu đề có trong tệp là {have}",
+                "đổi tên tiêu đề theo config/columns.yaml, hoặc thêm tên gọi đó vào tệp này",
+            ),
         )
     return _Layout(header_at, header_rows, headers, mapped, ignored)
 
@@ -483,11 +494,19 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    if not path.is_file():
+        raise DataError(
+            "the file does not exist",
+            file=str(path),
+            hint="check the name and the folder",
+            vi=("không có tệp này", "kiểm tra lại tên tệp và thư mục"),
+        )
     if suffix not in RAW_SUFFIXES:
         raise DataError(
             f"has the extension '{suffix}', which is not read",
             file=path.name,
             hint="send .xlsx, .xls or .csv files",
+            vi=(f"có đuôi '{suffix}', không đọc được", "gửi tệp .xlsx, .xls hoặc .csv"),
         )
     if suffix in CSV_SUFFIXES:
         grid, file_encoding = _csv_grid(path)
@@ -529,6 +548,10 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             + (" in any sheet" if len(grids) > 1 else ""),
             file=path.name,
             hint=f"the header must have a column named {aliases}",
+            vi=(
+                "không tìm thấy dòng tiêu đề có cột mã hộ",
+                f"dòng tiêu đề phải có một cột tên là {aliases}",
+            ),
         )
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return RawTable(

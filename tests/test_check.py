@@ -1,0 +1,85 @@
+"""The pre-check command for commune officers."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from povertyplan.check import check_files
+
+REPO = Path(__file__).resolve().parents[1]
+REGISTRY, COLUMNS = str(REPO / "config" / "communes.csv"), str(REPO / "config" / "columns.yaml")
+BAD = (
+    "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+    "H-1,Cam Thành,Kinh,3,N\n"
+    "H-2,Cam Tuyeen,Kinh,x,Giàu\n"
+    "19609-00001,Cam Thanh,Kinh,2,N\n"
+)
+
+
+def run_check(paths, language="vi", year=2018):
+    lines = []
+    code = check_files([str(p) for p in paths], REGISTRY, COLUMNS, language, year, lines.append)
+    return code, lines
+
+
+def test_a_clean_file_passes(tmp_path):
+    code, lines = run_check([REPO / "data/raw/2018/07_cam_thanh.xlsx"])
+    assert code == 0
+    assert lines == [
+        "07_cam_thanh.xlsx: đọc 853 dòng, hợp lệ 853, bị loại 0",
+        "Tất cả các tệp đều hợp lệ.",
+    ]
+
+
+def test_problems_are_listed_one_line_each_in_vietnamese_with_excel_rows(tmp_path):
+    (tmp_path / "xa.csv").write_text(BAD, encoding="utf-8")
+    code, lines = run_check([REPO / "data/raw/2018/07_cam_thanh.xlsx", tmp_path / "xa.csv"])
+    assert code == 1
+    assert lines[0] == (
+        "07_cam_thanh.xlsx, dòng 10, cột 'Mã hộ': mã hộ '19609-00001' cũng có trong xa.csv dòng 4. "
+        "Mỗi hộ chỉ thuộc danh sách của một xã; hỏi lại các xã để xác định."
+    )
+    assert lines[1] == "07_cam_thanh.xlsx: đọc 853 dòng, hợp lệ 852, bị loại 1"
+    assert lines[2].startswith("xa.csv, dòng 3, cột 'Xã': 'Cam Tuyeen' không phải là xã")
+    assert "(gần nhất: Cam Tuyền" in lines[2]
+    assert (
+        lines[3]
+        == "xa.csv, dòng 3, cột 'Số nhân khẩu': 'x' không phải là số nguyên. Ghi một số nguyên."
+    )
+    assert lines[-2] == "xa.csv: đọc 3 dòng, hợp lệ 1, bị loại 2"
+    assert lines[-1] == "Có lỗi: sửa các lỗi trên rồi gửi lại tệp."
+
+
+def test_english_with_a_flag_and_unreadable_files_in_one_line(tmp_path):
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    code, lines = run_check([tmp_path / "notes.txt", tmp_path / "missing.csv"], language="en")
+    assert code == 1
+    assert (
+        lines[0]
+        == "notes.txt: has the extension '.txt', which is not read. Send .xlsx, .xls or .csv files."
+    )
+    assert lines[1].endswith("missing.csv: the file does not exist. Check the name and the folder.")
+
+
+def test_the_command_line_exits_non_zero_and_prints_no_traceback(tmp_path):
+    (tmp_path / "xa.csv").write_text(BAD, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "povertyplan",
+            "check",
+            str(tmp_path / "xa.csv"),
+            "--year",
+            "2018",
+            "--registry",
+            REGISTRY,
+            "--columns",
+            COLUMNS,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "'Giàu' không phải là kết quả rà soát" in result.stdout
