@@ -235,6 +235,10 @@ def test_strict_mode_stops_with_one_line_and_keeps_the_rejects(tmp_path):
         x for x in result.stderr.splitlines() if x.startswith("ERROR results/2018/rejects.parquet")
     )
     assert "156 kept, 1 rejected" in line and "late.csv" in line and "lenient" in line
+    report = (workdir / "results/2018/notebooks/data_quality.html").read_text(encoding="utf-8")
+    assert (
+        "late.csv" in report and "'ba' không phải là số nguyên" in report
+    )  # written before the stop
     rejects = read_parquet(workdir / "results/2018/rejects.parquet")
     assert rejects[["source_file", "source_row", "column", "reason"]].values.tolist() == [
         ["late.csv", 2, "Số nhân khẩu", "not_an_integer"]

@@ -53,6 +53,9 @@ TEXT = {
     },
     "band": {"vi": "Khung mục tiêu {low}-{high} điểm", "en": "Goal band {low}-{high} points"},
     "target": {"vi": "Mục tiêu: {value} điểm", "en": "Target: {value} points"},
+    "no_rejects": {"vi": "Không có dòng nào bị loại", "en": "No row was rejected"},
+    "rows_axis": {"vi": "Số dòng bị loại", "en": "Rejected rows"},
+    "rejects_title": {"vi": "Dòng bị loại theo lý do", "en": "Rejected rows by reason"},
 }
 
 
@@ -199,6 +202,42 @@ def goal_band(goals: pd.DataFrame, language: str = "vi") -> Figure:
         axes.set_xlabel(_t("band_axis", language))
         axes.set_title(_t("band_title", language, plan=int(row["plan_year"])))
         axes.legend(loc="upper right", frameon=False, fontsize=9)
+        _number_axis(axes, language)
+    return figure
+
+
+def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> Figure:
+    """Horizontal bars: rejected rows per reason (number of rows)."""
+    from .messages import reason_label
+
+    with plt.rc_context(STYLE):
+        counts = (
+            rejects.assign(row_key=rejects["source_file"] + "#" + rejects["source_row"].astype(str))
+            .groupby("reason")["row_key"]
+            .nunique()
+            .sort_values(kind="stable")
+            if not rejects.empty
+            else pd.Series(dtype="int64")
+        )
+        figure, axes = _figure(0.45 * max(len(counts), 1) + 1.6)
+        if counts.empty:
+            axes.text(
+                0.5,
+                0.5,
+                _t("no_rejects", language),
+                ha="center",
+                va="center",
+                transform=axes.transAxes,
+            )
+            axes.set_yticks([])
+        else:
+            axes.barh(
+                [reason_label(r, language) for r in counts.index],
+                counts.to_numpy(),
+                color=POOR_COLOUR,
+            )
+        axes.set_xlabel(_t("rows_axis", language))
+        axes.set_title(_t("rejects_title", language))
         _number_axis(axes, language)
     return figure
 

@@ -145,3 +145,31 @@ def reject_message(
         f"{where}, {row_word} {row}, {column_word} '{column}': {what.format(**fields)}."
         f" {_capitalised(hint.format(**fields))}."
     )
+
+
+# short names of the reasons, for tables and charts: code -> (vi, en)
+REASON_LABELS: dict[str, tuple[str, str]] = {
+    "row_longer_than_header": ("Dòng bị lệch cột", "Shifted row"),
+    "excel_error": ("Ô lỗi Excel", "Excel error cell"),
+    "missing_household_id": ("Thiếu mã hộ", "No household ID"),
+    "missing_value": ("Ô bỏ trống", "Blank required cell"),
+    "unknown_commune": ("Xã không có trong danh mục", "Unknown commune"),
+    "not_an_integer": ("Không phải số nguyên", "Not a whole number"),
+    "out_of_range": ("Số ngoài khoảng cho phép", "Out of range"),
+    "not_a_number": ("Không phải số", "Not a number"),
+    "negative": ("Số âm", "Negative"),
+    "bad_flag": ("Dấu có/không sai", "Bad yes/no mark"),
+    "unknown_status": ("Kết quả rà soát sai", "Unknown review result"),
+    "unknown_area": ("Khu vực sai", "Unknown area"),
+    "can_exit_not_poor": ("Dự kiến thoát nghèo nhưng không nghèo", "Can-exit but not poor"),
+    "workers_above_members": ("Lao động nhiều hơn nhân khẩu", "Workers above members"),
+    "duplicate_household_id": ("Trùng mã hộ, khác thông tin", "Same ID, other values"),
+    "duplicate_row": ("Dòng lặp", "Repeated row"),
+    "duplicate_across_files": ("Trùng mã hộ giữa các tệp", "ID in two files"),
+}
+
+
+def reason_label(reason: str, language: str = "vi") -> str:
+    """The short name of a reject reason."""
+    vi, en = REASON_LABELS.get(reason, (reason, reason))
+    return vi if language == "vi" else en

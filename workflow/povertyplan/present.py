@@ -205,3 +205,112 @@ def goals_table(goals: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
         [(names[index], value) for names, value in zip(GOAL_CHECKS, results, strict=True)],
         columns=header,
     )
+
+
+# --- data quality --------------------------------------------------------------------------
+
+LEDGER_COLUMNS = [
+    # (ledger column, vi, en)
+    ("source_file", "Tệp", "File"),
+    ("file_encoding", "Định dạng / mã", "Format / encoding"),
+    ("text_encodings", "Cột chuyển mã cũ", "Columns converted from legacy encodings"),
+    ("rows_read", "Dòng đọc", "Rows read"),
+    ("rows_kept", "Dòng hợp lệ", "Rows kept"),
+    ("rows_rejected", "Dòng bị loại", "Rows rejected"),
+    ("grid_rows", "Tổng số dòng trong tệp", "Rows in the file"),
+    ("title_rows", "Tiêu đề", "Title"),
+    ("header_rows", "Dòng tên cột", "Header"),
+    ("index_rows", "Dòng số thứ tự cột", "Index row"),
+    ("section_rows", "Dòng mục (I., II.)", "Section rows"),
+    ("total_rows", "Dòng cộng", "Totals"),
+    ("blank_rows", "Dòng trống", "Blank"),
+    ("footer_rows", "Chữ ký", "Footer"),
+]
+
+
+def ledger_table(ledger: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """Per file: how many rows were read, kept and rejected, and the other rows."""
+    index = 1 if language == "vi" else 2
+    table = ledger.sort_values("source_file")[[c for c, *_ in LEDGER_COLUMNS]].copy()
+    totals = {
+        c: int(table[c].sum())
+        for c in table.columns
+        if c.endswith("_rows") or c.startswith("rows_")
+    }
+    table = pd.concat(
+        [table, pd.DataFrame([{"source_file": "Tổng" if language == "vi" else "Total", **totals}])]
+    )
+    table = table.fillna("")
+    return table.rename(columns={c[0]: c[index] for c in LEDGER_COLUMNS}).reset_index(drop=True)
+
+
+def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """Problems and rejected rows per reason, most frequent first."""
+    from .messages import reason_label
+
+    header = (
+        ["Lý do", "Mã lý do", "Số lỗi", "Số dòng"]
+        if language == "vi"
+        else ["Reason", "Code", "Problems", "Rows"]
+    )
+    if rejects.empty:
+        return pd.DataFrame(columns=header)
+    rows = rejects.assign(row_key=rejects["source_file"] + "#" + rejects["source_row"].astype(str))
+    grouped = (
+        rows.groupby("reason")
+        .agg(problems=("reason", "size"), rows=("row_key", "nunique"))
+        .reset_index()
+    )
+    grouped = grouped.sort_values(["problems", "reason"], ascending=[False, True])
+    grouped.insert(0, "label", grouped["reason"].map(lambda r: reason_label(r, language)))
+    return grouped.set_axis(header, axis=1).reset_index(drop=True)
+
+
+def send_back_list(
+    rejects: pd.DataFrame, commune_names: dict[str, str], language: str = "vi"
+) -> pd.DataFrame:
+    """What to send back to which commune: one line per problem, by commune, file and row."""
+    header = (
+        ["Xã", "Tệp", "Dòng", "Cột", "Nội dung"]
+        if language == "vi"
+        else ["Commune", "File", "Row", "Column", "Problem"]
+    )
+    if rejects.empty:
+        return pd.DataFrame(columns=header)
+    ordered = rejects.sort_values(
+        ["commune_code", "source_file", "source_row", "column"], na_position="last"
+    )
+    unknown = "(không rõ xã)" if language == "vi" else "(commune unknown)"
+    return pd.DataFrame(
+        {
+            header[0]: ordered["commune_code"].map(
+                lambda c: commune_names.get(c, c) if isinstance(c, str) else unknown
+            ),
+            header[1]: ordered["source_file"],
+            header[2]: ordered["source_row"].astype(int),
+            header[3]: ordered["column"],
+            header[4]: ordered["message_vi" if language == "vi" else "message"],
+        }
+    ).reset_index(drop=True)
+
+
+def reading_quality(ledger: pd.DataFrame, rejects: pd.DataFrame, language: str = "vi") -> str:
+    """How many rows were read and rejected, and the most frequent reason."""
+    from .messages import reason_label
+
+    read, rejected = int(ledger["rows_read"].sum()), int(ledger["rows_rejected"].sum())
+    files = int((ledger["rows_rejected"] > 0).sum())
+    if rejected == 0:
+        if language == "vi":
+            return f"Đã đọc {read} dòng từ {len(ledger)} tệp; không có dòng nào bị loại."
+        return f"{read} rows read from {len(ledger)} files; no row was rejected."
+    top = rejects["reason"].value_counts().sort_index().idxmax()
+    if language == "vi":
+        return (
+            f"Đã đọc {read} dòng từ {len(ledger)} tệp; {rejected} dòng bị loại ở {files} tệp; "
+            f"lỗi thường gặp nhất: {reason_label(top, language).lower()}."
+        )
+    return (
+        f"{read} rows read from {len(ledger)} files; {rejected} rows rejected in {files} files; "
+        f"most frequent problem: {reason_label(top, language).lower()}."
+    )

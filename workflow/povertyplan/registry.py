@@ -149,3 +149,9 @@ def suggest_communes(raw: str, registry: pd.DataFrame, on: dt.date, n: int = 3) 
     names = {normalise_commune_name(name): name for name in valid["name"]}
     close = difflib.get_close_matches(normalise_commune_name(raw), list(names), n=n, cutoff=0.5)
     return [names[c] for c in close]
+
+
+def commune_names(registry: pd.DataFrame, year: int) -> dict[str, str]:
+    """Code → name of the units valid at the end of `year`."""
+    units = units_valid_on(registry, review_date(year))
+    return dict(zip(units["code"], units["name"], strict=True))

@@ -42,6 +42,8 @@ rule validation_gate:
     input:
         code=PACKAGE,
         ledger="results/{year}/ledger.parquet",
+        # the data-quality report is written before a strict run stops on rejects
+        report="results/{year}/notebooks/data_quality.html",
     output:
         "results/{year}/validation.txt",
     params:

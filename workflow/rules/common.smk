@@ -56,6 +56,7 @@ def per_file(pattern):
 
 
 FIGURES = {
+    "data_quality": ["rejects_by_reason"],
     "overview": ["poverty_rates", "ethnic_minority"],
     "targets": ["targets_by_commune", "goal_band"],
 }

@@ -1,6 +1,36 @@
 # Presentation: notebooks executed with papermill (then HTML, input hidden) and the index.
 
 
+rule notebook_data_quality:
+    input:
+        code=PACKAGE,
+        notebook=NOTEBOOKS / "data_quality.ipynb",
+        ledger="results/{year}/ledger.parquet",
+        rejects="results/{year}/rejects.parquet",
+        registry=config["registry"],
+    output:
+        notebook="results/{year}/notebooks/data_quality.ipynb",
+        html="results/{year}/notebooks/data_quality.html",
+        figures=expand("results/{{year}}/figures/{figure}.png", figure=FIGURES["data_quality"]),
+    params:
+        parameters=lambda wildcards, input, output: {
+            "review_year": int(wildcards.year),
+            "ledger_path": str(input.ledger),
+            "rejects_path": str(input.rejects),
+            "registry_path": str(input.registry),
+            "figures_dir": str(Path(output.figures[0]).parent),
+            "language": LANGUAGE,
+        },
+    retries: 2
+    log:
+        "results/{year}/logs/notebook_data_quality.log",
+    benchmark:
+        "results/{year}/benchmarks/notebook_data_quality.tsv"
+    script:
+        "../scripts/run_notebook.py"
+
+
+
 rule notebook_overview:
     input:
         code=PACKAGE,
