@@ -25,9 +25,12 @@ from .text import normalise_label
 MEMBERS_RANGE = (1, 30)
 STATUSES = ("poor", "near_poor", "not_poor")
 _INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
 
 # a problem that makes the row's other cells meaningless (shifted columns)
 OVERRIDING = {"row_longer_than_header"}
+# problems of the cell itself: no other problem is reported for that cell
+CELL_REASONS = {"excel_error", "formula_without_value", "date_not_number"}
 
 REJECT_COLUMNS = [
     "review_year",
@@ -67,7 +70,7 @@ def _problems(
     if len(rows) == 0:
         return pd.DataFrame(columns=_PROBLEM_COLUMNS)
     shown = values if values is not None else table.frame.get(field, pd.Series(dtype=object))
-    shown = shown.reindex(rows).map(lambda v: "" if pd.isna(v) else cell_text(v))
+    shown = shown.reindex(rows).map(lambda v: "" if pd.isna(v) else _redacted(table, cell_text(v)))
     return pd.DataFrame(
         {
             "index": rows,
@@ -88,6 +91,34 @@ def _message(table: RawTable, problem: dict, row: int, sheet: str, language: str
         table.header(sheet, problem["field"]),
         {"value": problem["value"], **problem["extra"]},
     )
+
+
+REDACTED = "***"
+_ID_NUMBER = re.compile(r"^0\d{8}(\d{3})?$|^\d{9}$|^\d{12}$")
+SURNAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn "
+    "lương trương mai cao lâm hà tạ đào kăn ăm".split()
+)
+
+
+def looks_personal(text: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether `text` is, or looks like, a name or an ID number: one of the file's own
+    (`known`), 9 or 12 digits, or two to five capitalised words starting with a common
+    surname."""
+    if text in known or _ID_NUMBER.match(text):
+        return True
+    words = text.split()
+    return (
+        2 <= len(words) <= 5
+        and normalise_label(words[0]) in SURNAMES
+        and all(w[:1].isupper() for w in words)
+    )
+
+
+def _redacted(table: RawTable, text: str) -> str:
+    """`text`, or *** when it is or looks like a name or ID number: a shifted row can carry
+    a name into another column, and no message may show one."""
+    return REDACTED if looks_personal(text, table.personal_values) else text
 
 
 def _blank(values: pd.Series) -> pd.Series:
@@ -133,7 +164,20 @@ def clean_table(
 
     add(raw["extra_cells"] > 0, "household_id", "row_longer_than_header", raw["extra_cells"])
     for name, mask in errors.items():
-        add(mask, name, "excel_error")
+        formula = table.frame[name].map(lambda v: v == "#FORMULA").astype(bool) & mask
+        add(mask & ~formula, name, "excel_error")
+        add(formula, name, "formula_without_value")
+    # a number formatted as a date in Excel arrives as a date
+    for name in ("members", "workers", "income", "score_b1"):
+        if name in raw:
+            dated = (
+                raw[name]
+                .map(lambda v: isinstance(v, str) and bool(_ISO_DATE.match(v)))
+                .astype(bool)
+            )
+            add(dated, name, "date_not_number")
+            raw.loc[dated, name] = ""
+            errors[name] = errors[name] | dated
 
     # household ID and commune
     ids = _household_ids(raw["household_id"])
@@ -253,8 +297,8 @@ def clean_table(
     shifted = set(found.loc[found["reason"].isin(OVERRIDING), "index"])
     found = found[~found["index"].isin(shifted) | found["reason"].isin(OVERRIDING)]
     cell_key = found["index"].astype(str) + "|" + found["field"].astype(str)
-    error_key = cell_key[found["reason"] == "excel_error"]
-    found = found[~cell_key.isin(set(error_key)) | (found["reason"] == "excel_error")]
+    cell_problem = found["reason"].isin(CELL_REASONS)
+    found = found[~cell_key.isin(set(cell_key[cell_problem])) | cell_problem]
     rejected_index = pd.Index(found["index"].unique())
     # the commune each rejected row belongs to (to know whom to send it back to): its own,
     # else the commune most rows of the file belong to
@@ -306,7 +350,10 @@ def _reject_frame(
             "{}"
             if i in shifted
             else json.dumps(
-                {table.header(sheet, k): cell_text(v) for k, v in zip(fields, values, strict=True)},
+                {
+                    table.header(sheet, k): _redacted(table, cell_text(v))
+                    for k, v in zip(fields, values, strict=True)
+                },
                 ensure_ascii=False,
                 sort_keys=True,
             )

@@ -193,16 +193,46 @@ def _untoned(word: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", decomposed), tones
 
 
+# where the tone mark may stand in each nucleus (0 = first vowel); nuclei not listed take
+# it on the first vowel when they end in a glide (ai, ao, ôi, …) and on the last otherwise
+_TONE_POSITIONS = {
+    "iê": {1}, "yê": {1}, "uô": {1}, "ươ": {1}, "uâ": {1}, "uơ": {1}, "oă": {1}, "oo": {1},
+    "oa": {0, 1}, "oe": {0, 1}, "uy": {0, 1}, "uê": {0, 1},
+    "iêu": {1}, "yêu": {1}, "oai": {1}, "oay": {1}, "oao": {1}, "oeo": {1}, "uây": {1},
+    "uôi": {1}, "ươi": {1}, "ươu": {1}, "uya": {1}, "uyu": {1}, "uyê": {2},
+}  # fmt: skip
+
+
+def _syllable_ok(word: str) -> bool:
+    plain, tones = _untoned(word)
+    if tones > 1:
+        return False
+    match = _SYLLABLE.match(plain)
+    if not match:
+        return False
+    if tones == 0:
+        return True
+    group = 3 if match.group(3) else 4
+    nucleus, start = match.group(group), match.start(group)
+    decomposed = [
+        unicodedata.normalize("NFD", c) for c in unicodedata.normalize("NFC", word.lower())
+    ]
+    position = next(i for i, c in enumerate(decomposed) if any(t in c for t in TONES[1:])) - start
+    if nucleus in _TONE_POSITIONS:
+        return position in _TONE_POSITIONS[nucleus]
+    if len(nucleus) == 1:
+        return position == 0
+    return position == (0 if group == 3 else len(nucleus) - 1)
+
+
 def penalty(text: str) -> int:
     """How un-Vietnamese `text` looks: 10 per character outside the alphabet and common
-    punctuation, 1 per word with a non-ASCII letter that is not a Vietnamese syllable."""
+    punctuation, 1 per word with a non-ASCII letter that is not a well-formed Vietnamese
+    syllable (initial, nucleus, final, one tone on the right vowel)."""
     text = unicodedata.normalize("NFC", text)
     score = 10 * sum(1 for c in text if c not in _ALLOWED)
     for word in _WORD.findall(text):
-        if word.isascii():
-            continue
-        plain, tones = _untoned(word)
-        if tones > 1 or not _SYLLABLE.match(plain):
+        if not word.isascii() and not _syllable_ok(word):
             score += 1
     return score
 

@@ -27,6 +27,26 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
             "sửa công thức hoặc nhập trực tiếp giá trị",
         ),
     },
+    "formula_without_value": {
+        "en": (
+            "the cell holds a formula with no saved value",
+            "open the file in Excel, let it calculate, and save it again",
+        ),
+        "vi": (
+            "ô chứa công thức nhưng chưa có giá trị",
+            "mở tệp bằng Excel để tính lại rồi lưu lại",
+        ),
+    },
+    "date_not_number": {
+        "en": (
+            "'{value}' is a date, not a number (the cell is formatted as a date)",
+            "format the column as Number in Excel and type the value again",
+        ),
+        "vi": (
+            "'{value}' là ngày tháng, không phải số (ô được định dạng kiểu ngày)",
+            "định dạng cột là Number trong Excel rồi nhập lại giá trị",
+        ),
+    },
     "missing_household_id": {
         "en": ("the household ID is blank", "fill in the household code (Mã hộ)"),
         "vi": ("thiếu mã hộ", "điền mã hộ"),
@@ -151,6 +171,8 @@ def reject_message(
 REASON_LABELS: dict[str, tuple[str, str]] = {
     "row_longer_than_header": ("Dòng bị lệch cột", "Shifted row"),
     "excel_error": ("Ô lỗi Excel", "Excel error cell"),
+    "formula_without_value": ("Công thức chưa có giá trị", "Formula without value"),
+    "date_not_number": ("Ngày tháng thay cho số", "Date instead of number"),
     "missing_household_id": ("Thiếu mã hộ", "No household ID"),
     "missing_value": ("Ô bỏ trống", "Blank required cell"),
     "unknown_commune": ("Xã không có trong danh mục", "Unknown commune"),

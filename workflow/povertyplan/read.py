@@ -31,7 +31,7 @@ import python_calamine
 
 from .columns import ColumnSpec
 from .errors import DataError
-from .legacy import convert, detect_encoding
+from .legacy import convert, detect_encoding, penalty
 from .text import nfc, normalise_label
 
 EXCEL_SUFFIXES = {".xlsx", ".xls", ".xlsm"}
@@ -70,6 +70,8 @@ class RawTable:
     ignored_sheets: list[str] = field(default_factory=list)
     file_encoding: str = ""
     text_encodings: list[str] = field(default_factory=list)
+    # the file's names and ID numbers: never kept, only used to keep them out of messages
+    personal_values: frozenset[str] = frozenset()
 
     def header(self, sheet: str, name: str) -> str:
         """The header a field has in `sheet` (its canonical name when absent)."""
@@ -124,12 +126,14 @@ def _column_index(letters: str) -> int:
     return number - 1
 
 
-def excel_error_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """Zero-based (row, column) of the error cells of each sheet of an .xlsx/.xlsm file.
+def excel_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """The error cells of each sheet of an .xlsx/.xlsm file: zero-based (row, column) →
+    `#ERROR` (a cell holding #N/A, #REF! …) or `#FORMULA` (a formula with no saved value).
 
-    calamine reads error cells as blank; the sheet XML marks them with `t="e"`.
+    calamine reads both as blank; the sheet XML tells them apart (`t="e"`, `<f>` without
+    `<v>`).
     """
-    found: dict[str, set[tuple[int, int]]] = {}
+    found: dict[str, dict[tuple[int, int], str]] = {}
     try:
         with zipfile.ZipFile(path) as book:
             workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
@@ -151,12 +155,16 @@ def excel_error_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
                 target = targets[rid.group(1)].lstrip("/")
                 member = target if target.startswith("xl/") else f"xl/{target}"
                 xml = book.read(member).decode("utf-8", "replace")
-                cells = set()
-                for attributes in re.findall(r"<c\b([^>]*)>", xml):
+                cells: dict[tuple[int, int], str] = {}
+                for attributes, body in re.findall(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", xml, re.S):
+                    ref = re.search(r'r="([A-Z]+)(\d+)"', attributes)
+                    if not ref:
+                        continue
+                    where = (int(ref.group(2)) - 1, _column_index(ref.group(1)))
                     if 't="e"' in attributes:
-                        ref = re.search(r'r="([A-Z]+)(\d+)"', attributes)
-                        if ref:
-                            cells.add((int(ref.group(2)) - 1, _column_index(ref.group(1))))
+                        cells[where] = "#ERROR"
+                    elif "<f" in body and not re.search(r"<v>[^<]", body):
+                        cells[where] = "#FORMULA"
                 found[_unescape(name.group(1))] = cells
     except (KeyError, zipfile.BadZipFile):
         return {}
@@ -189,10 +197,10 @@ def _excel_grids(path: Path) -> tuple[list[tuple[str, list[list[object]], list]]
         grid = _cell_values(sheet.to_python(skip_empty_area=False))
         width = max((len(r) for r in grid), default=0)
         grid = [row + [""] * (width - len(row)) for row in grid]
-        for row, col in errors.get(meta.name, ()):
+        for (row, col), kind in errors.get(meta.name, {}).items():
             if row < len(grid) and col < width:
-                grid[row][col] = CellError("#ERROR")
-        grids.append((meta.name, grid, list(sheet.merged_cell_ranges or [])))
+                grid[row][col] = CellError(kind)
+        grids.append((meta.name, grid, list(sheet.merged_cell_ranges or []), None))
     return grids, hidden
 
 
@@ -237,7 +245,7 @@ _WINDOWS_1252 = [
 ]
 
 
-def _csv_grid(path: Path) -> tuple[list[list[object]], str]:
+def _csv_grid(path: Path) -> tuple[list[list[object]], str, list[int]]:
     try:
         text, encoding = decode_bytes(path.read_bytes())
     except UnicodeDecodeError as exc:
@@ -260,32 +268,44 @@ def _csv_grid(path: Path) -> tuple[list[list[object]], str]:
             vi=("không đọc được tệp CSV", "mở tệp bằng Excel rồi lưu lại"),
         ) from None
     width = max((len(r) for r in rows), default=0)
-    return _cell_values([row + [""] * (width - len(row)) for row in rows]), encoding
+    lengths = [len(row) for row in rows]
+    return _cell_values([row + [""] * (width - len(row)) for row in rows]), encoding, lengths
 
 
-def repair_legacy_text(grid: list[list[object]], whole_file: bool = False) -> dict[int, str]:
-    """Convert text typed in a legacy encoding to Unicode (in place), column by column.
+def _better(original: str, converted: str) -> str:
+    if converted == original or penalty(converted) > penalty(original):
+        return original
+    return converted
+
+
+def repair_legacy_text(
+    grid: list[list[object]], whole_file: bool = False, first_row: int = 0
+) -> dict[int, str]:
+    """Convert text typed in a legacy encoding to Unicode (in place), column by column,
+    from row `first_row` down.
 
     Excel cells carry the font each column was typed with, so each column is decided on
     its own; a CSV file not in UTF-8 has one encoding (`whole_file`), decided from all its
-    text at once. Returns {column index: encoding} for the columns converted.
+    text at once. A value is converted unless that makes it less Vietnamese. Returns
+    {column index: encoding} for the columns converted.
     """
     found: dict[int, str] = {}
     width = len(grid[0]) if grid else 0
+    rows = grid[first_row:]
     file_encoding = None
     if whole_file:
-        file_encoding = detect_encoding({v for row in grid for v in row if type(v) is str and v})
+        file_encoding = detect_encoding({v for row in rows for v in row if type(v) is str and v})
     for col in range(width):
-        column = (row[col] for row in grid if type(row[col]) is str and row[col])
+        column = (row[col] for row in rows if type(row[col]) is str and row[col])
         encoding = file_encoding if whole_file else detect_encoding(column)
         if encoding is None:
             continue
-        values = {row[col] for row in grid if type(row[col]) is str and row[col]}
-        converted = {value: convert(value, encoding) for value in values}
+        values = {row[col] for row in rows if type(row[col]) is str and row[col]}
+        converted = {value: _better(value, convert(value, encoding)) for value in values}
         if all(value == new for value, new in converted.items()):
             continue
         found[col] = encoding
-        for row in grid:
+        for row in rows:
             value = row[col]
             if type(value) is str and value:
                 row[col] = converted[value].strip()
@@ -448,16 +468,30 @@ def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> li
         else:
             kinds.append("data")
     if "total" in kinds:
+        # signatures under the last total: no commune and no members (a title such as
+        # "CHỦ TỊCH UBND XÃ" may stand in any column)
         last_total = len(kinds) - 1 - kinds[::-1].index("total")
+        needed = [mapped[n] for n in ("members", "commune")]
         for index in range(last_total + 1, len(grid)):
-            if kinds[index] == "data" and all(grid[index][c] == "" for c in key_cols):
+            if kinds[index] == "data" and all(grid[index][c] == "" for c in needed):
                 kinds[index] = "footer"
     return kinds
 
 
 def _sheet_table(
-    grid: list[list[object]], merges: list, spec: ColumnSpec, file: str, sheet: str, header_at: int
+    grid: list[list[object]],
+    merges: list,
+    spec: ColumnSpec,
+    file: str,
+    sheet: str,
+    header_at: int,
+    lengths: list[int] | None = None,
 ) -> tuple[pd.DataFrame, dict[str, str], dict[str, int], _Layout]:
+    """The data rows of one sheet as a frame, and the sheet's layout and row counts.
+
+    `lengths` (CSV only) are the numbers of fields of each line: a line with more fields
+    than the header is shifted even when its extra fields are empty.
+    """
     layout = _layout(grid, spec, file, header_at)
     _fill_merged(grid, merges, header_at + layout.header_rows)
     kinds = _classify(grid, spec, layout)
@@ -479,10 +513,20 @@ def _sheet_table(
     )
     frame["source_row"] = pd.Series([i + 1 for i in data_rows], dtype="int64")
     frame["sheet"] = sheet
-    frame["extra_cells"] = pd.Series(
-        [sum(v != "" for v in grid[i][last_header_col + 1 :]) for i in data_rows], dtype="int64"
-    )
+    extra = [sum(v != "" for v in grid[i][last_header_col + 1 :]) for i in data_rows]
+    if lengths is not None:
+        width = lengths[header_at]
+        extra = [max(e, lengths[i] - width) for e, i in zip(extra, data_rows, strict=True)]
+    frame["extra_cells"] = pd.Series(extra, dtype="int64")
     headers = {name: layout.headers[col] for name, col in keep.items()}
+    personal = {
+        cell_text(grid[i][col])
+        for name, col in layout.mapped.items()
+        if name in spec.personal
+        for i in data_rows
+        if grid[i][col] != ""
+    }
+    frame.attrs["personal_values"] = personal
     return frame, headers, structure, layout
 
 
@@ -509,22 +553,29 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             vi=(f"có đuôi '{suffix}', không đọc được", "gửi tệp .xlsx, .xls hoặc .csv"),
         )
     if suffix in CSV_SUFFIXES:
-        grid, file_encoding = _csv_grid(path)
-        grids, ignored_sheets = [("", grid, [])], []
+        grid, file_encoding, lengths = _csv_grid(path)
+        grids, ignored_sheets = [("", grid, [], lengths)], []
     else:
         grids, ignored_sheets = _excel_grids(path)
         file_encoding = suffix.lstrip(".")
     frames, headers, sheets, ignored_columns, text_encodings = [], {}, [], [], []
     structure = dict.fromkeys(STRUCTURE_KINDS, 0)
     grid_rows = 0
-    for sheet, grid, merges in grids:
-        repaired = repair_legacy_text(grid, whole_file=file_encoding == "legacy")
+    for sheet, grid, merges, lengths in grids:
+        # a header readable as it is (typed in Unicode) is kept as it is, and only the rows
+        # below it are repaired; otherwise the whole sheet is, header included
         header_at = _find_header(grid, spec) if grid else None
+        legacy_csv = file_encoding == "legacy"
+        if header_at is not None and not legacy_csv:
+            repaired = repair_legacy_text(grid, first_row=header_at + 1)
+        else:
+            repaired = repair_legacy_text(grid, whole_file=legacy_csv)
+            header_at = _find_header(grid, spec) if grid else None
         if header_at is None:
             ignored_sheets.append(sheet)
             continue
         frame, sheet_headers, sheet_structure, layout = _sheet_table(
-            grid, merges, spec, path.name, sheet, header_at
+            grid, merges, spec, path.name, sheet, header_at, lengths
         )
         ignored = layout.ignored
         for col, encoding in repaired.items():
@@ -553,6 +604,7 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
                 f"dòng tiêu đề phải có một cột tên là {aliases}",
             ),
         )
+    personal = frozenset().union(*(f.attrs.pop("personal_values", set()) for f in frames))
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return RawTable(
         file=path.name,
@@ -565,4 +617,5 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
         ignored_sheets=[s for s in ignored_sheets if s],
         file_encoding=file_encoding,
         text_encodings=text_encodings,
+        personal_values=personal,
     )

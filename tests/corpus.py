@@ -1,0 +1,492 @@
+"""A corpus of awkward and malformed raw files, each with what the pipeline must do with it.
+
+Every file is written by this script (never by hand): `python tests/corpus.py OUTDIR`
+writes them all, for anyone who wants to open them. `tests/test_corpus.py` writes them to
+a temporary folder and checks each expectation:
+
+- `ok`: read with no reject, `kept` households;
+- `rejects`: the exact (Excel row, field, reason) lines expected, and `kept` households;
+- `error`: the file is refused with one line containing `error`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import xlwt
+from openpyxl import Workbook
+
+from povertyplan.generate import CommuneSpec, generate_review
+from povertyplan.legacy import TCVN3_ENCODE, VNI_ENCODE, cp1258_encode
+
+HEADER = ["Mã hộ", "Họ và tên chủ hộ", "Xã", "Thôn", "Dân tộc", "Số nhân khẩu", "Thu nhập bình quân",
+          "Kết quả rà soát", "Dự kiến thoát nghèo"]  # fmt: skip
+ROW_1 = ["H-1", "Nguyễn Văn Hùng", "Cam Thành", "Thôn 1", "Kinh", 3, 650000, "Hộ nghèo", "x"]
+ROW_2 = ["H-2", "Trần Thị Hương", "Cam Thành", "Thôn 2", "Kinh", 4, 950000, "Hộ cận nghèo", ""]
+PERSONAL = ["Nguyễn Văn Hùng", "Trần Thị Hương", "Lê Đức Lợi"]
+ROW_3 = ["H-3", "Lê Đức Lợi", "Cam Thành", "Thôn 2", "Vân Kiều", 5, 2500000, "Không nghèo", ""]
+
+
+@dataclass
+class Case:
+    """One corpus file (or several files read together) and its expected outcome."""
+
+    name: str
+    write: Callable[[Path], list[Path]]
+    expect: str  # ok | rejects | error
+    kept: int = 0
+    rejects: list[tuple[int, str, str]] = field(default_factory=list)
+    error: str = ""
+    check: Callable[[object], None] | None = None
+
+
+def csv_text(rows: list[list[object]], sep: str = ",") -> str:
+    return "".join(sep.join(str(v) for v in row) + "\n" for row in rows)
+
+
+def write_csv(name: str, rows: list[list[object]], encoding: str = "utf-8", sep: str = ","):
+    def write(folder: Path) -> list[Path]:
+        path = folder / name
+        path.write_bytes(csv_text(rows, sep).encode(encoding))
+        return [path]
+
+    return write
+
+
+def write_bytes(name: str, data: bytes):
+    def write(folder: Path) -> list[Path]:
+        (folder / name).write_bytes(data)
+        return [folder / name]
+
+    return write
+
+
+def write_xlsx(name: str, rows: list[list[object]], prepare: Callable | None = None):
+    def write(folder: Path) -> list[Path]:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Danh sách"
+        for row in rows:
+            sheet.append(row)
+        if prepare:
+            prepare(book, sheet)
+        book.save(folder / name)
+        return [folder / name]
+
+    return write
+
+
+def tcvn3(text: str) -> bytes:
+    return bytes(TCVN3_ENCODE[c] if not c.isascii() else ord(c) for c in text)
+
+
+def vni(text: str) -> bytes:
+    return "".join(VNI_ENCODE.get(c, c) for c in text).encode("cp1252")
+
+
+def shown(data: bytes) -> str:
+    """The characters Excel shows for bytes typed with a legacy font."""
+    return "".join(
+        bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+        for b in data
+    )
+
+
+GOOD = [HEADER, ROW_1, ROW_2, ROW_3]
+
+
+def with_cells(row: list[object], **changes: object) -> list[object]:
+    out = list(row)
+    for header, value in changes.items():
+        out[HEADER.index(header.replace("_", " "))] = value
+    return out
+
+
+def _generated(folder: Path) -> list[Path]:
+    spec = CommuneSpec(
+        "19612", "Cam Thành", "Xã Cam Thành", "rural", 25, 4, 1, 3, file_name="generated.xlsx"
+    )
+    return generate_review([spec], 2018, folder / "gen")
+
+
+def _xls(folder: Path) -> list[Path]:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("DS")
+    for r, row in enumerate(GOOD):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    book.save(str(folder / "legacy_format.xls"))
+    return [folder / "legacy_format.xls"]
+
+
+def _capitals_font(book, sheet) -> None:
+    sheet["C2"] = shown(tcvn3("CAM THàNH"))  # .VnTimeH: capitals drawn from lower-case codes
+
+
+def _legacy_cells(book, sheet) -> None:
+    for row in range(2, 5):
+        sheet.cell(row=row, column=2).value = shown(tcvn3(sheet.cell(row=row, column=2).value))
+        sheet.cell(row=row, column=3).value = shown(vni(sheet.cell(row=row, column=3).value))
+
+
+def _merged_header(book, sheet) -> None:
+    sheet.insert_rows(1)
+    for col in range(1, len(HEADER) + 1):
+        sheet.cell(row=1, column=col).value = sheet.cell(row=2, column=col).value
+        sheet.cell(row=2, column=col).value = None
+        sheet.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
+
+
+def _two_row_header_one_column_right(folder: Path) -> list[Path]:
+    """A title, then a two-row header whose last two columns sit under a merged group
+    label, everything starting in column B."""
+    book = Workbook()
+    sheet = book.active
+    sheet["B1"] = "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2018"
+    upper = [*HEADER[:-2], "Kết quả", None]
+    lower = [None] * (len(HEADER) - 2) + HEADER[-2:]
+    for col, (up, low) in enumerate(zip(upper, lower, strict=True), start=2):
+        sheet.cell(row=3, column=col, value=up)
+        sheet.cell(row=4, column=col, value=low)
+        if low is None:
+            sheet.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
+    last = len(HEADER) + 1
+    sheet.merge_cells(start_row=3, start_column=last - 1, end_row=3, end_column=last)
+    for r, row in enumerate(GOOD[1:], start=5):
+        for col, value in enumerate(row, start=2):
+            sheet.cell(row=r, column=col, value=value)
+    path = folder / "two_row_header_one_column_right.xlsx"
+    book.save(path)
+    return [path]
+
+
+def _data_right_of_header(book, sheet) -> None:
+    for row in range(2, 5):
+        values = [sheet.cell(row=row, column=c).value for c in range(1, len(HEADER) + 1)]
+        for c, value in enumerate([None, *values], start=1):
+            sheet.cell(row=row, column=c).value = value
+
+
+def _formula(book, sheet) -> None:
+    sheet["F3"] = "=F2+1"
+
+
+def _date(book, sheet) -> None:
+    sheet["F3"].number_format = "dd/mm/yyyy"
+
+
+def _error_cell(book, sheet) -> None:
+    sheet["H3"] = "#N/A"
+
+
+def _hidden(book, sheet) -> None:
+    hidden = book.create_sheet("Danh mục ẩn")
+    hidden.append(HEADER)
+    hidden.append(with_cells(ROW_1, Mã_hộ="H-9"))
+    hidden.sheet_state = "hidden"
+
+
+def _two_sheets(book, sheet) -> None:
+    other = book.create_sheet("Thôn 2")
+    other.append(HEADER)
+    other.append(with_cells(ROW_2, Mã_hộ="H-8"))
+
+
+def _totals_and_signatures(book, sheet) -> None:
+    sheet.append(["Tổng cộng", "", "", "", "", 12])
+    sheet.append([])
+    sheet.append(["", "Người lập biểu", "", "", "", "", "", "CHỦ TỊCH UBND XÃ"])
+    sheet.append(["", "Lê Thị Cán Bộ", "", "", "", "", "", "Trần Văn Chủ Tịch"])
+
+
+def _index_row(book, sheet) -> None:
+    sheet.insert_rows(2)
+    for col, label in enumerate(["A", "B", "1", "2", "3", "4", "5", "6", "7"], start=1):
+        sheet.cell(row=2, column=col).value = label
+
+
+def _across(folder: Path) -> list[Path]:
+    (folder / "xa_a.csv").write_text(csv_text(GOOD), encoding="utf-8")
+    other = [
+        HEADER,
+        with_cells(ROW_1, Xã="Cam Thanh"),
+        with_cells(ROW_2, Mã_hộ="H-7", Xã="Cam Thanh"),
+    ]
+    (folder / "xa_b.csv").write_text(csv_text(other), encoding="utf-8")
+    return [folder / "xa_a.csv", folder / "xa_b.csv"]
+
+
+def _check_communes(result) -> None:
+    assert result.households["commune_code"].tolist() == ["19609", "19612"]
+
+
+def _check_numbers(result) -> None:
+    assert result.households["income"].tolist() == [1_200_000, 412_204]
+    assert result.households["members"].tolist() == [3, 4]
+
+
+def _check_flags(result) -> None:
+    assert result.households["can_exit"].tolist() == [True, True, True, True, True, False, False]
+
+
+def _check_hidden(result) -> None:
+    assert result.ledger["ignored_sheets"] == ["Danh mục ẩn (hidden)"]
+
+
+CASES = [
+    Case("utf8.csv", write_csv("utf8.csv", GOOD), "ok", kept=3),
+    Case("utf8_bom.csv", write_csv("utf8_bom.csv", GOOD, "utf-8-sig"), "ok", kept=3),
+    Case("utf16.csv", write_csv("utf16.csv", GOOD, "utf-16"), "ok", kept=3),
+    Case("utf16le_no_bom.csv", write_csv("utf16le_no_bom.csv", GOOD, "utf-16-le"), "ok", kept=3),
+    Case("cp1258.csv", write_bytes("cp1258.csv", cp1258_encode(csv_text(GOOD))), "ok", kept=3),
+    Case("tcvn3.csv", write_bytes("tcvn3.csv", tcvn3(csv_text(GOOD))), "ok", kept=3),
+    Case("vni.csv", write_bytes("vni.csv", vni(csv_text(GOOD))), "ok", kept=3),
+    Case("semicolon.csv", write_csv("semicolon.csv", GOOD, sep=";"), "ok", kept=3),
+    Case("tab.csv", write_csv("tab.csv", GOOD, sep="\t"), "ok", kept=3),
+    Case(
+        "tcvn3_capitals_font.xlsx",
+        write_xlsx("tcvn3_capitals_font.xlsx", GOOD, _capitals_font),
+        "ok",
+        kept=3,
+    ),
+    Case(
+        "legacy_font_cells.xlsx",
+        write_xlsx("legacy_font_cells.xlsx", GOOD, _legacy_cells),
+        "ok",
+        kept=3,
+    ),
+    Case(
+        "merged_header.xlsx", write_xlsx("merged_header.xlsx", GOOD, _merged_header), "ok", kept=3
+    ),
+    Case("generated_layout.xlsx", _generated, "ok", kept=25),
+    Case("legacy_format.xls", _xls, "ok", kept=3),
+    Case("two_row_header_one_column_right.xlsx", _two_row_header_one_column_right, "ok", kept=3),
+    Case(
+        "data_one_column_right_of_header.xlsx",
+        write_xlsx("data_one_column_right_of_header.xlsx", GOOD, _data_right_of_header),
+        "rejects",
+        kept=0,
+        # the first row has a cell beyond the header; the others (last cell blank) are
+        # rejected cell by cell, with the name that moved into 'Xã' shown as ***
+        rejects=[(2, "household_id", "row_longer_than_header")]
+        + [
+            (r, field, reason)
+            for r in (3, 4)
+            for field, reason in (
+                ("household_id", "missing_household_id"),
+                ("commune", "unknown_commune"),
+                ("members", "not_an_integer"),
+                ("status", "unknown_status"),
+                ("can_exit", "bad_flag"),
+            )
+        ],
+    ),
+    Case(
+        "missing_required_column.xlsx",
+        write_xlsx("missing_required_column.xlsx", [[h for h in HEADER if h != "Số nhân khẩu"]]),
+        "error",
+        error="required columns are missing: members ('Số nhân khẩu')",
+    ),
+    Case(
+        "unknown_commune.csv",
+        write_csv("unknown_commune.csv", [HEADER, ROW_1, with_cells(ROW_2, Xã="Cam Thạnh")]),
+        "rejects",
+        kept=1,
+        rejects=[(3, "commune", "unknown_commune")],
+    ),
+    Case(
+        "cam_thanh_vs_cam_thanh.csv",
+        write_csv("cam_thanh_vs_cam_thanh.csv", [HEADER, with_cells(ROW_1, Xã="CAM THANH"), ROW_2]),
+        "ok",
+        kept=2,
+        check=_check_communes,
+    ),
+    Case(
+        "duplicate_identical_rows.csv",
+        write_csv("duplicate_identical_rows.csv", [HEADER, ROW_1, ROW_1, ROW_2]),
+        "rejects",
+        kept=2,
+        rejects=[(3, "household_id", "duplicate_row")],
+    ),
+    Case(
+        "duplicate_conflicting_ids.csv",
+        write_csv("duplicate_conflicting_ids.csv", [HEADER, ROW_1, with_cells(ROW_2, Mã_hộ="H-1")]),
+        "rejects",
+        kept=0,
+        rejects=[
+            (2, "household_id", "duplicate_household_id"),
+            (3, "household_id", "duplicate_household_id"),
+        ],
+    ),
+    Case(
+        "duplicates_across_files",
+        _across,
+        "rejects",
+        kept=3,
+        rejects=[
+            (2, "household_id", "duplicate_across_files"),
+            (2, "household_id", "duplicate_across_files"),
+        ],
+    ),
+    Case(
+        "empty.csv",
+        write_bytes("empty.csv", b""),
+        "error",
+        error="no header row with a household ID column",
+    ),
+    Case("header_only.csv", write_csv("header_only.csv", [HEADER]), "ok", kept=0),
+    Case(
+        "formula_without_value.xlsx",
+        write_xlsx("formula_without_value.xlsx", GOOD, _formula),
+        "rejects",
+        kept=2,
+        rejects=[(3, "members", "formula_without_value")],
+    ),
+    Case(
+        "date_formatted_number.xlsx",
+        write_xlsx("date_formatted_number.xlsx", GOOD, _date),
+        "rejects",
+        kept=2,
+        rejects=[(3, "members", "date_not_number")],
+    ),
+    Case(
+        "excel_error_cell.xlsx",
+        write_xlsx("excel_error_cell.xlsx", GOOD, _error_cell),
+        "rejects",
+        kept=2,
+        rejects=[(3, "status", "excel_error")],
+    ),
+    Case(
+        "hidden_sheet.xlsx",
+        write_xlsx("hidden_sheet.xlsx", GOOD, _hidden),
+        "ok",
+        kept=3,
+        check=_check_hidden,
+    ),
+    Case(
+        "two_data_sheets.xlsx", write_xlsx("two_data_sheets.xlsx", GOOD, _two_sheets), "ok", kept=4
+    ),
+    Case(
+        "text_in_number_column.csv",
+        write_csv(
+            "text_in_number_column.csv",
+            [HEADER, ROW_1, with_cells(ROW_2, Thu_nhập_bình_quân="một triệu")],
+        ),
+        "rejects",
+        kept=1,
+        rejects=[(3, "income", "not_a_number")],
+    ),
+    Case(
+        "vietnamese_numbers.csv",
+        write_csv(
+            "vietnamese_numbers.csv",
+            [
+                HEADER,
+                with_cells(ROW_1, Thu_nhập_bình_quân='"1.200.000"'),
+                with_cells(ROW_2, Thu_nhập_bình_quân="412204.00", Số_nhân_khẩu=" 4 "),
+            ],
+        ),
+        "ok",
+        kept=2,
+        check=_check_numbers,
+    ),
+    Case(
+        "flag_variants.csv",
+        write_csv(
+            "flag_variants.csv",
+            [HEADER]
+            + [
+                with_cells(ROW_1, Mã_hộ=f"F-{i}", Dự_kiến_thoát_nghèo=mark)
+                for i, mark in enumerate(["x", "X", "1", "có", "Có", "", "0"])
+            ],
+        ),
+        "ok",
+        kept=7,
+        check=_check_flags,
+    ),
+    Case(
+        "section_rows.csv",
+        write_csv("section_rows.csv", [HEADER, ["I. Thành thị"], ROW_1, ["II. Nông thôn"], ROW_2]),
+        "ok",
+        kept=2,
+    ),
+    Case(
+        "totals_and_signatures.xlsx",
+        write_xlsx("totals_and_signatures.xlsx", GOOD, _totals_and_signatures),
+        "ok",
+        kept=3,
+    ),
+    Case("index_row.xlsx", write_xlsx("index_row.xlsx", GOOD, _index_row), "ok", kept=3),
+    Case(
+        "comma_inside_a_name.csv",
+        write_bytes(
+            "comma_inside_a_name.csv",
+            (
+                csv_text([HEADER, ROW_1])
+                + ("H-2,Trần, Thị Hương,Cam Thành,Thôn 2,Kinh,4,950000,Hộ cận nghèo,\n")
+            ).encode(),
+        ),
+        "rejects",
+        kept=1,
+        rejects=[(3, "household_id", "row_longer_than_header")],
+    ),
+    Case(
+        "wrong_extension.txt",
+        write_csv("wrong_extension.txt", GOOD),
+        "error",
+        error="has the extension '.txt'",
+    ),
+    Case(
+        "not_really_excel.xlsx",
+        write_bytes("not_really_excel.xlsx", b"Ma ho,Xa\nH-1,Cam Thanh\n"),
+        "error",
+        error="cannot be opened as an Excel workbook",
+    ),
+    Case(
+        "can_exit_on_near_poor.csv",
+        write_csv(
+            "can_exit_on_near_poor.csv", [HEADER, ROW_1, with_cells(ROW_2, Dự_kiến_thoát_nghèo="x")]
+        ),
+        "rejects",
+        kept=1,
+        rejects=[(3, "can_exit", "can_exit_not_poor")],
+    ),
+    Case(
+        "members_out_of_range.csv",
+        write_csv("members_out_of_range.csv", [HEADER, ROW_1, with_cells(ROW_2, Số_nhân_khẩu=45)]),
+        "rejects",
+        kept=1,
+        rejects=[(3, "members", "out_of_range")],
+    ),
+    Case(
+        "unknown_status.csv",
+        write_csv("unknown_status.csv", [HEADER, ROW_1, with_cells(ROW_2, Kết_quả_rà_soát="Khá")]),
+        "rejects",
+        kept=1,
+        rejects=[(3, "status", "unknown_status")],
+    ),
+    Case(
+        "commune_as_code.csv",
+        write_csv("commune_as_code.csv", [HEADER, with_cells(ROW_1, Xã="19612")]),
+        "ok",
+        kept=1,
+    ),
+    Case(
+        "missing_household_id.csv",
+        write_csv("missing_household_id.csv", [HEADER, ROW_1, with_cells(ROW_2, Mã_hộ="")]),
+        "rejects",
+        kept=1,
+        rejects=[(3, "household_id", "missing_household_id")],
+    ),
+]
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "corpus")
+    out.mkdir(parents=True, exist_ok=True)
+    for case in CASES:
+        for path in case.write(out):
+            print(path, "->", case.expect, case.error or case.rejects or f"{case.kept} kept")

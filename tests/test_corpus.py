@@ -1,0 +1,53 @@
+"""Every file of the corpus (tests/corpus.py) gives exactly its expected outcome."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from corpus import CASES, PERSONAL
+
+from povertyplan.clean import clean_table, reject_across_files
+from povertyplan.errors import DataError
+from povertyplan.read import read_raw_file
+from povertyplan.registry import commune_lookup, review_date
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CASES) >= 30
+    assert len({case.name for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_corpus_file(case, tmp_path, spec, registry):
+    paths = case.write(tmp_path)
+    lookup = commune_lookup(registry, review_date(2018))
+    if case.expect == "error":
+        with pytest.raises(DataError) as error:
+            for path in paths:
+                read_raw_file(path, spec)
+        message = str(error.value)
+        assert case.error in message and "\n" not in message and "Traceback" not in message
+        return
+    results = [
+        clean_table(read_raw_file(path, spec), spec, lookup, registry, 2018) for path in paths
+    ]
+    households = pd.concat([r.households for r in results], ignore_index=True)
+    households, across = reject_across_files(households)
+    rejects = pd.concat([*(r.rejects for r in results), across], ignore_index=True)
+    for result in results:
+        ledger = result.ledger
+        assert ledger["rows_read"] == ledger["rows_kept"] + ledger["rows_rejected"]
+    assert len(households) == case.kept
+    found = sorted(
+        zip(rejects["source_row"].astype(int), rejects["field"], rejects["reason"], strict=True)
+    )
+    assert found == sorted(case.rejects)
+    assert rejects["message"].map(lambda m: "\n" not in m and m.endswith(".")).all()
+    shown = (
+        " ".join(rejects["message"])
+        + " ".join(rejects["message_vi"])
+        + " ".join(rejects["raw_values"])
+    )
+    assert not [name for name in PERSONAL if name in shown]
+    if case.check and len(results) == 1:
+        case.check(results[0])
