@@ -22,8 +22,24 @@ from .read import CellError, RawTable, cell_text
 from .registry import resolve_communes, review_date, suggest_communes, units_valid_on
 from .text import normalise_label
 
-MEMBERS_RANGE = (1, 30)
 STATUSES = ("poor", "near_poor", "not_poor")
+# the reason a cell that cannot be read as its kind is rejected with
+PARSE_REASONS = {
+    "integer": "not_an_integer",
+    "number": "not_a_number",
+    "flag": "bad_flag",
+    "status": "unknown_status",
+    "area": "unknown_area",
+}
+EMPTY_DTYPES = {
+    "text": "string",
+    "code": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "flag": "boolean",
+    "status": "string",
+    "area": "string",
+}
 _INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
 
@@ -127,9 +143,29 @@ def _blank(values: pd.Series) -> pd.Series:
     ).astype(bool)
 
 
-def _household_ids(values: pd.Series) -> pd.Series:
-    """IDs as text: `123`, `123.0` (a number typed as text) and Excel's 123 are one ID."""
+def _codes(values: pd.Series) -> pd.Series:
+    """Codes as text: `123`, `123.0` (a number typed as text) and Excel's 123 are one code."""
     return values.map(lambda v: _INTEGRAL_TEXT.sub(r"\1", cell_text(v).strip()))
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def parse_field(values: pd.Series, kind: str, spec: ColumnSpec) -> tuple[pd.Series, pd.Series]:
+    """A raw column read as its kind: (typed values, mask of cells that cannot be read)."""
+    if kind == "integer":
+        return parse_integer(values)
+    if kind == "number":
+        return parse_number(values)
+    if kind == "flag":
+        return parse_flag(values, spec.flag_vocabulary)
+    if kind == "status":
+        return parse_vocabulary(values, spec.status_vocabulary)
+    if kind == "area":
+        return parse_vocabulary(values, spec.area_vocabulary)
+    text = _codes(values) if kind == "code" else values.map(cell_text).str.strip()
+    return text.astype("string"), pd.Series(False, index=values.index)
 
 
 def clean_table(
@@ -179,10 +215,7 @@ def clean_table(
             raw.loc[dated, name] = ""
             errors[name] = errors[name] | dated
 
-    # household ID and commune
-    ids = _household_ids(raw["household_id"])
-    add(ids == "", "household_id", "missing_household_id")
-    out["household_id"] = ids.astype("string")
+    # commune: a name, an alias or a code, matched in the registry for the review date
     commune_text = raw["commune"].map(cell_text)
     codes = resolve_communes(commune_text, lookup)
     unknown = codes.isna() & ~_blank(raw["commune"]) & ~errors["commune"]
@@ -191,81 +224,58 @@ def clean_table(
     }
     extra = {i: {"suggestions": suggestions[v]} for i, v in commune_text[unknown].items()}
     add(unknown, "commune", "unknown_commune", extra=extra)
-    add(_blank(raw["commune"]), "commune", "missing_value")
+    add(_blank(raw["commune"]) & ~errors["commune"], "commune", "missing_value")
     out["commune_code"] = codes
 
-    # text fields
-    for name in ("village", "ethnicity", "cause"):
-        if name in raw:
-            out[name] = raw[name].map(cell_text).str.strip().astype("string")
-        else:
-            out[name] = pd.Series(pd.NA, index=raw.index, dtype="string")
-    add(_blank(raw["ethnicity"]), "ethnicity", "missing_value")
+    # every other field: read by its kind, then checked against the schema of columns.yaml
+    for field in spec.fields.values():
+        if field.personal or field.name == "commune":
+            continue
+        if field.name not in raw:
+            out[field.name] = pd.Series(pd.NA, index=raw.index, dtype=EMPTY_DTYPES[field.kind])
+            continue
+        values, invalid = parse_field(raw[field.name], field.kind, spec)
+        blank = _blank(raw[field.name]) & ~errors[field.name]
+        if field.kind in PARSE_REASONS:
+            add(invalid & ~blank, field.name, PARSE_REASONS[field.kind])
+        if field.required:  # a blank cell is missing unless its kind gives it a meaning
+            empty = blank & (values.isna() | (values.astype("string") == "")).fillna(True)
+            reason = "missing_household_id" if field.name == "household_id" else "missing_value"
+            add(empty.astype(bool), field.name, reason)
+        if field.min is not None or field.max is not None:
+            low = field.min if field.min is not None else float("-inf")
+            high = field.max if field.max is not None else float("inf")
+            outside = (
+                (values.notna() & ((values < low) | (values > high))).fillna(False).astype(bool)
+            )
+            reason = "negative" if field.max is None and field.min == 0 else "out_of_range"
+            bounds = {i: {"low": _number(low), "high": _number(high)} for i in raw.index[outside]}
+            add(outside, field.name, reason, values, bounds)
+        out[field.name] = values
+    for field in spec.fields.values():
+        if field.name not in raw:
+            continue
+        if field.at_most and field.at_most[0] in raw:
+            other, reason = field.at_most
+            above = (out[field.name] > out[other]).fillna(False).astype(bool)
+            add(above, field.name, reason, out[field.name])
+        if field.only_for_status:
+            status, reason = field.only_for_status
+            marked = out[field.name].fillna(False).astype(bool)
+            other_status = (out["status"] != status).fillna(False).astype(bool)
+            add(marked & other_status, field.name, reason, raw["status"])
 
-    # counts
-    members, bad = parse_integer(raw["members"])
-    add(bad, "members", "not_an_integer")
-    add(_blank(raw["members"]) & ~errors["members"], "members", "missing_value")
-    low, high = MEMBERS_RANGE
-    outside = (members.notna() & ((members < low) | (members > high))).fillna(False).astype(bool)
-    bounds = {i: {"low": low, "high": high} for i in raw.index[outside]}
-    add(outside, "members", "out_of_range", members, bounds)
-    out["members"] = members
-    if "workers" in raw:
-        workers, bad = parse_integer(raw["workers"])
-        add(bad, "workers", "not_an_integer")
-        add((workers < 0).fillna(False).astype(bool), "workers", "negative", workers)
-        above = (workers > members).fillna(False).astype(bool)
-        add(above, "workers", "workers_above_members", workers)
-    else:
-        workers = pd.Series(pd.NA, index=raw.index, dtype="Int64")
-    out["workers"] = workers
-    for name in ("income", "score_b1"):
-        if name in raw:
-            values, bad = parse_number(raw[name])
-            add(bad, name, "not_a_number")
-            add((values < 0).fillna(False).astype(bool), name, "negative", values)
-        else:
-            values = pd.Series(pd.NA, index=raw.index, dtype="Float64")
-        out[name] = values
-
-    # area: from the row, else the registry unit valid at the review date
+    # derived columns
     valid = units_valid_on(registry, on).drop_duplicates("code").set_index("code")["area"]
-    default_area = out["commune_code"].map(valid).astype("string")
-    if "area" in raw:
-        area, bad = parse_vocabulary(raw["area"], spec.area_vocabulary)
-        add(bad & ~_blank(raw["area"]), "area", "unknown_area")
-        out["area"] = area.fillna(default_area)
-    else:
-        out["area"] = default_area
-
-    # yes/no marks
-    for name in [*spec.indicators, "can_exit", "social_protection", "merit", "head_female"]:
-        if name in raw:
-            values, bad = parse_flag(raw[name], spec.flag_vocabulary)
-            add(bad, name, "bad_flag")
-            out[name] = values
-        else:
-            out[name] = pd.Series(pd.NA, index=raw.index, dtype="boolean")
+    out["area"] = out["area"].fillna(out["commune_code"].map(valid).astype("string"))
+    out["can_exit"] = out["can_exit"].fillna(False)
     present = [name for name in spec.indicators if name in raw]
     out["deprivation_count"] = (
         out[present].fillna(False).astype("int64").sum(axis=1)
         if present
         else pd.Series(pd.NA, index=raw.index, dtype="Int64")
     )
-
-    # review result
-    status, bad = parse_vocabulary(raw["status"], spec.status_vocabulary)
-    add(bad, "status", "unknown_status")
-    out["status"] = status
-    not_poor = (status != "poor").fillna(False).astype(bool) & ~bad
-    add(
-        out["can_exit"].fillna(False).astype(bool) & not_poor,
-        "can_exit",
-        "can_exit_not_poor",
-        raw["status"],
-    )
-    out["can_exit"] = out["can_exit"].fillna(False)
+    ids = out["household_id"].fillna("")
 
     # duplicates within the file: rows are compared only among repeated IDs
     fields = [c for c in raw.columns if c in spec.fields]

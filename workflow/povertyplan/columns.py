@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigError
+from .messages import REASONS
 from .text import normalise_label, without_diacritics
 
 KINDS = {"text", "code", "integer", "number", "flag", "status", "area"}
@@ -17,13 +18,17 @@ KINDS = {"text", "code", "integer", "number", "flag", "status", "area"}
 
 @dataclass(frozen=True)
 class Field:
-    """One canonical field of the raw-input contract."""
+    """One canonical field of the raw-input contract, and the checks its cells must pass."""
 
     name: str
     kind: str
     required: bool
     personal: bool
     aliases: tuple[str, ...]
+    min: float | None = None
+    max: float | None = None
+    at_most: tuple[str, str] | None = None  # (other field, reason)
+    only_for_status: tuple[str, str] | None = None  # (status, reason)
 
 
 @dataclass(frozen=True)
@@ -121,13 +126,26 @@ def load_column_spec(path: str | Path) -> ColumnSpec:
                 file=str(path),
                 hint=f"use one of {', '.join(sorted(KINDS))}",
             )
+        at_most = body.get("at_most")
+        only = body.get("only_for_status")
         fields[name] = Field(
             name=name,
             kind=kind,
             required=bool(body.get("required", False)),
             personal=bool(body.get("personal", False)),
             aliases=tuple(str(a) for a in body.get("aliases", [])),
+            min=body.get("min"),
+            max=body.get("max"),
+            at_most=(at_most["field"], at_most["reason"]) if at_most else None,
+            only_for_status=(only["status"], only["reason"]) if only else None,
         )
+        for rule in (at_most, only):
+            if rule and rule.get("reason") not in REASONS:
+                raise ConfigError(
+                    f"field {name} names the reason '{rule.get('reason')}', which has no message",
+                    file=str(path),
+                    hint=f"use one of {', '.join(sorted(REASONS))}",
+                )
     flags = {k: v == "true" for k, v in _vocabulary(raw, path, "flag_vocabulary").items()}
     return ColumnSpec(
         fields=fields,
