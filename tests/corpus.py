@@ -219,6 +219,10 @@ def _across(folder: Path) -> list[Path]:
     return [folder / "xa_a.csv", folder / "xa_b.csv"]
 
 
+def _assert_codes(result, codes: set[str]) -> None:
+    assert set(result.households["commune_code"]) == codes
+
+
 def _check_communes(result) -> None:
     assert result.households["commune_code"].tolist() == ["19609", "19612"]
 
@@ -467,6 +471,38 @@ CASES = [
         "rejects",
         kept=1,
         rejects=[(3, "status", "unknown_status")],
+    ),
+    Case(
+        "commune_in_title_only.xlsx",
+        write_xlsx(
+            "commune_in_title_only.xlsx",
+            [
+                ["UBND XÃ CAM THÀNH, HUYỆN CAM LỘ"],
+                [],
+                *[[c for i, c in enumerate(r) if i != 2] for r in GOOD],
+            ],
+        ),
+        "ok",
+        kept=3,
+        check=lambda result: _assert_codes(result, {"19612"}),
+    ),
+    Case(
+        "cam_tuyen_commune_in_file_name_only.csv",
+        write_csv(
+            "cam_tuyen_commune_in_file_name_only.csv",
+            [[c for i, c in enumerate(r) if i != 2] for r in GOOD],
+        ),
+        "ok",
+        kept=3,
+        check=lambda result: _assert_codes(result, {"19600"}),
+    ),
+    Case(
+        "no_commune_anywhere.csv",
+        write_csv(
+            "no_commune_anywhere.csv", [[c for i, c in enumerate(r) if i != 2] for r in GOOD]
+        ),
+        "error",
+        error="there is no commune column, and neither the title nor the file name names one commune",
     ),
     Case(
         "commune_as_code.csv",

@@ -24,7 +24,7 @@ def test_corpus_file(case, tmp_path, spec, registry):
     if case.expect == "error":
         with pytest.raises(DataError) as error:
             for path in paths:
-                read_raw_file(path, spec)
+                clean_table(read_raw_file(path, spec), spec, lookup, registry, 2018)
         message = str(error.value)
         assert case.error in message and "\n" not in message and "Traceback" not in message
         return

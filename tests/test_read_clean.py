@@ -485,7 +485,9 @@ def test_the_checks_come_from_the_declared_schema(tmp_path, spec, registry):
     text = "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nH-1,Cam Thành,Kinh,7,N\nH-2,Cam Thành,Kinh,3,N\n"
     path = csv_file(tmp_path / "s.csv", text)
     assert clean(path, spec, registry).rejects.empty
-    strict = replace(spec, fields={**spec.fields, "members": replace(spec.fields["members"], max=5)})
+    strict = replace(
+        spec, fields={**spec.fields, "members": replace(spec.fields["members"], max=5)}
+    )
     result = clean(path, strict, registry)
     assert result.rejects[["source_row", "reason"]].values.tolist() == [[2, "out_of_range"]]
     assert "7 is outside 1..5" in result.rejects.iloc[0]["message"]

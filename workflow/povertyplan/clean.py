@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -19,7 +19,13 @@ from .errors import DataError
 from .messages import reject_message
 from .parse import parse_flag, parse_integer, parse_number, parse_vocabulary
 from .read import CellError, RawTable, cell_text
-from .registry import resolve_communes, review_date, suggest_communes, units_valid_on
+from .registry import (
+    commune_in_context,
+    resolve_communes,
+    review_date,
+    suggest_communes,
+    units_valid_on,
+)
 from .text import normalise_label
 
 STATUSES = ("poor", "near_poor", "not_poor")
@@ -168,6 +174,26 @@ def parse_field(values: pd.Series, kind: str, spec: ColumnSpec) -> tuple[pd.Seri
     return text.astype("string"), pd.Series(False, index=values.index)
 
 
+def _with_commune_from_context(table: RawTable, lookup: dict[str, str]) -> RawTable:
+    """A file without a commune column: its commune from its title block or file name."""
+    code, candidates = commune_in_context(table.context, lookup)
+    if code is None:
+        found = f" (it names {', '.join(candidates)})" if candidates else ""
+        raise DataError(
+            f"there is no commune column, and neither the title nor the file name names one commune{found}",
+            file=table.file,
+            hint="add a column 'Xã' (name or code), or put 'Xã <name>' in the title",
+            vi=(
+                f"không có cột xã, và tiêu đề hay tên tệp không cho biết một xã cụ thể{found}",
+                "thêm cột 'Xã' (tên hoặc mã xã), hoặc ghi 'Xã <tên xã>' trong tiêu đề",
+            ),
+        )
+    frame = table.frame.copy()
+    frame["commune"] = code
+    headers = {sheet: {**h, "commune": "(tiêu đề / tên tệp)"} for sheet, h in table.headers.items()}
+    return replace(table, frame=frame, headers=headers)
+
+
 def clean_table(
     table: RawTable,
     spec: ColumnSpec,
@@ -182,6 +208,8 @@ def clean_table(
     rejects (one line per problem) and the file's ledger.
     """
     on = review_date(review_year)
+    if "commune" not in table.frame:
+        table = _with_commune_from_context(table, lookup)
     errors = {
         name: table.frame[name].map(lambda v: isinstance(v, CellError)).astype(bool)
         for name in table.frame.columns

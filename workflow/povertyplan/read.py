@@ -72,6 +72,9 @@ class RawTable:
     text_encodings: list[str] = field(default_factory=list)
     # the file's names and ID numbers: never kept, only used to keep them out of messages
     personal_values: frozenset[str] = frozenset()
+    # the title block's texts and the file name: where a file without a commune column
+    # names its commune
+    context: list[str] = field(default_factory=list)
 
     def header(self, sheet: str, name: str) -> str:
         """The header a field has in `sheet` (its canonical name when absent)."""
@@ -408,8 +411,6 @@ def _layout(grid: list[list[object]], spec: ColumnSpec, file: str, header_at: in
             )
         mapped[name] = col
     missing = [name for name in spec.required if name not in mapped]
-    if "commune" not in mapped:
-        missing.append("commune")
     if missing:
         wanted = "; ".join(
             f"{m} ('{spec.fields[m].aliases[0]}'"
@@ -450,7 +451,8 @@ def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> li
     ]
     start = layout.header_at + layout.header_rows
     kinds = ["title"] * layout.header_at + ["header"] * layout.header_rows
-    commune_col = mapped["commune"]
+    # a household row has a commune (or, in a file without that column, members)
+    commune_col = mapped.get("commune", mapped["members"])
     for index in range(start, len(grid)):
         row = grid[index]
         if _is_blank(row):
@@ -471,7 +473,7 @@ def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> li
         # signatures under the last total: no commune and no members (a title such as
         # "CHỦ TỊCH UBND XÃ" may stand in any column)
         last_total = len(kinds) - 1 - kinds[::-1].index("total")
-        needed = [mapped[n] for n in ("members", "commune")]
+        needed = [mapped[n] for n in ("members", "commune") if n in mapped]
         for index in range(last_total + 1, len(grid)):
             if kinds[index] == "data" and all(grid[index][c] == "" for c in needed):
                 kinds[index] = "footer"
@@ -527,6 +529,9 @@ def _sheet_table(
         if grid[i][col] != ""
     }
     frame.attrs["personal_values"] = personal
+    frame.attrs["title_texts"] = [
+        v for row in grid[:header_at] for v in row if isinstance(v, str) and v
+    ]
     return frame, headers, structure, layout
 
 
@@ -605,6 +610,7 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             ),
         )
     personal = frozenset().union(*(f.attrs.pop("personal_values", set()) for f in frames))
+    titles = [text for f in frames for text in f.attrs.pop("title_texts", [])]
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return RawTable(
         file=path.name,
@@ -618,4 +624,5 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
         file_encoding=file_encoding,
         text_encodings=text_encodings,
         personal_values=personal,
+        context=[*titles, path.stem],
     )

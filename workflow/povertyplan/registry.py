@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -155,3 +156,24 @@ def commune_names(registry: pd.DataFrame, year: int) -> dict[str, str]:
     """Code → name of the units valid at the end of `year`."""
     units = units_valid_on(registry, review_date(year))
     return dict(zip(units["code"], units["name"], strict=True))
+
+
+_UNIT_BEFORE = r"(?:^|\s)(?:xã|thị trấn|tt|phường|ubnd xã|ubnd thị trấn)\s+"
+
+
+def commune_in_context(texts: list[str], lookup: dict[str, str]) -> tuple[str | None, list[str]]:
+    """The commune a file names in its title block or its file name, when it has no
+    commune column: (code, []) when exactly one commune is named, else (None, the codes
+    of the candidates). Names are matched whole and exactly, diacritics included: a title
+    `UBND XÃ CAM THÀNH` names Cam Thành, never Cam Thanh. A name after a unit word (`Xã`,
+    `Thị trấn`) wins over a name alone (`huyện Cam Lộ` is the district)."""
+    keys = sorted((k for k in lookup if len(k) >= 4), key=len, reverse=True)
+    for text in texts:
+        normal = " " + re.sub(r"[_\-]+", " ", normalise_label(text)) + " "
+        for pattern in (_UNIT_BEFORE + "{key}(?=\\s|$)", "(?:^|\\s){key}(?=\\s|$)"):
+            codes = {lookup[k] for k in keys if re.search(pattern.format(key=re.escape(k)), normal)}
+            if len(codes) == 1:
+                return codes.pop(), []
+            if len(codes) > 1:
+                return None, sorted(codes)
+    return None, []
