@@ -144,9 +144,8 @@ def _redacted(table: RawTable, text: str) -> str:
 
 
 def _blank(values: pd.Series) -> pd.Series:
-    return values.map(
-        lambda v: isinstance(v, str) and not isinstance(v, CellError) and v == ""
-    ).astype(bool)
+    """Blank cells (an error cell is not blank: it reads `#ERROR` or `#FORMULA`)."""
+    return values.eq("").astype(bool)
 
 
 def _codes(values: pd.Series) -> pd.Series:
@@ -210,11 +209,14 @@ def clean_table(
     on = review_date(review_year)
     if "commune" not in table.frame:
         table = _with_commune_from_context(table, lookup)
-    errors = {
-        name: table.frame[name].map(lambda v: isinstance(v, CellError)).astype(bool)
-        for name in table.frame.columns
-        if name in spec.fields
-    }
+    fields_read = [name for name in table.frame.columns if name in spec.fields]
+    if table.has_cell_errors:
+        errors = {
+            n: table.frame[n].map(lambda v: isinstance(v, CellError)).astype(bool)
+            for n in fields_read
+        }
+    else:
+        errors = {n: pd.Series(False, index=table.frame.index) for n in fields_read}
     # error cells are rejected below; for parsing they count as blank
     raw = table.frame.copy()
     for name, mask in errors.items():
@@ -234,11 +236,8 @@ def clean_table(
     # a number formatted as a date in Excel arrives as a date
     for name in ("members", "workers", "income", "score_b1"):
         if name in raw:
-            dated = (
-                raw[name]
-                .map(lambda v: isinstance(v, str) and bool(_ISO_DATE.match(v)))
-                .astype(bool)
-            )
+            text = raw[name].where(raw[name].map(type).eq(str), "")
+            dated = text.astype("string").str.match(_ISO_DATE).fillna(False).astype(bool)
             add(dated, name, "date_not_number")
             raw.loc[dated, name] = ""
             errors[name] = errors[name] | dated

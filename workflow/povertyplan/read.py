@@ -75,6 +75,7 @@ class RawTable:
     # the title block's texts and the file name: where a file without a commune column
     # names its commune
     context: list[str] = field(default_factory=list)
+    has_cell_errors: bool = False  # any CellError among the data cells
 
     def header(self, sheet: str, name: str) -> str:
         """The header a field has in `sheet` (its canonical name when absent)."""
@@ -159,6 +160,9 @@ def excel_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                 member = target if target.startswith("xl/") else f"xl/{target}"
                 xml = book.read(member).decode("utf-8", "replace")
                 cells: dict[tuple[int, int], str] = {}
+                found[_unescape(name.group(1))] = cells
+                if 't="e"' not in xml and "<f" not in xml:
+                    continue  # no error cell and no formula: nothing to look for
                 for attributes, body in re.findall(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", xml, re.S):
                     ref = re.search(r'r="([A-Z]+)(\d+)"', attributes)
                     if not ref:
@@ -168,7 +172,6 @@ def excel_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                         cells[where] = "#ERROR"
                     elif "<f" in body and not re.search(r"<v>[^<]", body):
                         cells[where] = "#FORMULA"
-                found[_unescape(name.group(1))] = cells
     except (KeyError, zipfile.BadZipFile):
         return {}
     return found
@@ -180,7 +183,11 @@ def _unescape(text: str) -> str:
     )
 
 
-def _excel_grids(path: Path) -> tuple[list[tuple[str, list[list[object]], list]], list[str]]:
+def _excel_grids(
+    path: Path,
+) -> tuple[list[tuple[str, list[list[object]], list, None]], list[str], bool]:
+    """Every visible sheet as a grid of cell values (with its merged ranges), the names of
+    the hidden sheets, and whether any cell holds an Excel error or an uncalculated formula."""
     try:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several types for unreadable files
@@ -204,7 +211,7 @@ def _excel_grids(path: Path) -> tuple[list[tuple[str, list[list[object]], list]]
             if row < len(grid) and col < width:
                 grid[row][col] = CellError(kind)
         grids.append((meta.name, grid, list(sheet.merged_cell_ranges or []), None))
-    return grids, hidden
+    return grids, hidden, any(errors.values())
 
 
 def _fill_merged(grid: list[list[object]], merges: list, from_row: int) -> None:
@@ -559,9 +566,9 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
         )
     if suffix in CSV_SUFFIXES:
         grid, file_encoding, lengths = _csv_grid(path)
-        grids, ignored_sheets = [("", grid, [], lengths)], []
+        grids, ignored_sheets, has_errors = [("", grid, [], lengths)], [], False
     else:
-        grids, ignored_sheets = _excel_grids(path)
+        grids, ignored_sheets, has_errors = _excel_grids(path)
         file_encoding = suffix.lstrip(".")
     frames, headers, sheets, ignored_columns, text_encodings = [], {}, [], [], []
     structure = dict.fromkeys(STRUCTURE_KINDS, 0)
@@ -625,4 +632,5 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
         text_encodings=text_encodings,
         personal_values=personal,
         context=[*titles, path.stem],
+        has_cell_errors=has_errors,
     )
