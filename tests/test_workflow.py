@@ -165,6 +165,8 @@ def test_notebooks_are_executed_with_figures_and_linked_from_the_index(run):
     for name in (
         "notebooks/overview.html",
         "notebooks/targets.html",
+        "notebooks/data_quality.html",
+        "rejects.xlsx",
         "tables/commune_targets.xlsx",
         "figures/poverty_rates.png",
         "figures/goal_band.png",

@@ -12,6 +12,7 @@ KINDS = [
     ("notebooks", ".ipynb", "Notebook đã chạy (có mã) / Executed notebooks, with code"),
     ("tables", None, "Bảng / Tables"),
     ("figures", ".png", "Biểu đồ / Figures"),
+    ("", ".xlsx", "Dòng bị loại, để gửi lại xã / Rejected rows, to send back"),
     ("", ".parquet", "Dữ liệu (Parquet) / Datasets"),
 ]
 
