@@ -223,6 +223,12 @@ def _assert_codes(result, codes: set[str]) -> None:
     assert set(result.households["commune_code"]) == codes
 
 
+def _merged_section(book, sheet) -> None:
+    sheet.insert_rows(2)
+    sheet["A2"] = "I. Thành thị"
+    sheet.merge_cells("A2:H2")
+
+
 def _check_communes(result) -> None:
     assert result.households["commune_code"].tolist() == ["19609", "19612"]
 
@@ -503,6 +509,65 @@ CASES = [
         ),
         "error",
         error="there is no commune column, and neither the title nor the file name names one commune",
+    ),
+    Case(
+        "numeric_id_and_a_name_only.csv",
+        write_csv("numeric_id_and_a_name_only.csv", [HEADER, ROW_1, ["12", "Lê Văn Tám"]]),
+        "rejects",
+        kept=1,
+        rejects=[
+            (3, "commune", "missing_value"),
+            (3, "ethnicity", "missing_value"),
+            (3, "members", "missing_value"),
+        ],
+    ),
+    Case(
+        "household_below_the_total.csv",
+        write_csv(
+            "household_below_the_total.csv",
+            [
+                HEADER,
+                ROW_1,
+                ["Tổng cộng", "", "", "", "", 3],
+                ["H-7", "", "", "", "", "", "", "Hộ nghèo"],
+            ],
+        ),
+        "rejects",
+        kept=1,
+        rejects=[
+            (4, "commune", "missing_value"),
+            (4, "ethnicity", "missing_value"),
+            (4, "members", "missing_value"),
+        ],
+    ),
+    Case(
+        "note_that_starts_like_a_total.csv",
+        write_csv(
+            "note_that_starts_like_a_total.csv",
+            [[*HEADER, "Ghi chú"], [*with_cells(ROW_1, Xã=""), "Cộng đồng hỗ trợ"], ROW_2],
+        ),
+        "rejects",
+        kept=1,
+        rejects=[(2, "commune", "missing_value")],
+    ),
+    Case(
+        "unclosed_quote.csv",
+        write_bytes(
+            "unclosed_quote.csv",
+            (
+                csv_text([HEADER])
+                + 'H-1,"Nguyễn Văn Hùng,Cam Thành,Thôn 1,Kinh,3,650000,Hộ nghèo,x\n'
+                + csv_text([ROW_2])
+            ).encode(),
+        ),
+        "error",
+        error="a quotation mark is not closed",
+    ),
+    Case(
+        "merged_section_row.xlsx",
+        write_xlsx("merged_section_row.xlsx", GOOD, _merged_section),
+        "ok",
+        kept=3,
     ),
     Case(
         "commune_as_code.csv",

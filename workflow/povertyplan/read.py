@@ -39,8 +39,10 @@ CSV_SUFFIXES = {".csv"}
 RAW_SUFFIXES = EXCEL_SUFFIXES | CSV_SUFFIXES
 HEADER_SEARCH_ROWS = 40
 STRUCTURE_KINDS = ("title", "header", "index", "blank", "section", "total", "footer")
+# a section label: a roman numeral (I, II.), a letter or number with a point (A., 1.),
+# or an area or village word (Thành thị, Nông thôn, Thôn 3)
 _SECTION = re.compile(
-    r"^(([ivx]+|[a-z]|\d+)\s*[.)]?(\s|$)|(thành thị|nông thôn|thôn|bản|khu phố|tổ dân phố|tổ)(\s|$))"
+    r"^(([ivx]+)\.?(\s|$)|[a-z0-9]{1,2}[.)](\s|$)|(thành thị|nông thôn|thôn|bản|khu phố|tổ dân phố|tổ)(\s|$))"
 )
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -215,10 +217,12 @@ def _excel_grids(
 
 
 def _fill_merged(grid: list[list[object]], merges: list, from_row: int) -> None:
-    """Give every cell of a merged range below `from_row` the range's top-left value."""
+    """Give every cell of a range merged down several rows below `from_row` the range's
+    top-left value (a commune merged down a block of households). Ranges within one row
+    (a section label or "Tổng cộng" merged across columns) are left as they are."""
     width = len(grid[0]) if grid else 0
     for (top, left), (bottom, right) in merges:
-        if top < from_row or top >= len(grid) or left >= width:
+        if top < from_row or top >= len(grid) or left >= width or bottom == top:
             continue
         value = grid[top][left]
         for r in range(top, min(bottom, len(grid) - 1) + 1):
@@ -278,6 +282,20 @@ def _csv_grid(path: Path) -> tuple[list[list[object]], str, list[int]]:
             vi=("không đọc được tệp CSV", "mở tệp bằng Excel rồi lưu lại"),
         ) from None
     width = max((len(r) for r in rows), default=0)
+    for number, row in enumerate(rows, start=1):
+        # a cell may hold a line break; one holding whole lines of the file is a quote
+        # left open
+        if any(("\n" in cell or "\r" in cell) and delimiter in cell for cell in row):
+            raise DataError(
+                "a quotation mark is not closed: the lines below it are read as one cell",
+                file=path.name,
+                row=number,
+                hint="remove the stray quotation mark, or save the file from Excel again",
+                vi=(
+                    "có dấu ngoặc kép không đóng: các dòng sau bị gộp vào một ô",
+                    "xóa dấu ngoặc kép thừa, hoặc lưu lại tệp từ Excel",
+                ),
+            )
     lengths = [len(row) for row in rows]
     return _cell_values([row + [""] * (width - len(row)) for row in rows]), encoding, lengths
 
@@ -448,13 +466,14 @@ def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> li
     mapped = layout.mapped
     id_col = mapped["household_id"]
     key_cols = [mapped[n] for n in ("members", "status", "commune") if n in mapped]
-    # a total label stands in the household-code column, a column that is no field (TT),
-    # or the name column; never in a field such as village ("Cộng Hòa" is a village)
+    # a total label stands in the household-code column, a column left of it that is no
+    # field (TT) or the name column ("Tổng cộng" merged over A:C); never in a field such as
+    # village ("Cộng Hòa" is a village) nor in a note column on the right
     personal = {mapped[p] for p in spec.personal if p in mapped}
     label_cols = [
         c
         for c in range(len(layout.headers))
-        if c == id_col or c in personal or c not in mapped.values()
+        if c == id_col or c in personal or (c < id_col and c not in mapped.values())
     ]
     start = layout.header_at + layout.header_rows
     kinds = ["title"] * layout.header_at + ["header"] * layout.header_rows
@@ -472,17 +491,21 @@ def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> li
             all(row[c] == "" for c in key_cols)
             and sum(v != "" for v in row) <= 2
             and any(_SECTION.match(normalise_label(cell_text(v))) for v in row if v != "")
+            and (row[id_col] == "" or _SECTION.match(normalise_label(cell_text(row[id_col]))))
         ):
-            kinds.append("section")
+            kinds.append("section")  # never a row whose household-code cell holds a code
         else:
             kinds.append("data")
     if "total" in kinds:
-        # signatures under the last total: no commune and no members (a title such as
-        # "CHỦ TỊCH UBND XÃ" may stand in any column)
+        # signatures under the last total: no commune, no members, and no household code
+        # (a code has a digit; "Người lập biểu" has none; a title such as "CHỦ TỊCH UBND XÃ"
+        # may stand in any column)
         last_total = len(kinds) - 1 - kinds[::-1].index("total")
         needed = [mapped[n] for n in ("members", "commune") if n in mapped]
         for index in range(last_total + 1, len(grid)):
-            if kinds[index] == "data" and all(grid[index][c] == "" for c in needed):
+            row = grid[index]
+            no_code = not any(ch.isdigit() for ch in cell_text(row[id_col]))
+            if kinds[index] == "data" and no_code and all(row[c] == "" for c in needed):
                 kinds[index] = "footer"
     return kinds
 
