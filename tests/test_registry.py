@@ -85,3 +85,25 @@ def test_config_errors_are_one_line_with_a_suggestion():
         ConfigError, match="targets.policy is 'random'. Use one of can_exit, proportional"
     ):
         check_config(config, schema)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["UBND HUYỆN CAM LỘ", "UBND XÃ CAM THÀNH", "danh_sach"], ("19612", [])),
+        (["UBND XÃ CAM TUYỀN, HUYỆN CAM LỘ", "danh_sach"], ("19600", [])),
+        (["UBND THỊ TRẤN CAM LỘ", "ds"], ("19597", [])),
+        (["DANH SÁCH HỘ NGHÈO", "01_cam_tuyen"], ("19600", [])),
+        (["DANH SÁCH", "19612"], ("19612", [])),
+        (["UBND HUYỆN CAM LỘ", "ds"], (None, [])),  # the district is no commune
+        (["Mẫu số 19612/2018", "XÃ CAM HIẾU", "ds"], ("19615", [])),  # a code inside a text is no code
+        (["ĐT: 0233 19615", "ds"], (None, [])),
+        (["DANH SÁCH", "cam_thanh"], (None, ["19609", "19612"])),  # Cam Thanh or Cam Thành?
+        (["XA CAM THANH", "ds"], (None, ["19609", "19612"])),
+        (["Xã Cam Thành", "ds"], ("19612", [])),
+    ],
+)
+def test_the_commune_named_in_a_title_or_file_name(registry, texts, expected):
+    from povertyplan.registry import commune_in_context
+
+    assert commune_in_context(texts, commune_lookup(registry, review_date(2018))) == expected

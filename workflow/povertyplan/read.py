@@ -172,7 +172,13 @@ def excel_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                     where = (int(ref.group(2)) - 1, _column_index(ref.group(1)))
                     if 't="e"' in attributes:
                         cells[where] = "#ERROR"
-                    elif "<f" in body and not re.search(r"<v>[^<]", body):
+                    elif (
+                        "<f" in body
+                        and 't="str"' not in attributes
+                        and not re.search(r"<v>[^<]", body)
+                    ):
+                        # a formula never calculated; a formula whose result is the empty
+                        # text (t="str", empty <v/>) is a blank cell
                         cells[where] = "#FORMULA"
     except (KeyError, zipfile.BadZipFile):
         return {}

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import ConfigError
-from .text import normalise_commune_name, normalise_label
+from .text import normalise_commune_name, normalise_label, without_diacritics
 
 REGISTRY_COLUMNS = [
     "scheme",
@@ -158,22 +158,43 @@ def commune_names(registry: pd.DataFrame, year: int) -> dict[str, str]:
     return dict(zip(units["code"], units["name"], strict=True))
 
 
-_UNIT_BEFORE = r"(?:^|\s)(?:xã|thị trấn|tt|phường|ubnd xã|ubnd thị trấn)\s+"
+_UNIT_BEFORE = r"(?:^|\s)(?:xã|thị trấn|tt|phường)\s+"
+_NOT_A_COMMUNE_BEFORE = re.compile(r"(huyện|tỉnh|quận|thị xã|thành phố|tp)\s*$")
 
 
 def commune_in_context(texts: list[str], lookup: dict[str, str]) -> tuple[str | None, list[str]]:
-    """The commune a file names in its title block or its file name, when it has no
-    commune column: (code, []) when exactly one commune is named, else (None, the codes
-    of the candidates). Names are matched whole and exactly, diacritics included: a title
-    `UBND XÃ CAM THÀNH` names Cam Thành, never Cam Thanh. A name after a unit word (`Xã`,
-    `Thị trấn`) wins over a name alone (`huyện Cam Lộ` is the district)."""
+    """The commune a file names in its title block or its file name (the last text), when
+    it has no commune column: (code, []) when exactly one commune is named, else (None, the
+    codes of the candidates).
+
+    A name after a unit word (`Xã Cam Thành`, `Thị trấn Cam Lộ`) anywhere wins over a name
+    alone; a name after `huyện`, `tỉnh`, `thị xã`… is not a commune (`huyện Cam Lộ` is the
+    district). Names are matched whole and exactly, diacritics included; a name written
+    without diacritics is refused when it could be another commune's name with them
+    (`cam_thanh` could be Cam Thanh or Cam Thành). A code counts only as a whole cell or in
+    the file name.
+    """
     keys = sorted((k for k in lookup if len(k) >= 4), key=len, reverse=True)
-    for text in texts:
-        normal = " " + re.sub(r"[_\-]+", " ", normalise_label(text)) + " "
-        for pattern in (_UNIT_BEFORE + "{key}(?=\\s|$)", "(?:^|\\s){key}(?=\\s|$)"):
-            codes = {lookup[k] for k in keys if re.search(pattern.format(key=re.escape(k)), normal)}
-            if len(codes) == 1:
-                return codes.pop(), []
-            if len(codes) > 1:
-                return None, sorted(codes)
+    plain_owners: dict[str, set[str]] = {}
+    for key in keys:
+        plain_owners.setdefault(without_diacritics(key), set()).add(lookup[key])
+    normal = [" " + re.sub(r"[_\-.,;:()]+", " ", normalise_label(text)) + " " for text in texts]
+    for pattern in (_UNIT_BEFORE + r"{key}(?=\s|$)", r"(?:^|\s){key}(?=\s|$)"):
+        codes: set[str] = set()
+        for number, text in enumerate(normal):
+            whole_cell_or_name = number == len(normal) - 1 or text.strip().isdigit()
+            for key in keys:
+                if key.isdigit() and not whole_cell_or_name:
+                    continue
+                for match in re.finditer(pattern.format(key=re.escape(key)), text):
+                    if _NOT_A_COMMUNE_BEFORE.search(text[: match.start() + 1].rstrip()):
+                        continue
+                    owners = plain_owners.get(without_diacritics(key), set())
+                    if key == without_diacritics(key) and len(owners) > 1:
+                        return None, sorted(owners)
+                    codes.add(lookup[key])
+        if len(codes) == 1:
+            return codes.pop(), []
+        if len(codes) > 1:
+            return None, sorted(codes)
     return None, []
