@@ -491,3 +491,26 @@ def test_the_checks_come_from_the_declared_schema(tmp_path, spec, registry):
     result = clean(path, strict, registry)
     assert result.rejects[["source_row", "reason"]].values.tolist() == [[2, "out_of_range"]]
     assert "7 is outside 1..5" in result.rejects.iloc[0]["message"]
+
+
+def test_names_and_id_numbers_are_never_shown_even_out_of_place(tmp_path, spec, registry):
+    from povertyplan.clean import redact
+
+    assert redact("Chồng Nguyễn Văn Bình bị ốm") == "Chồng *** bị ốm"
+    assert redact("Nguyen Van Tam") == redact("lê văn tám") == redact("045000000001") == "***"
+    assert redact("Hộ nghèo") == "Hộ nghèo" and redact("Thôn Ba Bơi") == "Thôn Ba Bơi"
+    text = (
+        "Mã hộ,Họ và tên chủ hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát,Nguyên nhân nghèo\n"
+        "Đinh Văn Sáu,,Cam Thành,Kinh,3,N,Ốm đau\n"
+        "H-2,Lê Thị B,Cam Thành,Kinh,x,N,Chồng Nguyễn Văn Bình bị ốm\n"
+    )
+    result = clean(csv_file(tmp_path / "p.csv", text), spec, registry)
+    assert result.households.empty  # a household code that is a name is not kept
+    assert result.rejects[["source_row", "reason"]].values.tolist() == [
+        [2, "id_looks_personal"],
+        [3, "not_an_integer"],
+    ]
+    shown = result.rejects.to_csv()
+    for secret in ("Đinh Văn Sáu", "Nguyễn Văn Bình", "Lê Thị B"):
+        assert secret not in shown
+    assert "Chồng *** bị ốm" in shown

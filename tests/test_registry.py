@@ -96,7 +96,10 @@ def test_config_errors_are_one_line_with_a_suggestion():
         (["DANH SÁCH HỘ NGHÈO", "01_cam_tuyen"], ("19600", [])),
         (["DANH SÁCH", "19612"], ("19612", [])),
         (["UBND HUYỆN CAM LỘ", "ds"], (None, [])),  # the district is no commune
-        (["Mẫu số 19612/2018", "XÃ CAM HIẾU", "ds"], ("19615", [])),  # a code inside a text is no code
+        (
+            ["Mẫu số 19612/2018", "XÃ CAM HIẾU", "ds"],
+            ("19615", []),
+        ),  # a code inside a text is no code
         (["ĐT: 0233 19615", "ds"], (None, [])),
         (["DANH SÁCH", "cam_thanh"], (None, ["19609", "19612"])),  # Cam Thanh or Cam Thành?
         (["XA CAM THANH", "ds"], (None, ["19609", "19612"])),

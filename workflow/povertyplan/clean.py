@@ -26,7 +26,7 @@ from .registry import (
     suggest_communes,
     units_valid_on,
 )
-from .text import normalise_label
+from .text import normalise_label, without_diacritics
 
 STATUSES = ("poor", "near_poor", "not_poor")
 # the reason a cell that cannot be read as its kind is rejected with
@@ -116,31 +116,74 @@ def _message(table: RawTable, problem: dict, row: int, sheet: str, language: str
 
 
 REDACTED = "***"
-_ID_NUMBER = re.compile(r"^0\d{8}(\d{3})?$|^\d{9}$|^\d{12}$")
-SURNAMES = frozenset(
-    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn "
-    "lương trương mai cao lâm hà tạ đào kăn ăm".split()
-)
+_ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")
+# common family names (compared without diacritics): a name in a cell where none should be
+_SURNAME_LIST = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn "
+    "Lương Trương Mai Cao Lâm Hà Tạ Đào Nông Hứa Lò Lục Mạc Triệu Quách Kiều Tô Từ Lã "
+    "Đàm Khổng Chu Thái Tôn Giang Lưu Doãn Kăn Ăm"
+).split()
+SURNAMES = frozenset(normalise_label(name) for name in _SURNAME_LIST)
+_PLAIN_SURNAMES = frozenset(without_diacritics(name) for name in _SURNAME_LIST)
+
+
+def is_family_name(word: str) -> bool:
+    """A common Vietnamese family name, written with its diacritics or with none at all
+    (`Nguyễn`, `NGUYEN`), but not another word that only loses its accents to one (`Hộ`)."""
+    key = normalise_label(word)
+    return key in SURNAMES or (key == without_diacritics(key) and key in _PLAIN_SURNAMES)
+
+
+_WORD_SPAN = re.compile(r"[^\W\d_]+")
 
 
 def looks_personal(text: str, known: frozenset[str] = frozenset()) -> bool:
-    """Whether `text` is, or looks like, a name or an ID number: one of the file's own
-    (`known`), 9 or 12 digits, or two to five capitalised words starting with a common
-    surname."""
+    """Whether a whole cell is, or looks like, a name or an ID number: one of the file's
+    own (`known`), 9 or 12 digits, or two to five words starting with a common family name
+    (with or without diacritics, in any case)."""
+    text = text.strip()
     if text in known or _ID_NUMBER.match(text):
         return True
     words = text.split()
     return (
         2 <= len(words) <= 5
-        and normalise_label(words[0]) in SURNAMES
-        and all(w[:1].isupper() for w in words)
+        and is_family_name(words[0])
+        and not any(ch.isdigit() for ch in text)
     )
 
 
+def redact(text: str, known: frozenset[str] = frozenset()) -> str:
+    """`text` with names and ID numbers replaced by ***: the whole cell when it looks like
+    one, else every capitalised family name and given names inside it ("Chồng Nguyễn Văn
+    Bình bị ốm" → "Chồng *** bị ốm")."""
+    if looks_personal(text, known):
+        return REDACTED
+    for value in known:
+        if len(value) >= 5 and value in text:
+            text = text.replace(value, REDACTED)
+
+    words = list(_WORD_SPAN.finditer(text))
+    spans, i = [], 0
+    while i < len(words):
+        word = words[i].group(0)
+        if word[:1].isupper() and is_family_name(word):
+            j = i + 1
+            while j < len(words) and j - i <= 4 and words[j].group(0)[:1].isupper():
+                j += 1
+            if j - i >= 2:
+                spans.append((words[i].start(), words[j - 1].end()))
+                i = j
+                continue
+        i += 1
+    for start, end in reversed(spans):
+        text = text[:start] + REDACTED + text[end:]
+    return re.sub(r"\b\d{9}(\d{3})?\b", REDACTED, text)
+
+
 def _redacted(table: RawTable, text: str) -> str:
-    """`text`, or *** when it is or looks like a name or ID number: a shifted row can carry
-    a name into another column, and no message may show one."""
-    return REDACTED if looks_personal(text, table.personal_values) else text
+    """`text` as it may be shown: no name or ID number (a shifted row can carry a name
+    into another column, and a note can hold one)."""
+    return redact(text, table.personal_values)
 
 
 def _blank(values: pd.Series) -> pd.Series:
@@ -291,6 +334,18 @@ def clean_table(
             marked = out[field.name].fillna(False).astype(bool)
             other_status = (out["status"] != status).fillna(False).astype(bool)
             add(marked & other_status, field.name, reason, raw["status"])
+
+    # a household code that is a name or an ID number would carry personal data into the
+    # results: the row is rejected, and the code never shown
+    personal_id = (
+        out["household_id"].fillna("").map(lambda v: looks_personal(v, table.personal_values))
+    )
+    add(
+        personal_id.astype(bool),
+        "household_id",
+        "id_looks_personal",
+        pd.Series(REDACTED, index=raw.index),
+    )
 
     # derived columns
     valid = units_valid_on(registry, on).drop_duplicates("code").set_index("code")["area"]

@@ -47,6 +47,16 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
             "định dạng cột là Number trong Excel rồi nhập lại giá trị",
         ),
     },
+    "id_looks_personal": {
+        "en": (
+            "the household code looks like a name or an ID number, which may not be used as a code",
+            "write the household code (Mã hộ) in this column",
+        ),
+        "vi": (
+            "mã hộ trông giống họ tên hoặc số CMND/CCCD, không được dùng làm mã hộ",
+            "ghi mã hộ vào cột này",
+        ),
+    },
     "missing_household_id": {
         "en": ("the household ID is blank", "fill in the household code (Mã hộ)"),
         "vi": ("thiếu mã hộ", "điền mã hộ"),
@@ -174,6 +184,7 @@ REASON_LABELS: dict[str, tuple[str, str]] = {
     "formula_without_value": ("Công thức chưa có giá trị", "Formula without value"),
     "date_not_number": ("Ngày tháng thay cho số", "Date instead of number"),
     "missing_household_id": ("Thiếu mã hộ", "No household ID"),
+    "id_looks_personal": ("Mã hộ là họ tên hoặc số CCCD", "ID is a name or ID number"),
     "missing_value": ("Ô bỏ trống", "Blank required cell"),
     "unknown_commune": ("Xã không có trong danh mục", "Unknown commune"),
     "not_an_integer": ("Không phải số nguyên", "Not a whole number"),
