@@ -83,3 +83,30 @@ def test_the_command_line_exits_non_zero_and_prints_no_traceback(tmp_path):
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "'Giàu' không phải là kết quả rà soát" in result.stdout
+
+
+def test_files_with_the_same_name_a_file_given_twice_and_two_years(tmp_path):
+    for folder in ("xa1", "xa2"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "xa1" / "ds.csv").write_text(BAD.replace("19609-00001", "Z-1"), encoding="utf-8")
+    (tmp_path / "xa2" / "ds.csv").write_text(
+        "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nH-1,Cam Thành,Kinh,3,N\n", encoding="utf-8"
+    )
+    code, lines = run_check(
+        [tmp_path / "xa1" / "ds.csv", tmp_path / "xa1" / "ds.csv", tmp_path / "xa2" / "ds.csv"]
+    )
+    summaries = [line for line in lines if ": đọc " in line]
+    assert len(summaries) == 2  # the file given twice is checked once
+    assert summaries[0].endswith(
+        "xa1/ds.csv: đọc 3 dòng, hợp lệ 1, bị loại 2"
+    )  # H-1 is also in xa2
+    assert summaries[1].endswith("xa2/ds.csv: đọc 1 dòng, hợp lệ 0, bị loại 1")
+    assert code == 1
+    for year in ("2017", "2018"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "ds.csv").write_text(
+            "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nH-1,Cam Thành,Kinh,3,N\n",
+            encoding="utf-8",
+        )
+    code, lines = run_check([tmp_path / "2017" / "ds.csv", tmp_path / "2018" / "ds.csv"], year=None)
+    assert code == 0, lines  # the same household in two review years is no duplicate

@@ -46,49 +46,63 @@ def check_files(
     year: int | None = None,
     say: Callable[[str], None] = print,
 ) -> int:
-    """Check `paths` as the pipeline would; print the problems; return the exit code."""
+    """Check `paths` as the pipeline would; print the problems; return the exit code.
+
+    Files of the same review year are also checked against each other (a household code in
+    two files); a file named twice is checked once.
+    """
     spec = load_column_spec(columns_path)
     registry = load_registry(registry_path)
     default_year = year or dt.date.today().year
     failed = False
-    kept_frames, results = [], []
+    checked: list[tuple[str, int, object]] = []  # (name shown, review year, result)
+    seen: set[Path] = set()
     for name in paths:
         path = Path(name)
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
         review_year = year or year_of(path, default_year)
         try:
             table = read_raw_file(path, spec)
-            result = clean_table(
-                table,
-                spec,
-                commune_lookup(registry, review_date(review_year)),
-                registry,
-                review_year,
-            )
+            lookup = commune_lookup(registry, review_date(review_year))
+            result = clean_table(table, spec, lookup, registry, review_year)
         except PovertyPlanError as error:
             say(error.one_line(language))
             failed = True
             continue
-        results.append(result)
-        kept_frames.append(result.households)
-    if kept_frames:
-        _, across = reject_across_files(pd.concat(kept_frames, ignore_index=True))
-        column = "message_vi" if language == "vi" else "message"
-        for result in results:
-            mine = across[across["source_file"] == result.ledger["source_file"]]
-            rejects = pd.concat([result.rejects, mine], ignore_index=True).sort_values(
-                ["source_row"], kind="stable"
+        checked.append((name, review_year, result))
+    # files are named by their file name, or by their path when two share a name
+    basenames = [Path(n).name for n, _, _ in checked]
+    checked = [
+        (Path(n).name if basenames.count(Path(n).name) == 1 else n, y, r) for n, y, r in checked
+    ]
+    column = "message_vi" if language == "vi" else "message"
+    across_by_name: dict[str, pd.DataFrame] = {}
+    for review_year in sorted({y for _, y, _ in checked}):
+        same_year = [(n, r) for n, y, r in checked if y == review_year]
+        households = pd.concat(
+            [r.households.assign(source_file=n) for n, r in same_year], ignore_index=True
+        )
+        _, across = reject_across_files(households)
+        for name, _ in same_year:
+            across_by_name[name] = across[across["source_file"] == name]
+    for name, _, result in checked:
+        mine = across_by_name.get(name, pd.DataFrame(columns=result.rejects.columns))
+        rejects = pd.concat([result.rejects, mine], ignore_index=True).sort_values(
+            ["source_row"], kind="stable"
+        )
+        for message in rejects[column]:
+            say(message)
+        rejected = int(result.ledger["rows_rejected"]) + len(mine)
+        failed |= rejected > 0
+        say(
+            SUMMARY[language].format(
+                file=name,
+                read=result.ledger["rows_read"],
+                kept=int(result.ledger["rows_kept"]) - len(mine),
+                rejected=rejected,
             )
-            for message in rejects[column]:
-                say(message)
-            rejected = int(result.ledger["rows_rejected"]) + len(mine)
-            failed |= rejected > 0
-            say(
-                SUMMARY[language].format(
-                    file=result.ledger["source_file"],
-                    read=result.ledger["rows_read"],
-                    kept=int(result.ledger["rows_kept"]) - len(mine),
-                    rejected=rejected,
-                )
-            )
+        )
     say(SOME_REJECTED[language] if failed else ALL_CLEAN[language])
     return 1 if failed else 0

@@ -146,9 +146,7 @@ def looks_personal(text: str, known: frozenset[str] = frozenset()) -> bool:
         return True
     words = text.split()
     return (
-        2 <= len(words) <= 5
-        and is_family_name(words[0])
-        and not any(ch.isdigit() for ch in text)
+        2 <= len(words) <= 5 and is_family_name(words[0]) and not any(ch.isdigit() for ch in text)
     )
 
 
