@@ -55,7 +55,8 @@ def _map_distinct(values: pd.Series, func) -> pd.Series:
 
 
 def parse_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Float64 column (NA for blank) and the mask of unreadable values."""
+    """Float64 column (NA for blank) and the mask of unreadable values (text that is no
+    number, and numbers that are not finite or beyond 10^15)."""
 
     def one(value: object) -> float | None:
         if isinstance(value, float):
@@ -64,8 +65,11 @@ def parse_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     parsed = _map_distinct(values, one)
     blank = _map_distinct(values, lambda v: isinstance(v, str) and v.strip() == "").astype(bool)
-    result = pd.to_numeric(parsed, errors="coerce").astype("Float64")
-    invalid = result.isna() & ~blank
+    numbers = pd.to_numeric(parsed, errors="coerce").astype("float64")
+    finite = np.isfinite(numbers.to_numpy())  # NaN, ±inf and absurd sizes are no amounts
+    finite &= np.abs(np.nan_to_num(numbers.to_numpy(), nan=0.0, posinf=0.0, neginf=0.0)) < 1e15
+    result = pd.Series(np.where(finite, numbers, np.nan), index=values.index).astype("Float64")
+    invalid = pd.Series(~finite, index=values.index) & ~blank
     return result, invalid.astype(bool)
 
 
