@@ -223,6 +223,31 @@ def _assert_codes(result, codes: set[str]) -> None:
     assert set(result.households["commune_code"]) == codes
 
 
+LEGACY_ROWS = [
+    HEADER,
+    ["L-1", "Hồ Văn Lộc", "TT Cam Lộ", "Khu phố 1", "Kinh", 3, 650000, "Hộ nghèo", ""],
+    ["L-2", "Lê Thị Nghĩa", "Cam Chính", "Thôn Phổ Lại", "Pa Kô", 4, 950000, "Hộ cận nghèo", ""],
+    ["L-3", "Trần Đức Chính", "Cam Nghĩa", "Thôn Định Sơn", "Kinh", 2, 2500000, "Không nghèo", ""],
+]
+
+
+def _whole_sheet(encode: Callable[[str], bytes]):
+    def prepare(book, sheet) -> None:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value:
+                    cell.value = shown(encode(cell.value))
+
+    return prepare
+
+
+def _check_legacy_sheet(result) -> None:
+    households = result.households
+    assert households["commune_code"].tolist() == ["19597", "19618", "19621"]
+    assert households["village"].tolist() == ["Khu phố 1", "Thôn Phổ Lại", "Thôn Định Sơn"]
+    assert households["ethnicity"].tolist() == ["Kinh", "Pa Kô", "Kinh"]
+
+
 def _merged_section(book, sheet) -> None:
     sheet.insert_rows(2)
     sheet["A2"] = "I. Thành thị"
@@ -562,6 +587,20 @@ CASES = [
         ),
         "error",
         error="a quotation mark is not closed",
+    ),
+    Case(
+        "whole_sheet_typed_in_vni.xlsx",
+        write_xlsx("whole_sheet_typed_in_vni.xlsx", LEGACY_ROWS, _whole_sheet(vni)),
+        "ok",
+        kept=3,
+        check=_check_legacy_sheet,
+    ),
+    Case(
+        "whole_sheet_typed_in_tcvn3.xlsx",
+        write_xlsx("whole_sheet_typed_in_tcvn3.xlsx", LEGACY_ROWS, _whole_sheet(tcvn3)),
+        "ok",
+        kept=3,
+        check=_check_legacy_sheet,
     ),
     Case(
         "merged_section_row.xlsx",

@@ -176,13 +176,16 @@ DECODERS: dict[str, Callable[[bytes], str]] = {
 _WORD = re.compile(r"[^\W\d_]+")
 _INITIALS = "ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
 _FINALS = "ch|ng|nh|c|m|n|p|t"
-# nuclei that end in a glide take no final consonant; the others may
+# nuclei that end in a glide take no final consonant; "oo" only before c or ng (xoong,
+# moóc); "y" alone takes none (but "uy" does: huynh, quýt); the others may
 _OPEN_NUCLEI = (
     "iêu|yêu|oai|oay|oao|oeo|uây|uôi|uya|uyu|ươi|ươu|"
-    "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu"
+    "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu|y"
 )
-_CLOSABLE_NUCLEI = "uyê|iê|yê|uô|ươ|oa|oă|oe|oo|uâ|uê|uơ|uy|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y"
-_SYLLABLE = re.compile(rf"^({_INITIALS})?(({_OPEN_NUCLEI})|({_CLOSABLE_NUCLEI})({_FINALS})?)$")
+_CLOSABLE_NUCLEI = "uyê|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uơ|uy|a|ă|â|e|ê|i|o|ô|ơ|u|ư"
+_SYLLABLE = re.compile(
+    rf"^({_INITIALS})?((?P<open>{_OPEN_NUCLEI})|(?P<oo>oo)(c|ng)|(?P<closed>{_CLOSABLE_NUCLEI})({_FINALS})?)$"
+)
 
 
 def _untoned(word: str) -> tuple[str, int]:
@@ -212,7 +215,7 @@ def _syllable_ok(word: str) -> bool:
         return False
     if tones == 0:
         return True
-    group = 3 if match.group(3) else 4
+    group = next(g for g in ("open", "oo", "closed") if match.group(g))
     nucleus, start = match.group(group), match.start(group)
     decomposed = [
         unicodedata.normalize("NFD", c) for c in unicodedata.normalize("NFC", word.lower())
@@ -222,7 +225,7 @@ def _syllable_ok(word: str) -> bool:
         return position in _TONE_POSITIONS[nucleus]
     if len(nucleus) == 1:
         return position == 0
-    return position == (0 if group == 3 else len(nucleus) - 1)
+    return position == (0 if group == "open" else len(nucleus) - 1)
 
 
 def penalty(text: str) -> int:
@@ -237,8 +240,9 @@ def penalty(text: str) -> int:
     return score
 
 
-def detect_encoding(values: Iterable[str], sample: int = 300) -> str | None:
-    """The legacy encoding a column's values are in, or None to keep them as they are.
+def encoding_scores(values: Iterable[str], sample: int = 300) -> dict[str | None, int]:
+    """The penalty of a sample of `values` read as they are (None) and under each legacy
+    encoding; {} when no value could be legacy text.
 
     Only values with non-ASCII characters say anything, and among them only those that
     could be legacy text: a value holding characters no single-byte code page shows is
@@ -255,8 +259,8 @@ def detect_encoding(values: Iterable[str], sample: int = 300) -> str | None:
                 if len(chosen) >= sample:
                     break
     if not chosen:
-        return None
-    scores = {None: sum(penalty(v) for v in chosen)}
+        return {}
+    scores: dict[str | None, int] = {None: sum(penalty(v) for v in chosen)}
     for name, decode in DECODERS.items():
         total = 0
         for raw in data:
@@ -265,10 +269,26 @@ def detect_encoding(values: Iterable[str], sample: int = 300) -> str | None:
             except UnicodeDecodeError:
                 total += 1000
         scores[name] = total
+    return scores
+
+
+def best_encoding(scores: dict[str | None, int], prefer: str | None = None) -> str | None:
+    """The encoding with the lowest penalty. On a tie `prefer` wins (the encoding the
+    whole sheet is clearly in: a column of a few values that read well both ways follows
+    its sheet), then no conversion, then the order of DECODERS."""
+    if not scores:
+        return None
     best = min(scores.values())
+    if prefer is not None and scores.get(prefer) == best:
+        return prefer
     if scores[None] == best:
         return None
     return min((name for name in DECODERS if scores[name] == best), key=list(DECODERS).index)
+
+
+def detect_encoding(values: Iterable[str], sample: int = 300) -> str | None:
+    """The legacy encoding `values` are in, or None to keep them as they are."""
+    return best_encoding(encoding_scores(values, sample))
 
 
 def convert(value: str, encoding: str | None) -> str:

@@ -31,7 +31,7 @@ import python_calamine
 
 from .columns import ColumnSpec
 from .errors import DataError
-from .legacy import convert, detect_encoding, penalty
+from .legacy import best_encoding, convert, encoding_scores, penalty
 from .text import nfc, normalise_label
 
 EXCEL_SUFFIXES = {".xlsx", ".xls", ".xlsm"}
@@ -326,12 +326,18 @@ def repair_legacy_text(
     found: dict[int, str] = {}
     width = len(grid[0]) if grid else 0
     rows = grid[first_row:]
-    file_encoding = None
-    if whole_file:
-        file_encoding = detect_encoding({v for row in rows for v in row if type(v) is str and v})
+    everything = (v for row in rows for v in row if type(v) is str and v)
+    sheet_scores = encoding_scores(everything, sample=1000)
+    sheet = best_encoding(sheet_scores)
+    # the sheet is clearly in a legacy encoding when that beats reading it as it is by
+    # several words: then its columns follow it where they read well both ways
+    clear = sheet is not None and sheet_scores[None] - sheet_scores[sheet] >= 3
     for col in range(width):
-        column = (row[col] for row in rows if type(row[col]) is str and row[col])
-        encoding = file_encoding if whole_file else detect_encoding(column)
+        if whole_file:
+            encoding = sheet
+        else:
+            column = (row[col] for row in rows if type(row[col]) is str and row[col])
+            encoding = best_encoding(encoding_scores(column), prefer=sheet if clear else None)
         if encoding is None:
             continue
         values = {row[col] for row in rows if type(row[col]) is str and row[col]}
