@@ -117,6 +117,18 @@ def load_column_spec(path: str | Path) -> ColumnSpec:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError("the column specification is missing", file=str(path)) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ConfigError(
+            f"is not valid YAML ({getattr(error, 'problem', None) or 'syntax error'})",
+            file=str(path),
+            row=mark.line + 1 if mark else None,
+            hint="check the indentation and the quotes on that line",
+        ) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("fields"), dict):
+        raise ConfigError(
+            "has no 'fields:' section", file=str(path), hint="restore config/columns.yaml"
+        )
     fields: dict[str, Field] = {}
     for name, body in (raw.get("fields") or {}).items():
         kind = body.get("kind", "text")

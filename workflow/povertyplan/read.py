@@ -645,7 +645,12 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             "no header row with a household ID column was found"
             + (" in any sheet" if len(grids) > 1 else ""),
             file=path.name,
-            hint=f"the header must have a column named {aliases}",
+            hint=f"the header must have a column named {aliases}"
+            + (
+                "; the file is not UTF-8 text, so save it from Excel as 'CSV UTF-8'"
+                if file_encoding == "legacy"
+                else ""
+            ),
             vi=(
                 "không tìm thấy dòng tiêu đề có cột mã hộ",
                 f"dòng tiêu đề phải có một cột tên là {aliases}",

@@ -44,6 +44,12 @@ def load_registry(path: str | Path) -> pd.DataFrame:
         raise ConfigError(
             "the commune registry is missing", file=str(path), hint="restore config/communes.csv"
         ) from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise ConfigError(
+            f"the commune registry cannot be read ({str(error).splitlines()[0]})",
+            file=str(path),
+            hint="it must be a UTF-8 CSV file with one unit per line",
+        ) from None
     missing = [c for c in REGISTRY_COLUMNS if c not in frame.columns]
     if missing:
         raise ConfigError(
