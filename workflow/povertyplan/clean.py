@@ -275,7 +275,8 @@ def clean_table(
         add(mask & ~formula, name, "excel_error")
         add(formula, name, "formula_without_value")
     # a number formatted as a date in Excel arrives as a date
-    for name in ("members", "workers", "income", "score_b1"):
+    numeric = [f.name for f in spec.fields.values() if f.kind in ("integer", "number")]
+    for name in numeric:
         if name in raw:
             text = raw[name].where(raw[name].map(type).eq(str), "")
             dated = text.astype("string").str.match(_ISO_DATE).fillna(False).astype(bool)
