@@ -52,6 +52,7 @@ def make_workdir(root: Path) -> Path:
     config = yaml.safe_load((REPO / "config" / "config.yaml").read_text(encoding="utf-8"))
     config["registry"] = str(REPO / "config" / "communes.csv")
     config["columns"] = str(REPO / "config" / "columns.yaml")
+    config["standards_dir"] = str(REPO / "config" / "standards")
     (root / "config").mkdir(parents=True)
     (root / "config" / "config.yaml").write_text(
         yaml.safe_dump(config, allow_unicode=True), encoding="utf-8"

@@ -64,96 +64,41 @@ class CommuneSpec:
     file_format: str = "xlsx"  # xlsx, csv, csv-semicolon
     file_name: str = ""
     unicode_form: str = "NFC"
+    # deliberate mismatches between the recorded status and the standard (a review always
+    # has some): (recorded status, how many, kind), applied to the first such households
+    planted: tuple[tuple[str, int, str], ...] = ()
 
 
 # Seed plan (end-2018 review): households, poor, Hộ CS GN per commune are the seed's;
 # near-poor (720 in all) and ethnic-minority households (80: 50 poor, 24 near-poor) are
 # placed where the district's minorities live (Vân Kiều and Pa Kô, in Cam Tuyền and
 # Cam Thành).
+# fmt: off
 CAM_LO_2018 = [
-    CommuneSpec(
-        "19600",
-        "Cam Tuyền",
-        "Xã Cam Tuyền",
-        "rural",
-        1411,
-        140,
-        14,
-        130,
-        38,
-        18,
-        4,
-        file_name="01_cam_tuyen.xlsx",
-    ),
-    CommuneSpec(
-        "19606", "Cam Thủy", "CAM THUỶ", "rural", 1446, 66, 16, 80, file_name="02_cam_thuy.xlsx"
-    ),
-    CommuneSpec(
-        "19615",
-        "Cam Hiếu",
-        "Cam Hiếu",
-        "rural",
-        1747,
-        85,
-        13,
-        95,
-        file_name="03_cam_hieu.xlsx",
-        unicode_form="NFD",
-    ),
-    CommuneSpec("19603", "Cam An", "CAM AN", "rural", 1779, 79, 5, 90, file_name="04_cam_an.xlsx"),
-    CommuneSpec(
-        "19612",
-        "Cam Thành",
-        "Xã Cam Thành",
-        "rural",
-        2182,
-        76,
-        14,
-        85,
-        12,
-        6,
-        2,
-        file_name="05_cam_thanh_dau_huyen.xlsx",
-    ),
-    CommuneSpec(
-        "19597",
-        "TT Cam Lộ",
-        "19597",
-        "urban",
-        2153,
-        54,
-        7,
-        60,
-        file_format="csv-semicolon",
-        file_name="06_tt_cam_lo.csv",
-    ),
-    CommuneSpec(
-        "19609", "Cam Thanh", "Cam Thanh", "rural", 853, 41, 4, 50, file_name="07_cam_thanh.xlsx"
-    ),
-    CommuneSpec(
-        "19621",
-        "Cam Nghĩa",
-        "Cam Nghĩa",
-        "rural",
-        1647,
-        38,
-        7,
-        70,
-        file_format="csv",
-        file_name="08_cam_nghia.csv",
-    ),
-    CommuneSpec(
-        "19618",
-        "Cam Chính",
-        "Xã Cam Chính",
-        "rural",
-        1435,
-        30,
-        2,
-        60,
-        file_name="09_cam_chinh.xlsx",
-    ),
+    CommuneSpec("19600", "Cam Tuyền", "Xã Cam Tuyền", "rural", 1411, 140, 14, 130, 38, 18, 4,
+                file_name="01_cam_tuyen.xlsx",
+                planted=(("poor", 2, "income_above_near_poor_line"),)),
+    CommuneSpec("19606", "Cam Thủy", "CAM THUỶ", "rural", 1446, 66, 16, 80,
+                file_name="02_cam_thuy.xlsx"),
+    CommuneSpec("19615", "Cam Hiếu", "Cam Hiếu", "rural", 1747, 85, 13, 95,
+                file_name="03_cam_hieu.xlsx", unicode_form="NFD",
+                planted=(("near_poor", 2, "many_deprivations"),)),
+    CommuneSpec("19603", "Cam An", "CAM AN", "rural", 1779, 79, 5, 90,
+                file_name="04_cam_an.xlsx"),
+    CommuneSpec("19612", "Cam Thành", "Xã Cam Thành", "rural", 2182, 76, 14, 85, 12, 6, 2,
+                file_name="05_cam_thanh_dau_huyen.xlsx"),
+    CommuneSpec("19597", "TT Cam Lộ", "19597", "urban", 2153, 54, 7, 60,
+                file_format="csv-semicolon", file_name="06_tt_cam_lo.csv",
+                planted=(("poor", 1, "between_lines_few_deprivations"),)),
+    CommuneSpec("19609", "Cam Thanh", "Cam Thanh", "rural", 853, 41, 4, 50,
+                file_name="07_cam_thanh.xlsx"),
+    CommuneSpec("19621", "Cam Nghĩa", "Cam Nghĩa", "rural", 1647, 38, 7, 70,
+                file_format="csv", file_name="08_cam_nghia.csv",
+                planted=(("not_poor", 1, "income_below_poor_line"),)),
+    CommuneSpec("19618", "Cam Chính", "Xã Cam Chính", "rural", 1435, 30, 2, 60,
+                file_name="09_cam_chinh.xlsx"),
 ]
+# fmt: on
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Hồ", "Phan", "Đặng", "Bùi", "Đỗ", "Ngô"]
 MIDDLE_M = ["Văn", "Đức", "Quang", "Hữu", "Minh", "Công"]
@@ -251,7 +196,30 @@ def _households(spec: CommuneSpec, year: int, seed: int) -> pd.DataFrame:
         frame[f"dep_{j}"] = indicators[:, j]
     frame = frame.sort_values(["village_no", "shuffle"]).reset_index(drop=True)
     frame["household_id"] = [f"{spec.code}-{i:05d}" for i in range(1, n + 1)]
+    frame["planted"] = ""
+    for status, count, kind in spec.planted:
+        _plant(frame, frame.index[frame["status"] == status][:count], kind, poor_line, near_line)
     return frame.drop(columns=["shuffle", "village_no"])
+
+
+def _plant(frame: pd.DataFrame, rows: pd.Index, kind: str, poor_line: int, near_line: int) -> None:
+    """Give `rows` an income and deprivations that contradict their recorded status."""
+    deps = [f"dep_{j}" for j in range(len(INDICATOR_HEADERS))]
+    frame.loc[rows, deps] = False
+    if kind == "income_above_near_poor_line":  # recorded poor -> derived not poor
+        frame.loc[rows, "income"] = near_line + 250_000
+        frame.loc[rows, "dep_2"] = True
+    elif kind == "many_deprivations":  # recorded near-poor -> derived poor
+        frame.loc[rows, "income"] = poor_line + 100_000
+        frame.loc[rows, deps[:4]] = True
+    elif kind == "income_below_poor_line":  # recorded not poor -> derived poor
+        frame.loc[rows, "income"] = poor_line - 200_000
+    elif kind == "between_lines_few_deprivations":  # recorded poor -> derived near-poor
+        frame.loc[rows, "income"] = poor_line + 50_000
+        frame.loc[rows, "dep_4"] = True
+    else:
+        raise ValueError(f"unknown planted mismatch {kind}")
+    frame.loc[rows, "planted"] = kind
 
 
 def _name(rng: np.random.Generator, female: bool, minority: bool) -> str:

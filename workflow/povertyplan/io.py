@@ -11,7 +11,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-INDICATORS_2016 = [
+INDICATORS = [
+    "dep_employment",
+    "dep_dependants",
+    "dep_nutrition",
     "dep_health_access",
     "dep_health_insurance",
     "dep_adult_education",
@@ -37,7 +40,7 @@ HOUSEHOLDS = pa.schema(
         ("workers", pa.int16()),
         ("income", pa.float64()),
         ("score_b1", pa.float64()),
-        *[(name, pa.bool_()) for name in INDICATORS_2016],
+        *[(name, pa.bool_()) for name in INDICATORS],
         ("deprivation_count", pa.int8()),
         ("status", pa.string()),
         ("can_exit", pa.bool_()),
@@ -178,6 +181,31 @@ LEDGER = pa.schema(
     ]
 )
 
+CLASSIFICATION = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("commune_code", pa.string()),
+        ("household_id", pa.string()),
+        ("area", pa.string()),
+        ("income", pa.float64()),
+        ("deprivations", pa.int16()),
+        ("poor_line", pa.float64()),
+        ("near_poor_line", pa.float64()),
+        ("recorded_status", pa.string()),
+        ("derived_status", pa.string()),
+        ("standard_id", pa.string()),
+    ]
+)
+
+MISMATCHES = pa.schema(
+    [
+        *CLASSIFICATION,
+        ("reason", pa.string()),
+        ("message", pa.string()),
+        ("message_vi", pa.string()),
+    ]
+)
+
 SORT_KEYS = {
     id(HOUSEHOLDS): ["commune_code", "household_id", "source_file", "source_row"],
     id(COMMUNES): ["display_order", "commune_code"],
@@ -186,6 +214,8 @@ SORT_KEYS = {
     id(GOALS): ["review_year"],
     id(REJECTS): ["source_file", "source_row", "field", "reason"],
     id(LEDGER): ["source_file"],
+    id(CLASSIFICATION): ["commune_code", "household_id"],
+    id(MISMATCHES): ["commune_code", "household_id"],
 }
 
 

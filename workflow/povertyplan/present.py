@@ -314,3 +314,59 @@ def reading_quality(ledger: pd.DataFrame, rejects: pd.DataFrame, language: str =
         f"{read} rows read from {len(ledger)} files; {rejected} rows rejected in {files} files; "
         f"most frequent problem: {reason_label(top, language).lower()}."
     )
+
+
+# --- classification check --------------------------------------------------------------------
+
+STATUS_WORDS = {
+    "vi": {
+        "poor": "nghèo",
+        "near_poor": "cận nghèo",
+        "not_poor": "không nghèo",
+        "unknown": "không xác định",
+    },
+    "en": {"poor": "poor", "near_poor": "near-poor", "not_poor": "not poor", "unknown": "unknown"},
+}
+
+
+def mismatch_summary(
+    mismatches: pd.DataFrame, commune_names: dict[str, str], language: str = "vi"
+) -> pd.DataFrame:
+    """Per commune: how many households' recorded status differs from the one the standard
+    implies, by recorded → derived status."""
+    words = STATUS_WORDS[language]
+    header = (
+        ["Xã", "Ghi nhận → theo chuẩn", "Số hộ"]
+        if language == "vi"
+        else ["Commune", "Recorded → standard", "Households"]
+    )
+    if mismatches.empty:
+        return pd.DataFrame(columns=header)
+    pair = (
+        mismatches["recorded_status"].map(words) + " → " + mismatches["derived_status"].map(words)
+    )
+    table = (
+        mismatches.assign(
+            pair=pair, name=mismatches["commune_code"].map(lambda c: commune_names.get(c, c))
+        )
+        .groupby(["name", "pair"])
+        .size()
+        .reset_index()
+    )
+    return table.set_axis(header, axis=1)
+
+
+def mismatch_list(
+    mismatches: pd.DataFrame, commune_names: dict[str, str], language: str = "vi"
+) -> pd.DataFrame:
+    """Each mismatched household by its code (no personal data) with the reason."""
+    header = ["Xã", "Mã hộ", "Lý do"] if language == "vi" else ["Commune", "Household", "Reason"]
+    if mismatches.empty:
+        return pd.DataFrame(columns=header)
+    return pd.DataFrame(
+        {
+            header[0]: mismatches["commune_code"].map(lambda c: commune_names.get(c, c)),
+            header[1]: mismatches["household_id"],
+            header[2]: mismatches["message_vi" if language == "vi" else "message"],
+        }
+    ).reset_index(drop=True)

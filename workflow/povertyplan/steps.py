@@ -20,6 +20,7 @@ from .columns import load_column_spec
 from .errors import DataError
 from .read import read_raw_file
 from .registry import commune_lookup, load_registry, review_date, units_valid_on
+from .standards import derive_status, mismatches, standard_for_year
 from .tables import plan_table, write_plan_table_csv, write_plan_table_xlsx, write_rejects_xlsx
 from .targets import commune_targets, plan_goals
 
@@ -165,3 +166,31 @@ def tables(targets_path: str, district_name: str, language: str, xlsx: str, csv:
     plan_year = int(frame["plan_year"].iloc[0])
     write_plan_table_xlsx(table, xlsx, plan_year, district_name, language)
     write_plan_table_csv(table, csv)
+
+
+def classify(
+    households: str,
+    standards_dir: str,
+    standard: str,
+    year: int,
+    out_classification: str,
+    out_mismatches: str,
+) -> None:
+    """The status each household's income and deprivations imply under the review's
+    standard, beside the recorded one, and the table of mismatches."""
+    chosen = standard_for_year(standards_dir, year, standard)
+    derived = derive_status(io.read_parquet(households), chosen)
+    found = mismatches(derived, chosen)
+    io.write_parquet(derived, io.CLASSIFICATION, out_classification)
+    io.write_parquet(found, io.MISMATCHES, out_mismatches)
+    log.info(
+        "standard %s (%s): %d households, %d whose recorded status differs from the derived one",
+        chosen.id,
+        ", ".join(chosen.legal_basis),
+        len(derived),
+        len(found),
+    )
+    if chosen.unverified:
+        log.warning(
+            "standard %s has unverified values: %s", chosen.id, ", ".join(chosen.unverified)
+        )

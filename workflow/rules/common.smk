@@ -16,6 +16,7 @@ except PovertyPlanError as error:
 validate(config, schema="../schemas/config.schema.yaml")
 
 RAW = config["raw_dir"]
+STANDARDS = sorted(str(p) for p in Path(config.get("standards_dir", "config/standards")).glob("*.yaml"))
 # every rule depends on the package's code: a change to a computation reruns what it made
 PACKAGE = sorted(str(p) for p in (Path(workflow.basedir) / "workflow" / "povertyplan").glob("*.py"))
 LANGUAGE = config.get("language", "vi")
@@ -66,7 +67,17 @@ def year_outputs(year):
     """Everything a review year produces, for `rule all` and the index page."""
     out = [
         f"results/{year}/{name}.parquet"
-        for name in ("households", "communes", "district", "targets", "goals", "rejects", "ledger")
+        for name in (
+            "households",
+            "communes",
+            "district",
+            "targets",
+            "goals",
+            "rejects",
+            "ledger",
+            "classification",
+            "mismatches",
+        )
     ]
     out += [f"results/{year}/tables/commune_targets.{ext}" for ext in ("xlsx", "csv")]
     out.append(f"results/{year}/rejects.xlsx")

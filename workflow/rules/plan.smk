@@ -1,4 +1,23 @@
-# Aggregation, targets and the commune target table.
+# Classification check, aggregation, targets and the commune target table.
+
+
+rule classify:
+    input:
+        code=PACKAGE,
+        households="results/{year}/households.parquet",
+        standards=STANDARDS,
+    output:
+        classification="results/{year}/classification.parquet",
+        mismatches="results/{year}/mismatches.parquet",
+    params:
+        standards_dir=config.get("standards_dir", "config/standards"),
+        standard=config.get("standard", "auto"),
+    log:
+        "results/{year}/logs/classify.log",
+    benchmark:
+        "results/{year}/benchmarks/classify.tsv"
+    script:
+        "../scripts/run_classify.py"
 
 
 rule aggregate:

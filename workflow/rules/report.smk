@@ -7,6 +7,7 @@ rule notebook_data_quality:
         notebook=NOTEBOOKS / "data_quality.ipynb",
         ledger="results/{year}/ledger.parquet",
         rejects="results/{year}/rejects.parquet",
+        mismatches="results/{year}/mismatches.parquet",
         registry=config["registry"],
     output:
         notebook="results/{year}/notebooks/data_quality.ipynb",
@@ -17,6 +18,7 @@ rule notebook_data_quality:
             "review_year": int(wildcards.year),
             "ledger_path": str(input.ledger),
             "rejects_path": str(input.rejects),
+            "mismatches_path": str(input.mismatches),
             "registry_path": str(input.registry),
             "figures_dir": str(Path(output.figures[0]).parent),
             "language": LANGUAGE,
