@@ -206,6 +206,53 @@ MISMATCHES = pa.schema(
     ]
 )
 
+DEPRIVATIONS = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("standard_id", pa.string()),
+        ("unit_level", pa.string()),
+        ("unit_code", pa.string()),
+        ("status", pa.string()),
+        ("indicator", pa.string()),
+        ("indicator_name", pa.string()),
+        ("dimension", pa.string()),
+        ("households", pa.int32()),
+        ("households_deprived", pa.int32()),
+        ("households_rate", pa.float64()),
+        ("persons", pa.int32()),
+        ("persons_deprived", pa.int32()),
+        ("persons_rate", pa.float64()),
+    ]
+)
+
+BREAKDOWNS = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("unit_level", pa.string()),
+        ("unit_code", pa.string()),
+        ("block", pa.string()),
+        ("status", pa.string()),
+        ("breakdown", pa.string()),
+        ("category", pa.string()),
+        ("households", pa.int32()),
+        ("persons", pa.int32()),
+    ]
+)
+
+AF = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("standard_id", pa.string()),
+        ("scheme", pa.string()),
+        ("k", pa.float64()),
+        ("unit_level", pa.string()),
+        ("unit_code", pa.string()),
+        ("measure", pa.string()),
+        ("indicator", pa.string()),
+        ("value", pa.float64()),
+    ]
+)
+
 SORT_KEYS = {
     id(HOUSEHOLDS): ["commune_code", "household_id", "source_file", "source_row"],
     id(COMMUNES): ["display_order", "commune_code"],
@@ -216,6 +263,9 @@ SORT_KEYS = {
     id(LEDGER): ["source_file"],
     id(CLASSIFICATION): ["commune_code", "household_id"],
     id(MISMATCHES): ["commune_code", "household_id"],
+    id(DEPRIVATIONS): ["unit_level", "unit_code", "status", "indicator"],
+    id(BREAKDOWNS): ["unit_level", "unit_code", "block", "status", "breakdown", "category"],
+    id(AF): ["scheme", "unit_level", "unit_code", "measure", "indicator"],
 }
 
 

@@ -17,11 +17,18 @@ from . import io
 from .aggregate import commune_counts, district_totals
 from .clean import REJECT_COLUMNS, check_ledger, clean_table, reject_across_files
 from .columns import load_column_spec
+from .deprivation import af_measures, deprivation_table, group_breakdown
 from .errors import DataError
 from .read import read_raw_file
-from .registry import commune_lookup, load_registry, review_date, units_valid_on
+from .registry import commune_lookup, commune_names, load_registry, review_date, units_valid_on
 from .standards import derive_status, mismatches, standard_for_year
-from .tables import plan_table, write_plan_table_csv, write_plan_table_xlsx, write_rejects_xlsx
+from .tables import (
+    plan_table,
+    write_deprivation_xlsx,
+    write_plan_table_csv,
+    write_plan_table_xlsx,
+    write_rejects_xlsx,
+)
 from .targets import commune_targets, plan_goals
 
 log = logging.getLogger("povertyplan")
@@ -194,3 +201,38 @@ def classify(
         log.warning(
             "standard %s has unverified values: %s", chosen.id, ", ".join(chosen.unverified)
         )
+
+
+def deprivations(
+    households: str,
+    standards_dir: str,
+    standard: str,
+    district: dict,
+    af_config: dict,
+    year: int,
+    registry: str,
+    out_deprivations: str,
+    out_breakdowns: str,
+    out_af: str,
+    out_xlsx: str,
+) -> None:
+    """Deprivation and group tables, the Alkire-Foster measures (the configured weights and
+    cutoff, and the official "3 of N, equal weights" view), and the forms' workbook."""
+    chosen = standard_for_year(standards_dir, year, standard)
+    frame = io.read_parquet(households)
+    code = str(district.get("code", ""))
+    table = deprivation_table(frame, chosen, code)
+    io.write_parquet(table, io.DEPRIVATIONS, out_deprivations)
+    io.write_parquet(group_breakdown(frame, code), io.BREAKDOWNS, out_breakdowns)
+    measures = pd.concat(
+        [
+            af_measures(
+                frame, chosen, code, af_config.get("weights", "nested"), af_config.get("k")
+            ),
+            af_measures(frame, chosen, code, "equal", None),
+        ],
+        ignore_index=True,
+    )
+    io.write_parquet(measures, io.AF, out_af)
+    names = commune_names(load_registry(registry), year) | {code: district.get("name", code)}
+    write_deprivation_xlsx(table, names, out_xlsx)

@@ -196,3 +196,57 @@ def write_rejects_xlsx(rejects: pd.DataFrame, path: str | Path) -> None:
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A3"
     save_workbook(book, path)
+
+
+def write_deprivation_xlsx(table: pd.DataFrame, names: dict[str, str], path: str | Path) -> None:
+    """Deprivations by indicator in the forms' layout: one sheet for poor and one for
+    near-poor households; a row per commune then the district; per indicator the deprived
+    households and their rate (%), then the total number of deprivations."""
+    book = Workbook()
+    book.remove(book.active)
+    indicators = list(dict.fromkeys(table["indicator"]))
+    labels = dict(zip(table["indicator"], table["indicator_name"], strict=False))
+    for status, title in (("poor", "Ho ngheo"), ("near_poor", "Ho can ngheo")):
+        sheet = book.create_sheet(title)
+        rows = table[table["status"] == status]
+        sheet.cell(row=1, column=1, value="Đơn vị")
+        sheet.cell(row=1, column=2, value="Số hộ")
+        for number, indicator in enumerate(indicators):
+            col = 3 + 2 * number
+            sheet.cell(row=1, column=col, value=labels[indicator])
+            sheet.merge_cells(start_row=1, start_column=col, end_row=1, end_column=col + 1)
+            sheet.cell(row=2, column=col, value="Số hộ")
+            sheet.cell(row=2, column=col + 1, value="Tỷ lệ (%)")
+        units = rows.drop_duplicates(["unit_level", "unit_code"]).sort_values(
+            ["unit_level", "unit_code"],
+            key=lambda s: s.map({"commune": 0, "district": 1}).fillna(s),
+        )
+        for r, unit in enumerate(units.itertuples(index=False), start=3):
+            mine = rows[
+                (rows["unit_level"] == unit.unit_level) & (rows["unit_code"] == unit.unit_code)
+            ]
+            mine = mine.set_index("indicator")
+            sheet.cell(row=r, column=1, value=names.get(unit.unit_code, unit.unit_code))
+            sheet.cell(row=r, column=2, value=int(mine["households"].iloc[0]))
+            for number, indicator in enumerate(indicators):
+                col = 3 + 2 * number
+                if indicator in mine.index:
+                    sheet.cell(
+                        row=r, column=col, value=int(mine.at[indicator, "households_deprived"])
+                    )
+                    rate = sheet.cell(
+                        row=r,
+                        column=col + 1,
+                        value=float(
+                            rate_half_up(
+                                int(mine.at[indicator, "households_deprived"]),
+                                int(mine.at[indicator, "households"]),
+                            )
+                        ),
+                    )
+                    rate.number_format = "0.00"
+        for cell in [*sheet[1], *sheet[2]]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        sheet.column_dimensions["A"].width = 16
+    save_workbook(book, path)

@@ -77,10 +77,14 @@ def year_outputs(year):
             "ledger",
             "classification",
             "mismatches",
+            "deprivations",
+            "breakdowns",
+            "af_measures",
         )
     ]
     out += [f"results/{year}/tables/commune_targets.{ext}" for ext in ("xlsx", "csv")]
     out.append(f"results/{year}/rejects.xlsx")
+    out.append(f"results/{year}/tables/deprivations.xlsx")
     for notebook, figures in FIGURES.items():
         out += [f"results/{year}/notebooks/{notebook}.{ext}" for ext in ("ipynb", "html")]
         out += [f"results/{year}/figures/{figure}.png" for figure in figures]

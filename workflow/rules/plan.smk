@@ -20,6 +20,31 @@ rule classify:
         "../scripts/run_classify.py"
 
 
+rule deprivations:
+    input:
+        code=PACKAGE,
+        households="results/{year}/households.parquet",
+        gate="results/{year}/validation.txt",
+        standards=STANDARDS,
+        registry=config["registry"],
+    output:
+        deprivations="results/{year}/deprivations.parquet",
+        breakdowns="results/{year}/breakdowns.parquet",
+        af="results/{year}/af_measures.parquet",
+        xlsx="results/{year}/tables/deprivations.xlsx",
+    params:
+        standards_dir=config.get("standards_dir", "config/standards"),
+        standard=config.get("standard", "auto"),
+        district=config["district"],
+        alkire_foster=config.get("alkire_foster", {}),
+    log:
+        "results/{year}/logs/deprivations.log",
+    benchmark:
+        "results/{year}/benchmarks/deprivations.tsv"
+    script:
+        "../scripts/run_deprivations.py"
+
+
 rule aggregate:
     input:
         code=PACKAGE,
