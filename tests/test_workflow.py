@@ -167,6 +167,10 @@ def test_notebooks_are_executed_with_figures_and_linked_from_the_index(run):
         "notebooks/overview.html",
         "notebooks/targets.html",
         "notebooks/data_quality.html",
+        "notebooks/deprivations.html",
+        "tables/deprivations.xlsx",
+        "figures/deprivation_heatmap.png",
+        "af_measures.parquet",
         "rejects.xlsx",
         "tables/commune_targets.xlsx",
         "figures/poverty_rates.png",
@@ -187,6 +191,8 @@ def test_notebooks_are_executed_with_figures_and_linked_from_the_index(run):
     html = (run / "results/2018/notebooks/targets.html").read_text(encoding="utf-8")
     assert "TỔNG CỘNG" in html and "khung" in html
     assert "read_parquet" not in html  # code cells are hidden from reviewers
+    deprivations = (run / "results/2018/notebooks/deprivations.html").read_text(encoding="utf-8")
+    assert "M0" in deprivations and "đóng góp nhiều nhất" in deprivations
     assert (run / "results/2018/figures/targets_by_commune.png").read_bytes()[:4] == b"\x89PNG"
 
 

@@ -12,6 +12,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
@@ -53,6 +54,28 @@ TEXT = {
     },
     "band": {"vi": "Khung mục tiêu {low}-{high} điểm", "en": "Goal band {low}-{high} points"},
     "target": {"vi": "Mục tiêu: {value} điểm", "en": "Target: {value} points"},
+    "censored_axis": {
+        "vi": "% số hộ nghèo đa chiều và thiếu hụt",
+        "en": "% of households poor and deprived",
+    },
+    "heatmap_title": {
+        "vi": "Tỷ lệ hộ nghèo đa chiều thiếu hụt theo chỉ số và xã",
+        "en": "Censored headcount ratio by indicator and commune",
+    },
+    "indicator_axis": {"vi": "Chỉ số thiếu hụt", "en": "Indicator"},
+    "contribution_axis": {"vi": "Đóng góp vào M0 (%)", "en": "Contribution to M0 (%)"},
+    "contribution_title": {
+        "vi": "Đóng góp của từng chỉ số vào chỉ số nghèo đa chiều M0 của xã",
+        "en": "Contribution of each indicator to the commune's M0",
+    },
+    "deprived_axis": {
+        "vi": "% số hộ của nhóm bị thiếu hụt",
+        "en": "% of the group's households deprived",
+    },
+    "profile_title": {
+        "vi": "Thiếu hụt theo chỉ số: hộ nghèo và hộ cận nghèo toàn huyện",
+        "en": "Deprivations by indicator: poor and near-poor, district",
+    },
     "no_rejects": {"vi": "Không có dòng nào bị loại", "en": "No row was rejected"},
     "rows_axis": {"vi": "Số dòng bị loại", "en": "Rejected rows"},
     "rejects_title": {"vi": "Dòng bị loại theo lý do", "en": "Rejected rows by reason"},
@@ -238,6 +261,101 @@ def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> Figure:
             )
         axes.set_xlabel(_t("rows_axis", language))
         axes.set_title(_t("rejects_title", language))
+        _number_axis(axes, language)
+    return figure
+
+
+def _short(name: str, width: int = 28) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def deprivation_heatmap(
+    af: pd.DataFrame, names: dict[str, str], indicator_names: dict[str, str], language: str = "vi"
+) -> Figure:
+    """Communes × indicators: censored headcount ratio (% of households both
+    multidimensionally poor and deprived in the indicator)."""
+    with plt.rc_context(STYLE):
+        data = af[(af["unit_level"] == "commune") & (af["measure"] == "censored")]
+        grid = data.pivot(index="unit_code", columns="indicator", values="value") * 100
+        grid = grid.loc[sorted(grid.index, key=lambda c: names.get(c, c))]
+        figure, axes = _figure(0.45 * len(grid) + 2.8)
+        image = axes.imshow(grid.to_numpy(), cmap="Reds", aspect="auto", vmin=0)
+        axes.set_xticks(
+            range(grid.shape[1]),
+            [_short(indicator_names.get(c, c), 22) for c in grid.columns],
+            rotation=40,
+            ha="right",
+            fontsize=8,
+        )
+        axes.set_yticks(range(grid.shape[0]), [names.get(c, c) for c in grid.index])
+        for (i, j), value in np.ndenumerate(grid.to_numpy()):
+            axes.text(j, i, format_vn_decimal(value, 1), ha="center", va="center", fontsize=7)
+        bar = figure.colorbar(image, ax=axes)
+        bar.set_label(_t("censored_axis", language))
+        axes.set_title(_t("heatmap_title", language))
+        axes.set_xlabel(_t("indicator_axis", language))
+        axes.set_ylabel(label("commune", language))
+    return figure
+
+
+def af_contributions(
+    af: pd.DataFrame, names: dict[str, str], indicator_names: dict[str, str], language: str = "vi"
+) -> Figure:
+    """Per commune: each indicator's percentage contribution to the commune's M0."""
+    with plt.rc_context(STYLE):
+        data = af[(af["unit_level"] == "commune") & (af["measure"] == "contribution_percent")]
+        grid = data.pivot(index="unit_code", columns="indicator", values="value").fillna(0)
+        grid = grid.loc[sorted(grid.index, key=lambda c: names.get(c, c))]
+        figure, axes = _figure(0.45 * len(grid) + 2.6)
+        left = np.zeros(len(grid))
+        colours = plt.get_cmap("tab10")
+        for number, indicator in enumerate(grid.columns):
+            axes.barh(
+                [names.get(c, c) for c in grid.index],
+                grid[indicator],
+                left=left,
+                color=colours(number % 10),
+                label=_short(indicator_names.get(indicator, indicator), 30),
+            )
+            left += grid[indicator].to_numpy()
+        axes.set_xlim(0, 100)
+        axes.set_xlabel(_t("contribution_axis", language))
+        axes.set_ylabel(label("commune", language))
+        axes.set_title(_t("contribution_title", language))
+        axes.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, frameon=False, fontsize=8
+        )
+        _number_axis(axes, language)
+    return figure
+
+
+def deprivation_profile(table: pd.DataFrame, language: str = "vi") -> Figure:
+    """District: share of poor and of near-poor households deprived in each indicator (%)."""
+    with plt.rc_context(STYLE):
+        data = table[(table["unit_level"] == "district") & (table["indicator"] != "all_indicators")]
+        grid = data.pivot(index="indicator", columns="status", values="households_rate").fillna(0)
+        names = dict(zip(data["indicator"], data["indicator_name"], strict=False))
+        grid = grid.sort_values("poor")
+        figure, axes = _figure(0.45 * len(grid) + 1.8)
+        y = range(len(grid))
+        axes.barh(
+            [i + 0.2 for i in y],
+            grid.get("poor", 0),
+            height=0.4,
+            color=POOR_COLOUR,
+            label=label("poor", language),
+        )
+        axes.barh(
+            [i - 0.2 for i in y],
+            grid.get("near_poor", 0),
+            height=0.4,
+            color=NEAR_COLOUR,
+            label=label("near_poor", language),
+        )
+        axes.set_yticks(list(y), [_short(names[i], 34) for i in grid.index])
+        axes.set_xlabel(_t("deprived_axis", language))
+        axes.set_title(_t("profile_title", language))
+        axes.legend(loc="lower right", frameon=False)
         _number_axis(axes, language)
     return figure
 

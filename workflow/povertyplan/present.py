@@ -6,6 +6,7 @@ Parquet data, so the text under a figure always says what the figure shows.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .rates import rate_half_up
@@ -370,3 +371,102 @@ def mismatch_list(
             header[2]: mismatches["message_vi" if language == "vi" else "message"],
         }
     ).reset_index(drop=True)
+
+
+# --- deprivations ----------------------------------------------------------------------------
+
+
+def af_table(
+    af: pd.DataFrame, names: dict[str, str], scheme: str, language: str = "vi"
+) -> pd.DataFrame:
+    """Per commune and the district: households, H, A, M0 (one scheme) and the share of the
+    district's M0."""
+    data = af[(af["scheme"] == scheme) & (af["indicator"] == "")]
+    grid = data.pivot_table(
+        index=["unit_level", "unit_code"], columns="measure", values="value"
+    ).reset_index()
+    grid = grid.sort_values(
+        ["unit_level", "unit_code"],
+        key=lambda s: s.map({"commune": 0, "district": 1}) if s.name == "unit_level" else s,
+    )
+    header = (
+        ["Đơn vị", "Số hộ", "H (%)", "A (%)", "M0", "Đóng góp vào M0 huyện (%)"]
+        if language == "vi"
+        else ["Unit", "Households", "H (%)", "A (%)", "M0", "Share of district M0 (%)"]
+    )
+    share = grid.get("contribution_to_district_percent", pd.Series(np.nan, index=grid.index))
+    return pd.DataFrame(
+        {
+            header[0]: grid["unit_code"].map(lambda c: names.get(c, c)),
+            header[1]: grid["households"].map(lambda v: format_vn_integer(int(v))),
+            header[2]: (100 * grid["H"]).map(lambda v: format_vn_decimal(v)),
+            header[3]: (100 * grid["A"]).map(lambda v: format_vn_decimal(v)),
+            header[4]: grid["M0"].map(lambda v: format_vn_decimal(v, 4)),
+            header[5]: share.map(lambda v: "" if v != v else format_vn_decimal(v)),
+        }
+    ).reset_index(drop=True)
+
+
+GROUP_LABELS = {
+    "ethnic_minority": ("Dân tộc thiểu số", "Ethnic minority"),
+    "no_labour": ("Không có lao động", "No labour capacity"),
+    "merit": ("Người có công", "Merit"),
+    "social_protection": ("Bảo trợ xã hội", "Social protection"),
+    "head_female": ("Chủ hộ là nữ", "Female head"),
+    "not_reported": ("Không có thông tin", "Not reported"),
+}
+
+
+def breakdown_table(breakdowns: pd.DataFrame, breakdown: str, language: str = "vi") -> pd.DataFrame:
+    """District, all areas: poor and near-poor households by category of one breakdown."""
+    data = breakdowns[
+        (breakdowns["unit_level"] == "district")
+        & (breakdowns["block"] == "total")
+        & (breakdowns["breakdown"] == breakdown)
+    ]
+    grid = (
+        data.pivot_table(index="category", columns="status", values="households", aggfunc="sum")
+        .fillna(0)
+        .astype(int)
+    )
+    index = 0 if language == "vi" else 1
+    header = (
+        ["Nhóm", "Hộ nghèo", "Hộ cận nghèo"] if language == "vi" else ["Group", "Poor", "Near-poor"]
+    )
+    return pd.DataFrame(
+        {
+            header[0]: [GROUP_LABELS.get(c, (c, c))[index] for c in grid.index],
+            header[1]: grid.get("poor", 0),
+            header[2]: grid.get("near_poor", 0),
+        }
+    ).reset_index(drop=True)
+
+
+def reading_deprivations(
+    af: pd.DataFrame, names: dict[str, str], indicator_names: dict[str, str], language: str = "vi"
+) -> str:
+    """Which deprivation weighs most in the district's M0, and where each commune differs."""
+    data = af[(af["scheme"] == af["scheme"].iloc[0]) & (af["measure"] == "contribution_percent")]
+    district = data[data["unit_level"] == "district"].set_index("indicator")["value"]
+    top = district.idxmax()
+    communes = data[data["unit_level"] == "commune"]
+    tops = communes.loc[communes.groupby("unit_code")["value"].idxmax()]
+    others = tops[tops["indicator"] != top]
+    name = indicator_names.get(top, top)
+    if language == "vi":
+        text = f"Toàn huyện, thiếu hụt “{name}” đóng góp nhiều nhất vào chỉ số nghèo đa chiều ({format_vn_decimal(district[top])} %)"
+        if len(others):
+            places = "; ".join(
+                f"{names.get(r.unit_code, r.unit_code)}: “{indicator_names.get(r.indicator, r.indicator)}”"
+                for r in others.itertuples()
+            )
+            text += f"; riêng các xã sau có thiếu hụt nổi bật khác — {places}"
+        return text + "."
+    text = f"In the district, “{name}” contributes most to multidimensional poverty ({format_vn_decimal(district[top])} %)"
+    if len(others):
+        places = "; ".join(
+            f"{names.get(r.unit_code, r.unit_code)}: “{indicator_names.get(r.indicator, r.indicator)}”"
+            for r in others.itertuples()
+        )
+        text += f"; these communes differ — {places}"
+    return text + "."

@@ -60,6 +60,7 @@ FIGURES = {
     "data_quality": ["rejects_by_reason"],
     "overview": ["poverty_rates", "ethnic_minority"],
     "targets": ["targets_by_commune", "goal_band"],
+    "deprivations": ["deprivation_heatmap", "af_contributions", "deprivation_profile"],
 }
 
 

@@ -88,6 +88,42 @@ rule notebook_targets:
         "../scripts/run_notebook.py"
 
 
+rule notebook_deprivations:
+    input:
+        code=PACKAGE,
+        notebook=NOTEBOOKS / "deprivations.ipynb",
+        deprivations="results/{year}/deprivations.parquet",
+        breakdowns="results/{year}/breakdowns.parquet",
+        af="results/{year}/af_measures.parquet",
+        registry=config["registry"],
+        standards=STANDARDS,
+    output:
+        notebook="results/{year}/notebooks/deprivations.ipynb",
+        html="results/{year}/notebooks/deprivations.html",
+        figures=expand("results/{{year}}/figures/{figure}.png", figure=FIGURES["deprivations"]),
+    params:
+        parameters=lambda wildcards, input, output: {
+            "review_year": int(wildcards.year),
+            "deprivations_path": str(input.deprivations),
+            "breakdowns_path": str(input.breakdowns),
+            "af_path": str(input.af),
+            "registry_path": str(input.registry),
+            "standards_dir": config.get("standards_dir", "config/standards"),
+            "standard": config.get("standard", "auto"),
+            "district_code": str(config["district"]["code"]),
+            "district_name": config["district"]["name"],
+            "figures_dir": str(Path(output.figures[0]).parent),
+            "language": LANGUAGE,
+        },
+    retries: 2
+    log:
+        "results/{year}/logs/notebook_deprivations.log",
+    benchmark:
+        "results/{year}/benchmarks/notebook_deprivations.tsv"
+    script:
+        "../scripts/run_notebook.py"
+
+
 rule index:
     input:
         code=PACKAGE,
