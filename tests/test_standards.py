@@ -104,3 +104,20 @@ def test_an_incomplete_standard_file_is_refused_in_one_line(tmp_path):
     (tmp_path / "x.yaml").write_text("id: x\nname: x\nrule: or\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"x.yaml: is not a complete poverty standard \(KeyError"):
         load_standard(tmp_path / "x.yaml")
+
+
+def test_an_indicator_header_added_to_a_standard_file_is_read(tmp_path):
+    import shutil
+
+    from povertyplan.columns import load_column_spec
+
+    config = tmp_path / "config"
+    shutil.copytree(STANDARDS.parent, config)
+    path = config / "standards" / "2016-2021.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        'headers: ["Bảo hiểm y tế", "BHYT"]', 'headers: ["Bảo hiểm y tế", "Thiếu thẻ BHYT"]'
+    )
+    path.write_text(text, encoding="utf-8")
+    spec = load_column_spec(config / "columns.yaml")
+    assert spec.field_for_header("Thiếu thẻ BHYT") == "dep_health_insurance"
+    assert spec.field_for_header("Dinh dưỡng") == "dep_nutrition"  # a 2022 indicator

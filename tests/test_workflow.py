@@ -130,6 +130,10 @@ def test_targets_goals_and_tables(run):
     assert (targets["plan_year"] == 2019).all()
     table = pd.read_csv(run / "results/2018/tables/commune_targets.csv", dtype=str)
     assert pd.isna(table.iloc[-1]["tt"])
+    from openpyxl import load_workbook
+
+    sheets = load_workbook(run / "results/2018/tables/deprivations.xlsx").sheetnames
+    assert sheets == ["Ho ngheo", "Ho can ngheo", "Nhom doi tuong", "Dan toc", "Nguyen nhan"]
     assert table.iloc[-1].tolist()[1:] == [
         "TỔNG CỘNG",
         "155",

@@ -158,6 +158,20 @@ def load_column_spec(path: str | Path) -> ColumnSpec:
                     file=str(path),
                     hint=f"use one of {', '.join(sorted(REASONS))}",
                 )
+    # the indicators of every poverty standard (config/standards/ beside this file), with
+    # the headers they appear under
+    for standard_file in sorted((path.parent / "standards").glob("*.yaml")):
+        indicators = (yaml.safe_load(standard_file.read_text(encoding="utf-8")) or {}).get(
+            "indicators", []
+        )
+        for indicator in indicators:
+            known = fields.get(indicator["code"])
+            aliases = tuple(
+                dict.fromkeys([*(known.aliases if known else ()), *indicator.get("headers", [])])
+            )
+            fields[indicator["code"]] = Field(
+                name=indicator["code"], kind="flag", required=False, personal=False, aliases=aliases
+            )
     flags = {k: v == "true" for k, v in _vocabulary(raw, path, "flag_vocabulary").items()}
     return ColumnSpec(
         fields=fields,

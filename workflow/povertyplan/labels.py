@@ -49,3 +49,14 @@ PLAN_TABLE_GROUPS: list[tuple[str, str, str, str]] = [
 def label(key: str, language: str = "vi") -> str:
     """The label of `key` in `language` (vi or en)."""
     return LABELS[key][language]
+
+
+# categories of the group breakdown: code -> (vi, en)
+GROUP_LABELS = {
+    "ethnic_minority": ("Dân tộc thiểu số", "Ethnic minority"),
+    "no_labour": ("Không có lao động", "No labour capacity"),
+    "merit": ("Người có công", "Merit"),
+    "social_protection": ("Bảo trợ xã hội", "Social protection"),
+    "head_female": ("Chủ hộ là nữ", "Female head"),
+    "not_reported": ("Không có thông tin", "Not reported"),
+}

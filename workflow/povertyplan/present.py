@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .labels import GROUP_LABELS
 from .rates import rate_half_up
 from .tables import format_vn_decimal, format_vn_integer
 
@@ -405,16 +406,6 @@ def af_table(
             header[5]: share.map(lambda v: "" if v != v else format_vn_decimal(v)),
         }
     ).reset_index(drop=True)
-
-
-GROUP_LABELS = {
-    "ethnic_minority": ("Dân tộc thiểu số", "Ethnic minority"),
-    "no_labour": ("Không có lao động", "No labour capacity"),
-    "merit": ("Người có công", "Merit"),
-    "social_protection": ("Bảo trợ xã hội", "Social protection"),
-    "head_female": ("Chủ hộ là nữ", "Female head"),
-    "not_reported": ("Không có thông tin", "Not reported"),
-}
 
 
 def breakdown_table(breakdowns: pd.DataFrame, breakdown: str, language: str = "vi") -> pd.DataFrame:

@@ -23,6 +23,7 @@ from .read import read_raw_file
 from .registry import commune_lookup, commune_names, load_registry, review_date, units_valid_on
 from .standards import derive_status, mismatches, standard_for_year
 from .tables import (
+    add_breakdown_sheets,
     plan_table,
     write_deprivation_xlsx,
     write_plan_table_csv,
@@ -223,7 +224,8 @@ def deprivations(
     code = str(district.get("code", ""))
     table = deprivation_table(frame, chosen, code)
     io.write_parquet(table, io.DEPRIVATIONS, out_deprivations)
-    io.write_parquet(group_breakdown(frame, code), io.BREAKDOWNS, out_breakdowns)
+    breakdowns = group_breakdown(frame, code)
+    io.write_parquet(breakdowns, io.BREAKDOWNS, out_breakdowns)
     measures = pd.concat(
         [
             af_measures(
@@ -236,3 +238,4 @@ def deprivations(
     io.write_parquet(measures, io.AF, out_af)
     names = commune_names(load_registry(registry), year) | {code: district.get("name", code)}
     write_deprivation_xlsx(table, names, out_xlsx)
+    add_breakdown_sheets(out_xlsx, breakdowns, names)

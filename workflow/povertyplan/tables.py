@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from .labels import LABELS, PLAN_TABLE_COLUMNS, PLAN_TABLE_GROUPS
+from .labels import GROUP_LABELS, LABELS, PLAN_TABLE_COLUMNS, PLAN_TABLE_GROUPS
 from .rates import rate_half_up
 from .xlsx import save_workbook
 
@@ -248,5 +248,62 @@ def write_deprivation_xlsx(table: pd.DataFrame, names: dict[str, str], path: str
         for cell in [*sheet[1], *sheet[2]]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        sheet.column_dimensions["A"].width = 16
+    save_workbook(book, path)
+
+
+BREAKDOWN_SHEETS = (("group", "Nhom doi tuong"), ("ethnicity", "Dan toc"), ("cause", "Nguyen nhan"))
+BLOCK_LABELS = {
+    "urban": "Thành thị",
+    "rural": "Nông thôn",
+    "total": "Tổng cộng",
+    "unknown": "Không rõ",
+}
+
+
+def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict[str, str]) -> None:
+    """Add to the deprivations workbook one sheet per breakdown (groups, ethnicity, causes):
+    rows by unit and area block (thành thị, nông thôn, tổng cộng), columns by category, for
+    poor and near-poor households."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    for breakdown, title in BREAKDOWN_SHEETS:
+        data = breakdowns[breakdowns["breakdown"] == breakdown]
+        grid = data.pivot_table(
+            index=["unit_level", "unit_code", "block"],
+            columns=["status", "category"],
+            values="households",
+            aggfunc="sum",
+        ).fillna(0)
+        sheet = book.create_sheet(title)
+        sheet.append(
+            [
+                "Đơn vị",
+                "Khu vực",
+                *[("Hộ nghèo" if s == "poor" else "Hộ cận nghèo") for s, _ in grid.columns],
+            ]
+        )
+        sheet.append(["", "", *[GROUP_LABELS.get(c, (c, c))[0] for _, c in grid.columns]])
+        order = sorted(
+            grid.index,
+            key=lambda i: (
+                i[0] == "district",
+                i[1],
+                ["urban", "rural", "unknown", "total"].index(i[2])
+                if i[2] in ("urban", "rural", "unknown", "total")
+                else 9,
+            ),
+        )
+        for level, code, block in order:
+            sheet.append(
+                [
+                    names.get(code, code),
+                    BLOCK_LABELS.get(block, block),
+                    *[int(v) for v in grid.loc[(level, code, block)]],
+                ]
+            )
+        for cell in [*sheet[1], *sheet[2]]:
+            cell.font = Font(bold=True)
         sheet.column_dimensions["A"].width = 16
     save_workbook(book, path)
