@@ -438,9 +438,15 @@ def reading_deprivations(
 ) -> str:
     """Which deprivation weighs most in the district's M0, and where each commune differs."""
     data = af[(af["scheme"] == af["scheme"].iloc[0]) & (af["measure"] == "contribution_percent")]
-    district = data[data["unit_level"] == "district"].set_index("indicator")["value"]
+    district = data[data["unit_level"] == "district"].set_index("indicator")["value"].dropna()
+    if district.empty:
+        return (
+            "Không có hộ nào nghèo đa chiều theo ngưỡng đã chọn."
+            if language == "vi"
+            else "No household is multidimensionally poor at the chosen cutoff."
+        )
     top = district.idxmax()
-    communes = data[data["unit_level"] == "commune"]
+    communes = data[data["unit_level"] == "commune"].dropna(subset=["value"])
     tops = communes.loc[communes.groupby("unit_code")["value"].idxmax()]
     others = tops[tops["indicator"] != top]
     name = indicator_names.get(top, top)
