@@ -228,7 +228,7 @@ def test_goals_of_section_three(built):
     assert not goals["new_poor_ranges_agree"]  # 30-40 households vs 0,3-0,5 % = 44-73 households
 
 
-def test_the_planted_mismatches_and_only_they_are_found(tmp_path):
+def test_the_planted_mismatches_and_only_they_are_found(built, tmp_path):
     """The example carries six households whose income and deprivations contradict their
     recorded status (the generator plants them); the classification check finds exactly
     those, with the reason the planted change implies."""
@@ -236,7 +236,7 @@ def test_the_planted_mismatches_and_only_they_are_found(tmp_path):
 
     out = {name: str(tmp_path / f"{name}.parquet") for name in ("classification", "mismatches")}
     built_households = tmp_path / "households.parquet"
-    io.write_parquet(_households_of_example(), io.HOUSEHOLDS, built_households)
+    io.write_parquet(built["households"], io.HOUSEHOLDS, built_households)
     steps.classify(
         str(built_households),
         str(REPO / "config" / "standards"),
@@ -255,19 +255,3 @@ def test_the_planted_mismatches_and_only_they_are_found(tmp_path):
     }
     assert found == {row.household_id: expected_reason[row.planted] for row in planted.itertuples()}
     assert len(found) == 6
-
-
-def _households_of_example():
-    registry, columns = str(REPO / "config" / "communes.csv"), str(REPO / "config" / "columns.yaml")
-    from povertyplan.clean import clean_table
-    from povertyplan.columns import load_column_spec
-    from povertyplan.read import read_raw_file
-    from povertyplan.registry import load_registry
-
-    spec, units = load_column_spec(columns), load_registry(registry)
-    lookup = commune_lookup(units, review_date(2018))
-    frames = [
-        clean_table(read_raw_file(p, spec), spec, lookup, units, 2018).households
-        for p in sorted(RAW.iterdir())
-    ]
-    return pd.concat(frames, ignore_index=True)
