@@ -138,9 +138,10 @@ def test_group_breakdowns_by_block_and_not_reported_groups():
     assert table.loc[("468", "total", "poor", "group", "no_labour"), "households"] == 2
     assert table.loc[("468", "urban", "poor", "group", "no_labour"), "persons"] == 1
     assert table.loc[("19600", "rural", "poor", "group", "ethnic_minority"), "households"] == 1
-    assert (
-        table.loc[("468", "total", "poor", "group", "not_reported"), "households"] == 3 * 3
-    )  # 3 groups × 3 poor
+    for group in ("merit", "social_protection", "head_female"):  # each group's own "not reported"
+        assert (
+            table.loc[("468", "total", "poor", "group", f"not_reported:{group}"), "households"] == 3
+        )
     assert table.loc[("468", "total", "poor", "ethnicity", "Vân Kiều"), "households"] == 1
     assert table.loc[("468", "total", "poor", "cause", "not_reported"), "households"] == 1
 
@@ -154,3 +155,35 @@ def test_af_measures_per_commune_decompose_the_district():
     )
     parts = table[table["measure"] == "contribution_to_district_percent"]["value"]
     assert parts.sum() == pytest.approx(100.0)
+
+
+def test_weights_and_cutoffs_of_both_views_and_the_district_share_formula():
+    from dataclasses import replace
+
+    uneven = replace(
+        STANDARD,
+        indicators=("a", "b", "c"),
+        dimensions={"a": "health", "b": "health", "c": "education"},
+    )
+    assert weights_for(uneven).to_dict() == {"a": 0.25, "b": 0.25, "c": 0.5}  # nested
+    assert weights_for(uneven, "equal").to_dict() == pytest.approx(
+        {"a": 1 / 3, "b": 1 / 3, "c": 1 / 3}
+    )
+    frame = households()
+    equal = af_measures(frame, STANDARD, "468", "equal")
+    assert set(equal["k"]) == {0.3}  # official view: 3 of the 10 indicators
+    nested = af_measures(frame, STANDARD, "468", k=0.1)
+    value = nested.set_index(["unit_code", "measure"])["value"]
+    share = value[("19600", "households")] / value[("468", "households")]
+    expected = 100 * share * value[("19600", "M0")] / value[("468", "M0")]
+    assert value[("19600", "contribution_to_district_percent")] == pytest.approx(expected)
+
+
+def test_indicators_the_files_do_not_report_are_left_out():
+    frame = households()
+    frame["dep_telecom"] = pd.NA  # the files had no such column
+    table = deprivation_table(frame, STANDARD, "468")
+    assert "dep_telecom" not in set(table["indicator"])
+    equal = af_measures(frame, STANDARD, "468", "equal")
+    assert equal["k"].unique().tolist() == pytest.approx([3 / 9])
+    assert "dep_telecom" not in set(equal["indicator"])

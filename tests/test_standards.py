@@ -13,8 +13,11 @@ STANDARDS = Path(__file__).resolve().parents[1] / "config" / "standards"
 
 def test_the_standard_is_chosen_by_review_year_or_named():
     assert standard_for_year(STANDARDS, 2018).id == "2016-2021"
+    assert (
+        standard_for_year(STANDARDS, 2021).id == "2022-2026"
+    )  # the end-2021 review sets 2022's plan
     assert standard_for_year(STANDARDS, 2023).id == "2022-2026"
-    assert standard_for_year(STANDARDS, 2028).id == "2027-2030"
+    assert standard_for_year(STANDARDS, 2026).id == "2027-2030"
     assert standard_for_year(STANDARDS, 2018, "2022-2026").id == "2022-2026"
     with pytest.raises(ConfigError, match="no single poverty standard for the review of 2040"):
         standard_for_year(STANDARDS, 2040)
@@ -63,21 +66,63 @@ def test_the_2016_standard_is_an_or_rule_with_rural_and_urban_lines():
             "poor",
         ),  # urban between the lines: near-poor, recorded poor
         ("g", "rural", None, None, 1, "poor"),  # no income: cannot be derived
-        ("h", "rural", 500_000, None, None, "poor"),  # no indicator given: cannot be derived
+        ("h", "rural", 500_000, None, None, "poor"),  # no indicator, but under the poor line: poor
+        ("i", "rural", 800_000, None, None, "poor"),  # between the lines, no indicator: undecided
+        ("j", "rural", 1_000_000, None, 2, "near_poor"),  # at the near-poor line: near-poor
+        ("k", "urban", 1_300_000, None, 2, "near_poor"),  # at the urban near-poor line
+        ("l", "urban", 1_300_001, None, 2, "not_poor"),
+        ("m", None, 500_000, None, 1, "poor"),  # no area: no line
     ]
     derived = derive_status(households(rows, standard.indicators), standard)
     assert derived["derived_status"].tolist() == [
-        "poor", "poor", "near_poor", "not_poor", "poor", "near_poor", "unknown", "unknown",
+        "poor", "poor", "near_poor", "not_poor", "poor", "near_poor", "unknown", "poor", "unknown",
+        "near_poor", "near_poor", "not_poor", "unknown",
     ]  # fmt: skip
     found = mismatches(derived, standard).set_index("household_id")
     assert found["reason"].to_dict() == {
         "f": "recorded_poor_derived_near_poor",
         "g": "missing_inputs",
-        "h": "missing_inputs",
+        "i": "missing_inputs",
+        "m": "missing_inputs",
     }
     assert found.loc["f", "message_vi"] == (
-        "ghi là hộ nghèo, nhưng thu nhập 1.200.000 đ nằm giữa hai chuẩn và thiếu hụt 1 chỉ số (dưới 3): hộ cận nghèo"
+        "ghi là hộ nghèo, nhưng thu nhập 1.200.000 đ cao hơn chuẩn nghèo và chỉ thiếu hụt 1 chỉ số (dưới 3): hộ cận nghèo"
     )
+
+
+def test_blank_indicator_cells_decide_nothing_and_absent_columns_are_not_zeros():
+    standard = standard_for_year(STANDARDS, 2018)
+    rows = [("a", "rural", 800_000, None, 2, "poor")]  # two deprivations, eight more unknown
+    frame = households(rows, standard.indicators)
+    for name in standard.indicators[2:]:
+        frame[name] = pd.array([None], dtype="boolean")
+    assert derive_status(frame, standard)["derived_status"].tolist() == ["unknown"]
+    # a 2022 review read from files with the ten 2016 indicators: three are absent
+    new = standard_for_year(STANDARDS, 2023)
+    rows = [
+        ("b", "rural", 1_400_000, None, 3, "poor"),
+        ("c", "rural", 1_400_000, None, 1, "near_poor"),
+    ]
+    frame = households(
+        rows,
+        [
+            c
+            for c in new.indicators
+            if c not in ("dep_employment", "dep_dependants", "dep_nutrition")
+        ],
+    )
+    derived = derive_status(frame, new)
+    assert derived["derived_status"].tolist() == [
+        "poor",
+        "unknown",
+    ]  # 1 known + 3 absent may reach 3
+
+
+def test_an_unknown_recorded_status_does_not_break_the_mismatch_table():
+    standard = standard_for_year(STANDARDS, 2018)
+    frame = households([("a", "rural", 500_000, None, 0, None)], standard.indicators)
+    found = mismatches(derive_status(frame, standard), standard)
+    assert found["reason"].tolist() == ["recorded_unknown_derived_poor"]
 
 
 def test_the_2022_standard_is_an_and_rule_and_reads_b1_scores():

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .standards import Standard
+from .errors import ConfigError
+from .standards import Standard, indicators_reported
 
 STATUS_GROUPS = ("poor", "near_poor")
 TOTAL_DEPRIVATIONS = "all_indicators"
@@ -32,7 +33,7 @@ def deprivation_table(
     """Per unit, status group (poor, near-poor) and indicator: households and persons, how
     many are deprived, and the rates (percent of the group). The row `all_indicators` counts
     deprivations (a household deprived in 3 indicators counts 3)."""
-    present = [c for c in standard.indicators if c in households]
+    present = indicators_reported(households, standard)
     data = _with_district(households[households["status"].isin(STATUS_GROUPS)], district_code)
     marks = data[present].fillna(False).astype("int64")
     marks[TOTAL_DEPRIVATIONS] = marks.sum(axis=1)
@@ -101,7 +102,7 @@ def group_breakdown(households: pd.DataFrame, district_code: str) -> pd.DataFram
         parts.append(
             blocks.assign(
                 breakdown="group",
-                category=np.where(reported, np.where(inside, name, None), "not_reported"),
+                category=np.where(reported, np.where(inside, name, None), f"not_reported:{name}"),
             )
         )
     parts.append(
@@ -178,10 +179,17 @@ def af_measures(
     scheme: str = "nested",
     k: float | None = None,
 ) -> pd.DataFrame:
-    """AF measures per commune and for the district, over all households (each household
-    one unit of analysis), long: unit, measure, indicator, value. Also each commune's
-    contribution to the district M0 (population share × M0_c / M0)."""
-    present = [c for c in standard.indicators if c in households]
+    """AF measures per commune and for the district, over all households (each household is
+    one unit of analysis: H is a share of households), long: unit, measure, indicator,
+    value. Also each commune's contribution to the district M0 (its share of households ×
+    M0_c / M0). Indicators the files do not report are left out and the weights of the
+    others rescaled; a blank cell counts as not deprived."""
+    present = indicators_reported(households, standard)
+    if not present:
+        raise ConfigError(
+            f"the files report none of the indicators of standard {standard.id}",
+            hint="check the standard chosen for this year, or the indicator headers",
+        )
     weights = weights_for(standard, scheme).loc[present]
     weights = weights / weights.sum()
     cutoff = (

@@ -188,6 +188,7 @@ CLASSIFICATION = pa.schema(
         ("household_id", pa.string()),
         ("area", pa.string()),
         ("income", pa.float64()),
+        ("score_b1", pa.float64()),
         ("deprivations", pa.int16()),
         ("poor_line", pa.float64()),
         ("near_poor_line", pa.float64()),

@@ -60,3 +60,14 @@ GROUP_LABELS = {
     "head_female": ("Chủ hộ là nữ", "Female head"),
     "not_reported": ("Không có thông tin", "Not reported"),
 }
+
+
+def group_label(category: str, language: str = "vi") -> str:
+    """The label of a group-breakdown category (`not_reported:merit` → "Người có công: không
+    có thông tin")."""
+    index = 0 if language == "vi" else 1
+    if category.startswith("not_reported:"):
+        group = category.split(":", 1)[1]
+        words = ("không có thông tin", "not reported")[index]
+        return f"{GROUP_LABELS.get(group, (group, group))[index]}: {words}"
+    return GROUP_LABELS.get(category, (category, category))[index]

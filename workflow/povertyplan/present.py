@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .labels import GROUP_LABELS
+from .labels import group_label
 from .rates import rate_half_up
 from .tables import format_vn_decimal, format_vn_integer
 
@@ -420,13 +420,14 @@ def breakdown_table(breakdowns: pd.DataFrame, breakdown: str, language: str = "v
         .fillna(0)
         .astype(int)
     )
-    index = 0 if language == "vi" else 1
     header = (
         ["Nhóm", "Hộ nghèo", "Hộ cận nghèo"] if language == "vi" else ["Group", "Poor", "Near-poor"]
     )
     return pd.DataFrame(
         {
-            header[0]: [GROUP_LABELS.get(c, (c, c))[index] for c in grid.index],
+            header[0]: [
+                group_label(c, language) if breakdown == "group" else c for c in grid.index
+            ],
             header[1]: grid.get("poor", 0),
             header[2]: grid.get("near_poor", 0),
         }
@@ -434,10 +435,15 @@ def breakdown_table(breakdowns: pd.DataFrame, breakdown: str, language: str = "v
 
 
 def reading_deprivations(
-    af: pd.DataFrame, names: dict[str, str], indicator_names: dict[str, str], language: str = "vi"
+    af: pd.DataFrame,
+    names: dict[str, str],
+    indicator_names: dict[str, str],
+    scheme: str = "nested",
+    language: str = "vi",
 ) -> str:
-    """Which deprivation weighs most in the district's M0, and where each commune differs."""
-    data = af[(af["scheme"] == af["scheme"].iloc[0]) & (af["measure"] == "contribution_percent")]
+    """Which deprivation weighs most in the district's M0 (weights `scheme`), and where
+    each commune differs."""
+    data = af[(af["scheme"] == scheme) & (af["measure"] == "contribution_percent")]
     district = data[data["unit_level"] == "district"].set_index("indicator")["value"].dropna()
     if district.empty:
         return (

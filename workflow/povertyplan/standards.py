@@ -118,54 +118,60 @@ def standard_for_year(folder: str | Path, year: int, chosen: str = "auto") -> St
 DERIVED = ("poor", "near_poor", "not_poor", "unknown")
 
 
+def indicators_reported(households: pd.DataFrame, standard: Standard) -> list[str]:
+    """The standard's indicators the files of the year actually report (a column with at
+    least one value); the others are absent, not "not deprived"."""
+    return [c for c in standard.indicators if c in households and households[c].notna().any()]
+
+
+def _classify(below_poor, below_near, deprivations, standard: Standard) -> np.ndarray:
+    many = deprivations >= standard.threshold
+    if standard.rule == "or":
+        between = below_near & ~below_poor
+        return np.select(
+            [below_poor | (between & many), between], ["poor", "near_poor"], default="not_poor"
+        )
+    return np.select([below_poor & many, below_near], ["poor", "near_poor"], default="not_poor")
+
+
 def derive_status(households: pd.DataFrame, standard: Standard) -> pd.DataFrame:
     """For each household: the status its income (or B1 score) and deprivations imply.
 
-    Returns household_id, commune_code, area, income, score_b1, deprivation count under the
-    standard (`deprivations`), the lines used, and `derived_status` (`unknown` when income
-    and score, or every indicator of the standard, are missing).
+    An indicator cell left blank may be deprived or not: the status is derived both ways,
+    and is `unknown` only when the two differ (a household with income under the 2016
+    poor line is poor whatever its deprivations). It is also `unknown` without income and
+    score, or with an area the standard has no line for.
     """
-    area = households["area"].fillna("rural").astype(str)
-    poor_line = area.map({a: v[0] for a, v in standard.lines.items()}).astype(float)
-    near_line = area.map({a: v[1] for a, v in standard.lines.items()}).astype(float)
+    area = households["area"].astype("string")
+    known_area = area.isin(list(standard.lines)).fillna(False).to_numpy()
+    poor_line = (
+        area.map({a: v[0] for a, v in standard.lines.items()}).astype("Float64").astype(float)
+    )
+    near_line = (
+        area.map({a: v[1] for a, v in standard.lines.items()}).astype("Float64").astype(float)
+    )
     income = households["income"].astype("Float64").astype(float)
     score = (
         households["score_b1"].astype("Float64").astype(float)
         if "score_b1" in households
         else income * np.nan
     )
-    present = [c for c in standard.indicators if c in households]
-    marks = (
-        households[present].astype("boolean") if present else pd.DataFrame(index=households.index)
-    )
-    known_indicators = (
-        marks.notna().any(axis=1) if present else pd.Series(False, index=households.index)
-    )
-    deprivations = (
-        marks.fillna(False).astype(int).sum(axis=1)
-        if present
-        else pd.Series(0, index=households.index)
-    )
-    many = deprivations >= standard.threshold
+    present = indicators_reported(households, standard)
+    marks = households[present].astype("boolean")
+    low = marks.fillna(False).astype(int).sum(axis=1).to_numpy()
+    high = (low + marks.isna().sum(axis=1) + (len(standard.indicators) - len(present))).to_numpy()
     has_income = ~np.isnan(income)
-    if standard.score_b1:
-        score_line = area.map(standard.score_b1).astype(float)
-        below_by_score = score <= score_line
-    else:
-        below_by_score = pd.Series(False, index=households.index)
     has_score = ~np.isnan(score) & bool(standard.score_b1)
+    if standard.score_b1:
+        score_line = area.map(standard.score_b1).astype("Float64").astype(float)
+        below_by_score = (score <= score_line).to_numpy()
+    else:
+        below_by_score = np.zeros(len(households), dtype=bool)
     below_poor = np.where(has_income, income <= poor_line, below_by_score)
     below_near = np.where(has_income, income <= near_line, below_by_score)
-    if standard.rule == "or":
-        between = below_near & ~below_poor
-        status = np.select(
-            [below_poor | (between & many), between], ["poor", "near_poor"], default="not_poor"
-        )
-    else:
-        status = np.select(
-            [below_poor & many, below_near], ["poor", "near_poor"], default="not_poor"
-        )
-    unknown = ~(has_income | has_score) | ~known_indicators
+    at_least = _classify(below_poor, below_near, low, standard)
+    at_most = _classify(below_poor, below_near, high, standard)
+    unknown = (at_least != at_most) | ~(has_income | has_score) | ~known_area
     return pd.DataFrame(
         {
             "review_year": households["review_year"],
@@ -173,11 +179,12 @@ def derive_status(households: pd.DataFrame, standard: Standard) -> pd.DataFrame:
             "household_id": households["household_id"],
             "area": area,
             "income": income,
-            "deprivations": deprivations.astype("int64"),
+            "score_b1": score,
+            "deprivations": low.astype("int64"),
             "poor_line": poor_line,
             "near_poor_line": near_line,
             "recorded_status": households["status"],
-            "derived_status": np.where(unknown, "unknown", status),
+            "derived_status": np.where(unknown, "unknown", at_least),
             "standard_id": standard.id,
         },
         index=households.index,
@@ -185,47 +192,52 @@ def derive_status(households: pd.DataFrame, standard: Standard) -> pd.DataFrame:
 
 
 MISMATCH_TEXT = {
-    # (recorded, derived) -> (en, vi); {income} {poor_line} {near_line} {deps} {k}
+    # (recorded, derived) -> (en, vi); {measure}: "income 1.250.000 đ" or "B1 score 150"
     ("poor", "near_poor"): (
-        "recorded poor, but income {income} đ is between the lines and {deps} deprivations are fewer than {k}: near-poor",
-        "ghi là hộ nghèo, nhưng thu nhập {income} đ nằm giữa hai chuẩn và thiếu hụt {deps} chỉ số (dưới {k}): hộ cận nghèo",
+        "recorded poor, but {measure} is above the poor line and {deps} deprivations are fewer than {k}: near-poor",
+        "ghi là hộ nghèo, nhưng {measure_vi} cao hơn chuẩn nghèo và chỉ thiếu hụt {deps} chỉ số (dưới {k}): hộ cận nghèo",
     ),
     ("poor", "not_poor"): (
-        "recorded poor, but income {income} đ is above the near-poor line {near_line} đ",
-        "ghi là hộ nghèo, nhưng thu nhập {income} đ cao hơn chuẩn cận nghèo {near_line} đ",
+        "recorded poor, but {measure} is above the near-poor line {near_line}",
+        "ghi là hộ nghèo, nhưng {measure_vi} cao hơn chuẩn cận nghèo {near_line}",
     ),
     ("near_poor", "poor"): (
-        "recorded near-poor, but income {income} đ with {deps} deprivations (at least {k}) makes it poor",
-        "ghi là hộ cận nghèo, nhưng thu nhập {income} đ và thiếu hụt {deps} chỉ số (từ {k} trở lên): hộ nghèo",
+        "recorded near-poor, but {measure} with {deps} deprivations (at least {k}) makes it poor",
+        "ghi là hộ cận nghèo, nhưng {measure_vi} và thiếu hụt {deps} chỉ số (từ {k} trở lên): hộ nghèo",
     ),
     ("near_poor", "not_poor"): (
-        "recorded near-poor, but income {income} đ is above the near-poor line {near_line} đ",
-        "ghi là hộ cận nghèo, nhưng thu nhập {income} đ cao hơn chuẩn cận nghèo {near_line} đ",
+        "recorded near-poor, but {measure} is above the near-poor line {near_line}",
+        "ghi là hộ cận nghèo, nhưng {measure_vi} cao hơn chuẩn cận nghèo {near_line}",
     ),
     ("not_poor", "poor"): (
-        "recorded not poor, but income {income} đ is at or below the poor line {poor_line} đ (or with {deps} deprivations)",
-        "ghi là không nghèo, nhưng thu nhập {income} đ không cao hơn chuẩn nghèo {poor_line} đ (hoặc thiếu hụt {deps} chỉ số)",
+        "recorded not poor, but {measure} and {deps} deprivations make it poor",
+        "ghi là không nghèo, nhưng {measure_vi} và thiếu hụt {deps} chỉ số: hộ nghèo",
     ),
     ("not_poor", "near_poor"): (
-        "recorded not poor, but income {income} đ is at or below the near-poor line {near_line} đ",
-        "ghi là không nghèo, nhưng thu nhập {income} đ không cao hơn chuẩn cận nghèo {near_line} đ",
+        "recorded not poor, but {measure} is at or below the near-poor line {near_line}",
+        "ghi là không nghèo, nhưng {measure_vi} không cao hơn chuẩn cận nghèo {near_line}",
     ),
 }
 MISSING_TEXT = (
-    "no income (or B1 score) or no deprivation indicators: the status cannot be checked",
-    "không có thu nhập (hoặc điểm B1) hoặc chỉ số thiếu hụt: không kiểm tra được phân loại",
+    "the status cannot be checked: no income or B1 score, an unknown area, or blank indicators that would decide it",
+    "không kiểm tra được phân loại: thiếu thu nhập hoặc điểm B1, khu vực không rõ, hoặc chỉ số thiếu hụt bỏ trống mà lại quyết định kết quả",
+)
+OTHER_TEXT = (
+    "the recorded status '{recorded}' differs from the standard's '{derived}'",
+    "kết quả rà soát '{recorded}' khác với phân loại theo chuẩn '{derived}'",
 )
 
 
 def mismatches(derived: pd.DataFrame, standard: Standard) -> pd.DataFrame:
     """Households whose recorded status differs from the derived one (or cannot be
     derived), each with a reason code and a message in English and Vietnamese."""
-    rows = derived[derived["recorded_status"] != derived["derived_status"]].copy()
+    recorded = derived["recorded_status"].astype("string").fillna("unknown")
+    rows = derived[(recorded != derived["derived_status"]).to_numpy()].copy()
     rows["reason"] = np.where(
         rows["derived_status"] == "unknown",
         "missing_inputs",
         "recorded_"
-        + rows["recorded_status"].astype(str)
+        + rows["recorded_status"].astype("string").fillna("unknown")
         + "_derived_"
         + rows["derived_status"].astype(str),
     )
@@ -234,16 +246,36 @@ def mismatches(derived: pd.DataFrame, standard: Standard) -> pd.DataFrame:
         if row.derived_status == "unknown":
             en, vi = MISSING_TEXT
         else:
-            en, vi = MISMATCH_TEXT[(row.recorded_status, row.derived_status)]
+            en, vi = MISMATCH_TEXT.get((row.recorded_status, row.derived_status), OTHER_TEXT)
+        by_income = row.income == row.income
+        amount = format_vn_integer(row.income) if by_income else None
         values = {
-            "income": format_vn_integer(row.income) if row.income == row.income else "?",
-            "poor_line": format_vn_integer(row.poor_line),
-            "near_line": format_vn_integer(row.near_poor_line),
+            "measure": f"income {amount} đ"
+            if by_income
+            else f"B1 score {_number_text(row.score_b1)}",
+            "measure_vi": f"thu nhập {amount} đ"
+            if by_income
+            else f"điểm B1 {_number_text(row.score_b1)}",
+            "near_line": f"{format_vn_integer(row.near_poor_line)} đ"
+            if row.near_poor_line == row.near_poor_line
+            else "?",
             "deps": int(row.deprivations),
             "k": standard.threshold,
+            "recorded": row.recorded_status,
+            "derived": row.derived_status,
         }
         messages_en.append(en.format(**values))
         messages_vi.append(vi.format(**values))
     rows["message"] = messages_en
     rows["message_vi"] = messages_vi
     return rows.reset_index(drop=True)
+
+
+def _number_text(value: float) -> str:
+    return (
+        "?"
+        if value != value
+        else format_vn_integer(int(value))
+        if float(value).is_integer()
+        else str(value)
+    )

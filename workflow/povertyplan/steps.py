@@ -237,5 +237,5 @@ def deprivations(
     )
     io.write_parquet(measures, io.AF, out_af)
     names = commune_names(load_registry(registry), year) | {code: district.get("name", code)}
-    write_deprivation_xlsx(table, names, out_xlsx)
+    write_deprivation_xlsx(table, names, out_xlsx, list(chosen.indicators))
     add_breakdown_sheets(out_xlsx, breakdowns, names)

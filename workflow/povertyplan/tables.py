@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from .labels import GROUP_LABELS, LABELS, PLAN_TABLE_COLUMNS, PLAN_TABLE_GROUPS
+from .labels import LABELS, PLAN_TABLE_COLUMNS, PLAN_TABLE_GROUPS, group_label
 from .rates import rate_half_up
 from .xlsx import save_workbook
 
@@ -198,14 +198,20 @@ def write_rejects_xlsx(rejects: pd.DataFrame, path: str | Path) -> None:
     save_workbook(book, path)
 
 
-def write_deprivation_xlsx(table: pd.DataFrame, names: dict[str, str], path: str | Path) -> None:
+def write_deprivation_xlsx(
+    table: pd.DataFrame, names: dict[str, str], path: str | Path, order: list[str] | None = None
+) -> None:
     """Deprivations by indicator in the forms' layout: one sheet for poor and one for
     near-poor households; a row per commune then the district; per indicator the deprived
     households and their rate (%), then the total number of deprivations."""
     book = Workbook()
     book.remove(book.active)
-    indicators = list(dict.fromkeys(table["indicator"]))
+    found = set(table["indicator"])
+    codes = [c for c in (order or sorted(found)) if c in found and c != "all_indicators"]
+    indicators = [*codes, "all_indicators"]
     labels = dict(zip(table["indicator"], table["indicator_name"], strict=False))
+    units = table.drop_duplicates(["unit_level", "unit_code"])
+    units = units.assign(last=units["unit_level"] == "district").sort_values(["last", "unit_code"])
     for status, title in (("poor", "Ho ngheo"), ("near_poor", "Ho can ngheo")):
         sheet = book.create_sheet(title)
         rows = table[table["status"] == status]
@@ -215,34 +221,26 @@ def write_deprivation_xlsx(table: pd.DataFrame, names: dict[str, str], path: str
             col = 3 + 2 * number
             sheet.cell(row=1, column=col, value=labels[indicator])
             sheet.merge_cells(start_row=1, start_column=col, end_row=1, end_column=col + 1)
-            sheet.cell(row=2, column=col, value="Số hộ")
-            sheet.cell(row=2, column=col + 1, value="Tỷ lệ (%)")
-        units = rows.drop_duplicates(["unit_level", "unit_code"]).sort_values(
-            ["unit_level", "unit_code"],
-            key=lambda s: s.map({"commune": 0, "district": 1}).fillna(s),
-        )
+            total = indicator == "all_indicators"
+            sheet.cell(row=2, column=col, value="Số lượt thiếu hụt" if total else "Số hộ")
+            sheet.cell(row=2, column=col + 1, value="Bình quân / 100 hộ" if total else "Tỷ lệ (%)")
         for r, unit in enumerate(units.itertuples(index=False), start=3):
             mine = rows[
                 (rows["unit_level"] == unit.unit_level) & (rows["unit_code"] == unit.unit_code)
             ]
             mine = mine.set_index("indicator")
             sheet.cell(row=r, column=1, value=names.get(unit.unit_code, unit.unit_code))
-            sheet.cell(row=r, column=2, value=int(mine["households"].iloc[0]))
+            sheet.cell(row=r, column=2, value=int(mine["households"].iloc[0]) if len(mine) else 0)
             for number, indicator in enumerate(indicators):
                 col = 3 + 2 * number
-                if indicator in mine.index:
-                    sheet.cell(
-                        row=r, column=col, value=int(mine.at[indicator, "households_deprived"])
-                    )
+                deprived = (
+                    int(mine.at[indicator, "households_deprived"]) if indicator in mine.index else 0
+                )
+                households = int(mine.at[indicator, "households"]) if indicator in mine.index else 0
+                sheet.cell(row=r, column=col, value=deprived)
+                if households:
                     rate = sheet.cell(
-                        row=r,
-                        column=col + 1,
-                        value=float(
-                            rate_half_up(
-                                int(mine.at[indicator, "households_deprived"]),
-                                int(mine.at[indicator, "households"]),
-                            )
-                        ),
+                        row=r, column=col + 1, value=float(rate_half_up(deprived, households))
                     )
                     rate.number_format = "0.00"
         for cell in [*sheet[1], *sheet[2]]:
@@ -284,7 +282,9 @@ def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict
                 *[("Hộ nghèo" if s == "poor" else "Hộ cận nghèo") for s, _ in grid.columns],
             ]
         )
-        sheet.append(["", "", *[GROUP_LABELS.get(c, (c, c))[0] for _, c in grid.columns]])
+        sheet.append(
+            ["", "", *[group_label(c) if breakdown == "group" else c for _, c in grid.columns]]
+        )
         order = sorted(
             grid.index,
             key=lambda i: (

@@ -110,6 +110,7 @@ rule notebook_deprivations:
             "registry_path": str(input.registry),
             "standards_dir": config.get("standards_dir", "config/standards"),
             "standard": config.get("standard", "auto"),
+            "scheme": config.get("alkire_foster", {}).get("weights", "nested"),
             "district_code": str(config["district"]["code"]),
             "district_name": config["district"]["name"],
             "figures_dir": str(Path(output.figures[0]).parent),
