@@ -28,7 +28,6 @@ from .registry import (
 )
 from .text import normalise_label, without_diacritics
 
-STATUSES = ("poor", "near_poor", "not_poor")
 # the reason a cell that cannot be read as its kind is rejected with
 PARSE_REASONS = {
     "integer": "not_an_integer",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_WHERE = {"en": ("row", "column"), "vi": ("dòng", "cột")}
+WHERE_WORDS = {"en": ("row", "column"), "vi": ("dòng", "cột")}
 
 
 class PovertyPlanError(Exception):
@@ -33,7 +33,7 @@ class PovertyPlanError(Exception):
     def one_line(self, language: str = "en") -> str:
         """The message as one line: `file, row N, column C: what. Hint.`"""
         what, hint = self.vi if language == "vi" and self.vi else (self.what, self.hint)
-        row_word, column_word = _WHERE.get(language, _WHERE["en"])
+        row_word, column_word = WHERE_WORDS.get(language, WHERE_WORDS["en"])
         where = []
         if self.file:
             where.append(str(self.file))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-LANGUAGES = ("vi", "en")
-
 LABELS: dict[str, dict[str, str]] = {
     "poor": {"vi": "Hộ nghèo", "en": "Poor"},
     "near_poor": {"vi": "Hộ cận nghèo", "en": "Near-poor"},

@@ -6,6 +6,8 @@ and other fields come from the check (`{others}`, `{low}`, `{high}`, `{suggest}`
 
 from __future__ import annotations
 
+from .errors import WHERE_WORDS
+
 REASONS: dict[str, dict[str, tuple[str, str]]] = {
     "row_longer_than_header": {
         "en": (
@@ -152,7 +154,6 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
-WHERE = {"en": ("row", "column"), "vi": ("dòng", "cột")}
 CLOSEST = {"en": " (closest: {names})", "vi": " (gần nhất: {names})"}
 
 
@@ -165,7 +166,7 @@ def reject_message(
 ) -> str:
     """One line: `file [sheet], row N, column 'C': what is wrong. What to do.`"""
     what, hint = REASONS[reason][language]
-    row_word, column_word = WHERE[language]
+    row_word, column_word = WHERE_WORDS[language]
     names = values.get("suggestions") or []
     fields = {
         **values,

@@ -46,15 +46,3 @@ def round_half_up(value: float, decimals: int = 2) -> Decimal:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         raise ValueError("cannot round a missing value")
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-
-
-def rates_half_up(counts: pd.Series, households: pd.Series, decimals: int = 2) -> pd.Series:
-    """`rate_half_up` for aligned Series of integer counts and households, as floats."""
-    return pd.Series(
-        [
-            float(rate_half_up(int(c), int(h), decimals))
-            for c, h in zip(counts, households, strict=True)
-        ],
-        index=counts.index,
-        dtype="float64",
-    )

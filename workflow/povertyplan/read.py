@@ -44,7 +44,6 @@ STRUCTURE_KINDS = ("title", "header", "index", "blank", "section", "total", "foo
 _SECTION = re.compile(
     r"^(([ivx]+)\.?(\s|$)|[a-z0-9]{1,2}[.)](\s|$)|(thành thị|nông thôn|thôn|bản|khu phố|tổ dân phố|tổ)(\s|$))"
 )
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 class CellError(str):

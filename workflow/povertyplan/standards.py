@@ -115,9 +115,6 @@ def standard_for_year(folder: str | Path, year: int, chosen: str = "auto") -> St
     return match[0]
 
 
-DERIVED = ("poor", "near_poor", "not_poor", "unknown")
-
-
 def indicators_reported(households: pd.DataFrame, standard: Standard) -> list[str]:
     """The standard's indicators the files of the year actually report (a column with at
     least one value); the others are absent, not "not deprived"."""
