@@ -12,6 +12,7 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/clean.smk"
 include: "workflow/rules/plan.smk"
 include: "workflow/rules/report.smk"
+include: "workflow/rules/years.smk"
 
 
 rule all:

@@ -11,7 +11,7 @@ import sys
 
 from .check import check_files
 from .errors import PovertyPlanError
-from .generate import CAM_LO_2018, SEED, generate_review
+from .generate import CAM_LO_MERGERS, CAM_LO_REVIEWS, SEED, generate_reviews
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     gen = commands.add_parser(
-        "generate", help="write the embedded Cam Lộ example (end-2018 review)"
+        "generate", help="write the embedded Cam Lộ example (end-2018, 2019 and 2020 reviews)"
     )
     gen.add_argument(
         "--out", default="data/raw", help="folder that receives <year>/ (default data/raw)"
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "generate":
-            for path in generate_review(CAM_LO_2018, 2018, args.out, args.seed):
+            for path in generate_reviews(CAM_LO_REVIEWS, args.out, CAM_LO_MERGERS, args.seed):
                 print(path)
         elif args.command == "check":
             return check_files(args.files, args.registry, args.columns, args.lang, args.year)

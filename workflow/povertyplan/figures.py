@@ -6,6 +6,7 @@ Each function takes the Parquet data as a DataFrame and returns a matplotlib Fig
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -17,7 +18,9 @@ import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from .labels import label  # noqa: E402
+from .flows import DECREASES as FLOW_DECREASES  # noqa: E402
+from .flows import INCREASES as FLOW_INCREASES  # noqa: E402
+from .labels import FLOW_LABELS, label  # noqa: E402
 from .tables import format_vn_decimal  # noqa: E402
 
 STYLE = {
@@ -76,6 +79,26 @@ TEXT = {
         "vi": "Thiếu hụt theo chỉ số: hộ nghèo và hộ cận nghèo toàn huyện",
         "en": "Deprivations by indicator: poor and near-poor, district",
     },
+    "trend_title": {
+        "vi": "Tỷ lệ hộ nghèo theo xã qua các năm (đơn vị hành chính năm {geography})",
+        "en": "Poor rate by commune over the years (units of {geography})",
+    },
+    "review_axis": {"vi": "Rà soát cuối năm", "en": "Review at the end of"},
+    "waterfall_title": {
+        "vi": "Diễn biến hộ nghèo toàn huyện, cuối năm {previous} → cuối năm {year}",
+        "en": "Poor households in the district, end of {previous} → end of {year}",
+    },
+    "attainment_title": {
+        "vi": "Thực hiện chỉ tiêu năm {plan}: tỷ lệ hộ nghèo kế hoạch và thực tế",
+        "en": "{plan} targets: planned and actual poor rate at the end of the year",
+    },
+    "district": {"vi": "Toàn huyện", "en": "District"},
+    "planned_end": {"vi": "Kế hoạch cuối năm", "en": "Planned end of year"},
+    "actual_end": {"vi": "Thực tế cuối năm", "en": "Actual end of year"},
+    "needs_two_reviews": {
+        "vi": "Cần rà soát của hai năm liên tiếp",
+        "en": "Needs the reviews of two consecutive years",
+    },
     "no_rejects": {"vi": "Không có dòng nào bị loại", "en": "No row was rejected"},
     "rows_axis": {"vi": "Số dòng bị loại", "en": "Rejected rows"},
     "rejects_title": {"vi": "Dòng bị loại theo lý do", "en": "Rejected rows by reason"},
@@ -105,7 +128,11 @@ def _figure(height: float) -> tuple[Figure, plt.Axes]:
 
 
 def _paired_rates(
-    data: pd.DataFrame, bars: list[tuple[str, str, str]], title: str, language: str
+    data: pd.DataFrame,
+    bars: list[tuple[str, str, str]],
+    title: str,
+    language: str,
+    labels=None,
 ) -> tuple[Figure, plt.Axes]:
     """Two horizontal bars per commune (rates, % of households), communes by first rate.
 
@@ -120,7 +147,7 @@ def _paired_rates(
             data[column],
             height=0.4,
             color=colour,
-            label=label(key, language),
+            label=labels(key) if labels else label(key, language),
         )
     axes.set_yticks(list(y), data["commune_name"])
     axes.set_xlabel(label("percent_of_households", language))
@@ -357,6 +384,144 @@ def deprivation_profile(table: pd.DataFrame, language: str = "vi") -> Figure:
         axes.set_title(_t("profile_title", language))
         axes.legend(loc="lower right", frameon=False)
         _number_axis(axes, language)
+    return figure
+
+
+def _message(text: str) -> Figure:
+    figure, axes = _figure(1.6)
+    axes.text(0.5, 0.5, text, ha="center", va="center")
+    axes.set_axis_off()
+    return figure
+
+
+def rates_over_time(trends: pd.DataFrame, language: str = "vi") -> Figure:
+    """The poor rate (% of households) of every commune and of the district (thick line)
+    at each review, on the trends' geography."""
+    with plt.rc_context(STYLE):
+        figure, axes = _figure(4.6)
+        years = sorted(trends["review_year"].unique())
+        communes = trends[trends["level"] == "commune"].sort_values(["display_order", "unit_code"])
+        cycle = plt.get_cmap("tab10")
+        for number, (_code, rows) in enumerate(communes.groupby("unit_code", sort=False)):
+            rows = rows.sort_values("review_year")
+            name = rows["unit_name"].iloc[0] + ("" if rows["mapped"].all() else " *")
+            axes.plot(
+                rows["review_year"],
+                rows["poor_rate"],
+                marker="o",
+                color=cycle(number % 10),
+                linewidth=1.2,
+                label=name,
+            )
+        district = trends[trends["level"] == "district"].sort_values("review_year")
+        axes.plot(
+            district["review_year"],
+            district["poor_rate"],
+            color="black",
+            linewidth=3,
+            marker="s",
+            label=_t("district", language),
+        )
+        axes.set_xticks(years, [str(y) for y in years])
+        axes.set_xlabel(_t("review_axis", language))
+        axes.set_ylabel(label("poor_rate", language))
+        geography = int(trends["geography_year"].iloc[0])
+        axes.set_title(_t("trend_title", language, geography=geography))
+        axes.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=8)
+        if language == "vi":
+            axes.yaxis.set_major_formatter(FuncFormatter(_vn_number))
+    return figure
+
+
+def flows_waterfall(flows: pd.DataFrame, language: str = "vi") -> Figure:
+    """Waterfall of the district's poor households between the last two reviews: opening,
+    each decrease, each increase, closing."""
+    rows = flows[
+        (flows["level"] == "district")
+        & (flows["flow_group"] == "poor")
+        & (flows["measure"] == "households")
+    ]
+    if rows.empty:
+        with plt.rc_context(STYLE):
+            return _message(_t("needs_two_reviews", language))
+    row = rows.sort_values("review_year").iloc[-1]
+    steps = [("opening", int(row["opening"]))]
+    steps += [(key, -int(row[key])) for key in FLOW_DECREASES]
+    steps += [(key, int(row[key])) for key in FLOW_INCREASES]
+    lang = 0 if language == "vi" else 1
+    with plt.rc_context(STYLE):
+        figure, axes = _figure(4.4)
+        level = 0
+        names = []
+        for number, (key, value) in enumerate(steps):
+            if key == "opening":
+                bottom, height, colour = 0, value, "#878787"
+                level = value
+            else:
+                bottom = level + min(value, 0)
+                height = abs(value)
+                colour = END_COLOUR if value < 0 else POOR_COLOUR
+                level += value
+            axes.bar(number, height, bottom=bottom, color=colour, width=0.7)
+            axes.text(
+                number, bottom + height, _vn_number(value), ha="center", va="bottom", fontsize=8
+            )
+            names.append(FLOW_LABELS[key][0][lang])
+        axes.bar(len(steps), int(row["closing"]), color="#4d4d4d", width=0.7)
+        axes.text(
+            len(steps),
+            int(row["closing"]),
+            _vn_number(int(row["closing"])),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+        )
+        names.append(FLOW_LABELS["closing"][0][lang])
+        axes.set_xticks(range(len(names)), [textwrap.fill(n, 14) for n in names], fontsize=8)
+        axes.set_ylabel(_t("households_axis", language))
+        low = min(int(row["opening"]), int(row["closing"]))
+        axes.set_ylim(
+            max(0, low - 3 * max(abs(v) for _, v in steps[1:]) - 10),
+            max(int(row["opening"]), int(row["closing"])) * 1.04,
+        )
+        axes.set_title(
+            _t(
+                "waterfall_title",
+                language,
+                previous=int(row["previous_year"]),
+                year=int(row["review_year"]),
+            )
+        )
+        if language == "vi":
+            axes.yaxis.set_major_formatter(FuncFormatter(_vn_number))
+    return figure
+
+
+def attainment_chart(attainment: pd.DataFrame, language: str = "vi") -> Figure:
+    """Planned against actual poor rate at the end of the plan year, by commune and for
+    the district (the latest plan judged)."""
+    if attainment.empty:
+        with plt.rc_context(STYLE):
+            return _message(_t("needs_two_reviews", language))
+    latest = attainment[attainment["plan_year"] == attainment["plan_year"].max()]
+    data = latest.assign(
+        commune_name=latest["unit_name"].where(
+            latest["level"] == "commune", _t("district", language)
+        )
+    )
+    with plt.rc_context(STYLE):
+        bars = [
+            ("planned_end_rate", END_COLOUR, "planned_end"),
+            ("actual_end_rate", POOR_COLOUR, "actual_end"),
+        ]
+        figure, axes = _paired_rates(
+            data,
+            bars,
+            _t("attainment_title", language, plan=int(latest["plan_year"].iloc[0])),
+            language,
+            labels=lambda key: _t(key, language),
+        )
+        axes.legend(loc="lower right", frameon=False)
     return figure
 
 

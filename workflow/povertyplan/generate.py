@@ -1,13 +1,20 @@
-"""A deterministic generator of the embedded example: Cam Lộ's end-2018 review.
+"""A deterministic generator of the embedded example: Cam Lộ's end-2018, 2019 and 2020
+reviews.
 
 It writes one file per commune as communes send them (most as .xlsx with a title block,
 a two-row merged header, an index row, a total row and signatures; two as CSV), with
-synthetic names and ID numbers (personal data the pipeline must drop). Household
+synthetic names and ID numbers (personal data the pipeline must drop). The 2018 household
 counts per commune reproduce the seed plan exactly; incomes and the ten deprivation
 indicators are consistent with each household's status under the 2016-2021 standard
 (QĐ 59/2015/QĐ-TTg).
 
-    python -m povertyplan generate --out data/raw          # writes data/raw/2018/
+The 2019 and 2020 reviews evolve from 2018 (`evolve`, rates in `Dynamics`): household
+IDs persist; most can-exit poor leave poverty, some near-poor become poor, a few newly
+poor and re-poor appear; households dissolve and form. The 2019 and 2020 .xlsx files carry
+a re-poor column (Tái nghèo); the 2020 CSVs do not, so re-poor is found from history. In
+the 2020 review Cam An and Cam Thanh are one commune, Thanh An (19603).
+
+    python -m povertyplan generate --out data/raw     # writes data/raw/2018/ 2019/ 2020/
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -67,6 +74,9 @@ class CommuneSpec:
     # deliberate mismatches between the recorded status and the standard (a review always
     # has some): (recorded status, how many, kind), applied to the first such households
     planted: tuple[tuple[str, int, str], ...] = ()
+    # reviews after the first: the file has a re-poor column (Tái nghèo); without it the
+    # pipeline finds re-poor households from their history
+    re_poor_column: bool = True
 
 
 # Seed plan (end-2018 review): households, poor, Hộ CS GN per commune are the seed's;
@@ -134,7 +144,58 @@ def _households(spec: CommuneSpec, year: int, seed: int) -> pd.DataFrame:
     workers = np.where(hardcore & (rng.random(n) < 0.6), 0, workers)
     workers = np.where(poor & targeted & (workers == 0), np.minimum(1, members), workers)
 
+    income, indicators = _income_and_deprivations(rng, status, spec.area)
+
+    female = rng.random(n) < np.where(hardcore, 0.55, 0.25)
+    names = [
+        _name(rng, is_female, is_minority)
+        for is_female, is_minority in zip(female, minority, strict=True)
+    ]
+    birth = rng.integers(1940, 1996, n)
+    id_numbers = [
+        f"045{int(f) + (2 if b >= 2000 else 0)}{b % 100:02d}{rng.integers(0, 1_000_000):06d}"
+        for f, b in zip(female, birth, strict=True)
+    ]
+    ethnicity = np.where(minority, np.where(rng.random(n) < 0.7, "Vân Kiều", "Pa Kô"), "Kinh")
+    villages = max(5, n // 190)
+    unit = "Khu phố" if spec.area == "urban" else "Thôn"
+    village_no = rng.integers(1, villages + 1, n)
+
+    frame = pd.DataFrame(
+        {
+            "village_no": village_no,
+            "village": [f"{unit} {v}" for v in village_no],
+            "head_name": names,
+            "id_number": id_numbers,
+            "ethnicity": ethnicity,
+            "members": members,
+            "workers": workers,
+            "income": income,
+            "status": status,
+            "can_exit": targeted,
+            "shuffle": rng.random(n),
+        }
+    )
+    for j in range(len(INDICATOR_HEADERS)):
+        frame[f"dep_{j}"] = indicators[:, j]
+    frame = frame.sort_values(["village_no", "shuffle"]).reset_index(drop=True)
+    frame["household_id"] = [f"{spec.code}-{i:05d}" for i in range(1, n + 1)]
+    frame["planted"] = ""
     poor_line, near_line = INCOME_LINES[spec.area]
+    for status, count, kind in spec.planted:
+        _plant(frame, frame.index[frame["status"] == status][:count], kind, poor_line, near_line)
+    return frame.drop(columns=["shuffle"])
+
+
+def _income_and_deprivations(
+    rng: np.random.Generator, status: np.ndarray, area: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Incomes and deprivation indicators that imply each household's status under the
+    2016-2021 standard: poor households 70 % below the poor line, the rest between the
+    lines with at least 3 deprivations; near-poor between the lines with fewer."""
+    n = len(status)
+    poor = status == "poor"
+    poor_line, near_line = INCOME_LINES[area]
     # poor: 70 % below the poor line; the rest between the lines with ≥ 3 deprivations
     poor_by_income = poor & (rng.random(n) < 0.7)
     income = np.where(
@@ -162,44 +223,7 @@ def _households(spec: CommuneSpec, year: int, seed: int) -> pd.DataFrame:
             True
         )
 
-    female = rng.random(n) < np.where(hardcore, 0.55, 0.25)
-    names = [
-        _name(rng, is_female, is_minority)
-        for is_female, is_minority in zip(female, minority, strict=True)
-    ]
-    birth = rng.integers(1940, 1996, n)
-    id_numbers = [
-        f"045{int(f) + (2 if b >= 2000 else 0)}{b % 100:02d}{rng.integers(0, 1_000_000):06d}"
-        for f, b in zip(female, birth, strict=True)
-    ]
-    ethnicity = np.where(minority, np.where(rng.random(n) < 0.7, "Vân Kiều", "Pa Kô"), "Kinh")
-    villages = max(5, n // 190)
-    unit = "Khu phố" if spec.area == "urban" else "Thôn"
-    village_no = rng.integers(1, villages + 1, n)
-
-    frame = pd.DataFrame(
-        {
-            "village_no": village_no,
-            "village": [f"{unit} {v}" for v in village_no],
-            "head_name": names,
-            "id_number": id_numbers,
-            "ethnicity": ethnicity,
-            "members": members,
-            "workers": workers,
-            "income": income.astype("int64"),
-            "status": status,
-            "can_exit": targeted,
-            "shuffle": rng.random(n),
-        }
-    )
-    for j in range(len(INDICATOR_HEADERS)):
-        frame[f"dep_{j}"] = indicators[:, j]
-    frame = frame.sort_values(["village_no", "shuffle"]).reset_index(drop=True)
-    frame["household_id"] = [f"{spec.code}-{i:05d}" for i in range(1, n + 1)]
-    frame["planted"] = ""
-    for status, count, kind in spec.planted:
-        _plant(frame, frame.index[frame["status"] == status][:count], kind, poor_line, near_line)
-    return frame.drop(columns=["shuffle", "village_no"])
+    return income.astype("int64"), indicators
 
 
 def _plant(frame: pd.DataFrame, rows: pd.Index, kind: str, poor_line: int, near_line: int) -> None:
@@ -261,10 +285,21 @@ def _rows(spec: CommuneSpec, frame: pd.DataFrame, style: str) -> list[list[objec
                 income,
                 *deprived,
                 words[h.status],
+                *([mark if h.re_poor_mark else ""] if RE_POOR in frame else []),
                 mark if h.can_exit else "",
             ]
         )
     return rows
+
+
+RE_POOR = "re_poor_mark"  # truth column: the commune marks the household re-poor (Tái nghèo)
+
+
+def _headers(headers: list[str], frame: pd.DataFrame) -> list[str]:
+    """The file's headers: with the re-poor column after the status when the frame has it."""
+    if RE_POOR not in frame:
+        return headers
+    return headers[:-1] + ["Tái nghèo", headers[-1]]
 
 
 HEADERS = [
@@ -311,7 +346,8 @@ def write_xlsx(spec: CommuneSpec, frame: pd.DataFrame, year: int, path: Path) ->
     upper_name = (
         spec.name.upper() if spec.area == "rural" else spec.name.upper().replace("TT ", "THỊ TRẤN ")
     )
-    width = len(HEADERS)
+    headers = _headers(HEADERS, frame)
+    width = len(headers)
     f = spec.unicode_form
     sheet["A1"] = _normal(f"UBND XÃ {upper_name}", f)
     sheet["A2"] = "BCĐ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO"
@@ -325,9 +361,9 @@ def write_xlsx(spec: CommuneSpec, frame: pd.DataFrame, year: int, path: Path) ->
     sheet.merge_cells(start_row=5, start_column=1, end_row=5, end_column=width)
     sheet["A4"].font = Font(bold=True, size=13)
     top, low = 7, 8
-    first_indicator = HEADERS.index(INDICATOR_HEADERS[0]) + 1
+    first_indicator = headers.index(INDICATOR_HEADERS[0]) + 1
     last_indicator = first_indicator + len(INDICATOR_HEADERS) - 1
-    for col, header in enumerate(HEADERS, start=1):
+    for col, header in enumerate(headers, start=1):
         header = header.format(plan=year + 1)
         if first_indicator <= col <= last_indicator:
             sheet.cell(row=low, column=col, value=_normal(header, f))
@@ -369,7 +405,7 @@ def write_csv(spec: CommuneSpec, frame: pd.DataFrame, path: Path, delimiter: str
     """One commune's list as a plain CSV export (UTF-8 with BOM, as Excel writes it)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(CSV_HEADERS)
+    writer.writerow(_headers(CSV_HEADERS, frame))
     writer.writerows(_rows(spec, frame, "csv"))
     path.write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
@@ -378,18 +414,7 @@ def generate_review(
     communes: list[CommuneSpec], year: int, out_dir: str | Path, seed: int = SEED
 ) -> list[Path]:
     """Write one raw file per commune under `out_dir/<year>/`; returns the paths written."""
-    folder = Path(out_dir) / str(year)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for spec in communes:
-        frame = _households(spec, year, seed)
-        path = folder / (spec.file_name or f"{spec.code}.{spec.file_format.split('-')[0]}")
-        if spec.file_format == "xlsx":
-            write_xlsx(spec, frame, year, path)
-        else:
-            write_csv(spec, frame, path, ";" if spec.file_format == "csv-semicolon" else ",")
-        written.append(path)
-    return written
+    return write_review(communes, truth(communes, year, seed), year, out_dir)
 
 
 def truth(communes: list[CommuneSpec], year: int, seed: int = SEED) -> pd.DataFrame:
@@ -401,3 +426,275 @@ def truth(communes: list[CommuneSpec], year: int, seed: int = SEED) -> pd.DataFr
         frame["area"] = spec.area
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)
+
+
+# Year to year: the example's later reviews evolve from the first one. Shares are per
+# household and per review.
+@dataclass(frozen=True)
+class Dynamics:
+    """How households move between reviews in the example."""
+
+    exit_can_exit: float = 0.88  # poor marked can-exit who leave poverty
+    exit_to_near_poor: float = 0.45  # of those, the share who become near-poor (rest: above)
+    exit_hardcore: float = 0.04  # hard-core poor who leave poverty (to near-poor)
+    near_poor_to_poor: float = 0.025
+    near_poor_exit: float = 0.18  # near-poor who rise above the near-poor line
+    not_poor_to_poor: float = 0.0012  # newly poor
+    not_poor_to_near_poor: float = 0.008  # newly near-poor
+    re_poor: float = 0.08  # poor in an earlier review, not poor in the last: poor again
+    re_poor_before_records: float = 0.0008  # poor before the first review (flag only)
+    dissolved: float = 0.004
+    new_households: float = 0.006
+    new_household_status: tuple[float, float, float] = (0.05, 0.08, 0.87)
+    members_change: float = 0.06  # persisting households gaining or losing one member
+    can_exit_share: float = 0.15  # poor with labour marked can-exit for the next plan
+
+
+DYNAMICS = Dynamics()
+
+# Cam Lộ's later reviews: the same files; from the 2020 review Cam An (19603) and Cam
+# Thanh (19609) are one commune, Thanh An (19603), as from 1 January 2020. The counts of a
+# later year's specs are not used: they come from the evolution.
+# fmt: off
+CAM_LO_2019 = [replace(spec, planted=()) for spec in CAM_LO_2018]
+CAM_LO_2020 = [
+    replace(spec, planted=(), re_poor_column=spec.file_format == "xlsx")
+    for spec in CAM_LO_2018
+    if spec.code not in ("19603", "19609")
+] + [CommuneSpec("19603", "Thanh An", "Xã Thanh An", "rural", 0, 0, 0, 0,
+                 file_name="04_thanh_an.xlsx")]
+# fmt: on
+CAM_LO_REVIEWS = {2018: CAM_LO_2018, 2019: CAM_LO_2019, 2020: CAM_LO_2020}
+CAM_LO_MERGERS = {2020: {"19609": "19603"}}
+
+EVENT_COLUMNS = [
+    "household_id",
+    "commune_previous",
+    "commune_code",
+    "status_previous",
+    "status",
+    "members_previous",
+    "members",
+    "event",
+]
+
+
+@dataclass(frozen=True)
+class Review:
+    """The generator's truth for one review: its households and, after the first review,
+    what happened to every household of the previous one (`events`, one row per household
+    of either review: stayed, exit_to_near_poor, exit_above_near_poor_line,
+    near_poor_to_poor, near_poor_exit, re_poor, newly_poor, newly_near_poor, dissolved,
+    new_household)."""
+
+    year: int
+    households: pd.DataFrame
+    events: pd.DataFrame
+
+
+def _transitions(
+    group: pd.DataFrame, rng: np.random.Generator, dynamics: Dynamics, flag_only: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """The next status and the event of each household of one commune."""
+    n = len(group)
+    status = group["status"].to_numpy()
+    ever = group["ever_poor"].to_numpy()
+    can_exit = group["can_exit"].to_numpy()
+    u, u2, u3 = rng.random(n), rng.random(n), rng.random(n)
+    poor, near, other = status == "poor", status == "near_poor", status == "not_poor"
+    d = dynamics
+    before_records = flag_only & ~poor & ~ever & (u3 < d.re_poor_before_records)
+    choices = [
+        (before_records, "poor", "re_poor"),
+        (
+            poor & can_exit & (u < d.exit_can_exit) & (u2 < d.exit_to_near_poor),
+            "near_poor",
+            "exit_to_near_poor",
+        ),
+        (poor & can_exit & (u < d.exit_can_exit), "not_poor", "exit_above_near_poor_line"),
+        (poor & ~can_exit & (u < d.exit_hardcore), "near_poor", "exit_to_near_poor"),
+        (~poor & ever & (u < d.re_poor), "poor", "re_poor"),
+        (near & ~ever & (u < d.near_poor_to_poor), "poor", "near_poor_to_poor"),
+        (near & (u > 1 - d.near_poor_exit), "not_poor", "near_poor_exit"),
+        (other & ~ever & (u < d.not_poor_to_poor), "poor", "newly_poor"),
+        (other & (u > 1 - d.not_poor_to_near_poor), "near_poor", "newly_near_poor"),
+    ]
+    conditions = [c for c, _, _ in choices]
+    new_status = np.select(conditions, [s for _, s, _ in choices], default=status)
+    event = np.select(conditions, [e for _, _, e in choices], default="stayed")
+    return new_status, event
+
+
+def _new_households(
+    commune: str,
+    count: int,
+    rng: np.random.Generator,
+    dynamics: Dynamics,
+    villages: int,
+    unit: str,
+    first_number: int,
+) -> pd.DataFrame:
+    """Households formed or moved in since the previous review."""
+    status = rng.choice(
+        ["poor", "near_poor", "not_poor"], size=count, p=list(dynamics.new_household_status)
+    )
+    members = rng.choice([1, 2, 3, 4, 5], size=count, p=[0.15, 0.35, 0.3, 0.15, 0.05])
+    female = rng.random(count) < 0.3
+    village_no = rng.integers(1, villages + 1, count)
+    birth = rng.integers(1975, 2001, count)
+    return pd.DataFrame(
+        {
+            "village_no": village_no,
+            "village": [f"{unit} {v}" for v in village_no],
+            "head_name": [_name(rng, f, False) for f in female],
+            "id_number": [
+                f"045{int(f) + (2 if b >= 2000 else 0)}{b % 100:02d}{rng.integers(0, 10**6):06d}"
+                for f, b in zip(female, birth, strict=True)
+            ],
+            "ethnicity": "Kinh",
+            "members": members,
+            "workers": np.minimum(members, rng.binomial(members, 0.7)),
+            "status": status,
+            "household_id": [f"{commune}-{first_number + i:05d}" for i in range(count)],
+            "event": "new_household",
+            "ever_poor": False,
+        }
+    )
+
+
+def evolve(
+    previous: pd.DataFrame,
+    year: int,
+    mergers: dict[str, str] | None = None,
+    seed: int = SEED,
+    dynamics: Dynamics = DYNAMICS,
+    flag_only: bool = False,
+) -> Review:
+    """The review of `year` from the truth of the previous one (as `truth` returns it, or
+    a previous `evolve`). `mergers` maps old commune codes to the code that absorbs them
+    from this review on. `flag_only`: some households poor before the first review (which
+    only the re-poor column can show) fall back into poverty."""
+    mergers = mergers or {}
+    previous = previous.copy()
+    if "ever_poor" not in previous:
+        previous["ever_poor"] = previous["status"] == "poor"
+    kept, events = [], []
+    for code, group in previous.groupby("commune_code", sort=True):
+        rng = np.random.default_rng([seed, int(code), year])
+        new_status, event = _transitions(group, rng, dynamics, flag_only)
+        gone = rng.random(len(group)) < dynamics.dissolved
+        event = np.where(gone, "dissolved", event)
+        change = np.where(
+            rng.random(len(group)) < dynamics.members_change,
+            rng.choice([-1, 1], size=len(group)),
+            0,
+        )
+        members = np.maximum(1, group["members"].to_numpy() + change)
+        step = group.assign(
+            commune_previous=code,
+            commune_code=mergers.get(code, code),
+            status_previous=group["status"],
+            members_previous=group["members"],
+            status=np.where(gone, "", new_status),
+            members=np.where(gone, 0, members),
+            event=event,
+        )
+        step["workers"] = np.minimum(step["workers"], step["members"])
+        events.append(step.loc[gone, EVENT_COLUMNS])
+        kept.append(step.loc[~gone])
+    current = pd.concat(kept, ignore_index=True)
+    numbers = previous["household_id"].str.split("-").str[1].astype(int)
+    last = numbers.groupby(previous["household_id"].str.split("-").str[0]).max().to_dict()
+    frames = []
+    for code, group in current.groupby("commune_code", sort=True):
+        rng = np.random.default_rng([seed, int(code), year, 1])
+        area = group["area"].iloc[0]
+        count = int(rng.binomial(len(group), dynamics.new_households))
+        born = _new_households(
+            code,
+            count,
+            rng,
+            dynamics,
+            int(group["village_no"].max()),
+            "Khu phố" if area == "urban" else "Thôn",
+            last.get(code, 0) + 1,
+        ).assign(
+            commune_code=code,
+            area=area,
+            commune_previous="",
+            status_previous="",
+            members_previous=0,
+        )
+        group = pd.concat([group, born], ignore_index=True)
+        status = group["status"].to_numpy()
+        income, indicators = _income_and_deprivations(rng, status, area)
+        group["income"] = income
+        for j in range(len(INDICATOR_HEADERS)):
+            group[f"dep_{j}"] = indicators[:, j]
+        able = np.flatnonzero((status == "poor") & (group["workers"].to_numpy() > 0))
+        marked = rng.choice(
+            able,
+            min(len(able), round(dynamics.can_exit_share * (status == "poor").sum())),
+            replace=False,
+        )
+        group["can_exit"] = False
+        group.loc[marked, "can_exit"] = True
+        group["ever_poor"] = group["ever_poor"].astype(bool) | (group["status"] == "poor")
+        group[RE_POOR] = group["event"] == "re_poor"
+        group["planted"] = ""
+        frames.append(group.sort_values(["village_no", "household_id"]))
+    households = pd.concat(frames, ignore_index=True)
+    events.append(households[EVENT_COLUMNS])
+    all_events = pd.concat(events, ignore_index=True).sort_values("household_id")
+    return Review(year, households, all_events.reset_index(drop=True))
+
+
+def reviews(
+    specs: dict[int, list[CommuneSpec]],
+    mergers: dict[int, dict[str, str]] | None = None,
+    seed: int = SEED,
+) -> dict[int, Review]:
+    """The truth of every review: the first from its specs, each later one evolved from the
+    one before (the second with re-poor households known only from the flag)."""
+    years = sorted(specs)
+    first = truth(specs[years[0]], years[0], seed)
+    result = {years[0]: Review(years[0], first, pd.DataFrame(columns=EVENT_COLUMNS))}
+    for number, year in enumerate(years[1:]):
+        previous = result[years[number]].households
+        result[year] = evolve(
+            previous, year, (mergers or {}).get(year), seed, flag_only=number == 0
+        )
+    return result
+
+
+def write_review(
+    specs: list[CommuneSpec], households: pd.DataFrame, year: int, out_dir: str | Path
+) -> list[Path]:
+    """Write one raw file per commune of `specs` under `out_dir/<year>/`."""
+    folder = Path(out_dir) / str(year)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for spec in specs:
+        frame = households[households["commune_code"] == spec.code].reset_index(drop=True)
+        if not spec.re_poor_column:
+            frame = frame.drop(columns=[RE_POOR], errors="ignore")
+        path = folder / (spec.file_name or f"{spec.code}.{spec.file_format.split('-')[0]}")
+        if spec.file_format == "xlsx":
+            write_xlsx(spec, frame, year, path)
+        else:
+            write_csv(spec, frame, path, ";" if spec.file_format == "csv-semicolon" else ",")
+        written.append(path)
+    return written
+
+
+def generate_reviews(
+    specs: dict[int, list[CommuneSpec]],
+    out_dir: str | Path,
+    mergers: dict[int, dict[str, str]] | None = None,
+    seed: int = SEED,
+) -> list[Path]:
+    """Write every review of `specs` (the first exactly as `generate_review` does)."""
+    written = []
+    for year, review in reviews(specs, mergers, seed).items():
+        written += write_review(specs[year], review.households, year, out_dir)
+    return written

@@ -17,8 +17,12 @@ KINDS = [
 ]
 
 
+TRENDS = "trends"  # results/trends/: what spans every review year
+
+
 def index_html(files: list[str], out_dir: str, title: str) -> str:
-    """The index page's HTML: files grouped by review year, then by kind."""
+    """The index page's HTML: what spans the years first, then files grouped by review
+    year (latest first), then by kind."""
     by_year: dict[str, list[Path]] = defaultdict(list)
     for name in sorted(set(files)):
         path = Path(name)
@@ -31,16 +35,20 @@ def index_html(files: list[str], out_dir: str, title: str) -> str:
         "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;}li{margin:.2em 0}</style>",
         f"</head><body><h1>{html.escape(title)}</h1>",
     ]
-    for year in sorted(by_year, reverse=True):
-        plan = f" — kế hoạch năm {int(year) + 1} / plan for {int(year) + 1}" if year else ""
-        parts.append(
-            f"<h2>Rà soát cuối năm {html.escape(year)} / Review of end-{html.escape(year)}{plan}</h2>"
-        )
+    for year in sorted(by_year, key=lambda y: (y == "", y), reverse=True):
+        if year:
+            plan = f" — kế hoạch năm {int(year) + 1} / plan for {int(year) + 1}"
+            parts.append(
+                f"<h2>Rà soát cuối năm {html.escape(year)} / Review of end-{html.escape(year)}"
+                f"{plan}</h2>"
+            )
+        else:
+            parts.append("<h2>Qua các năm / Across the years</h2>")
         for folder, suffix, heading in KINDS:
             chosen = [
                 p
                 for p in by_year[year]
-                if (p.parent.name == folder if folder else p.parent.name == year)
+                if (p.parent.name == folder if folder else p.parent.name == (year or TRENDS))
                 and (suffix is None or p.suffix == suffix)
             ]
             if not chosen:

@@ -44,6 +44,7 @@ HOUSEHOLDS = pa.schema(
         ("deprivation_count", pa.int8()),
         ("status", pa.string()),
         ("can_exit", pa.bool_()),
+        ("re_poor", pa.bool_()),
         ("social_protection", pa.bool_()),
         ("merit", pa.bool_()),
         ("head_female", pa.bool_()),
@@ -254,6 +255,85 @@ AF = pa.schema(
     ]
 )
 
+FLOW_COUNTS = [
+    "opening",
+    "decrease_changed_status",
+    "decrease_rose_above_near_poor_line",
+    "decrease_other",
+    "decreases",
+    "increase_changed_status",
+    "increase_re_poor",
+    "increase_newly",
+    "increase_other",
+    "increases",
+    "closing",
+    "re_poor_recorded_only",
+]
+
+FLOWS = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("previous_year", pa.int16()),
+        ("level", pa.string()),
+        ("unit_code", pa.string()),
+        ("unit_name", pa.string()),
+        ("display_order", pa.int16()),
+        ("flow_group", pa.string()),
+        ("measure", pa.string()),
+        *[(name, pa.int32()) for name in FLOW_COUNTS],
+        ("identity_holds", pa.bool_()),
+    ]
+)
+
+ATTAINMENT = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("plan_review_year", pa.int16()),
+        ("plan_year", pa.int16()),
+        ("level", pa.string()),
+        ("unit_code", pa.string()),
+        ("unit_name", pa.string()),
+        ("display_order", pa.int16()),
+        ("households_at_plan", pa.int32()),
+        ("poor_at_plan", pa.int32()),
+        ("target_reduction", pa.int32()),
+        ("planned_end", pa.int32()),
+        ("planned_end_rate", pa.float64()),
+        ("households", pa.int32()),
+        ("actual_end", pa.int32()),
+        ("actual_end_rate", pa.float64()),
+        ("exits", pa.int32()),
+        ("net_reduction", pa.int32()),
+        ("new_poor", pa.int32()),
+        ("new_poor_band_low", pa.float64()),
+        ("new_poor_band_high", pa.float64()),
+        ("new_poor_position", pa.string()),
+        ("exits_met", pa.bool_()),
+        ("rate_met", pa.bool_()),
+        ("status", pa.string()),
+    ]
+)
+
+TRENDS = pa.schema(
+    [
+        ("geography_year", pa.int16()),
+        ("level", pa.string()),
+        ("unit_code", pa.string()),
+        ("unit_name", pa.string()),
+        ("display_order", pa.int16()),
+        ("mapped", pa.bool_()),
+        ("note", pa.string()),
+        ("source_codes", pa.string()),
+        ("review_year", pa.int16()),
+        ("households", pa.int32()),
+        ("persons", pa.int32()),
+        ("poor", pa.int32()),
+        ("poor_rate", pa.float64()),
+        ("near_poor", pa.int32()),
+        ("near_poor_rate", pa.float64()),
+    ]
+)
+
 SORT_KEYS = {
     id(HOUSEHOLDS): ["commune_code", "household_id", "source_file", "source_row"],
     id(COMMUNES): ["display_order", "commune_code"],
@@ -267,6 +347,9 @@ SORT_KEYS = {
     id(DEPRIVATIONS): ["unit_level", "unit_code", "status", "indicator"],
     id(BREAKDOWNS): ["unit_level", "unit_code", "block", "status", "breakdown", "category"],
     id(AF): ["scheme", "unit_level", "unit_code", "measure", "indicator"],
+    id(FLOWS): ["level", "unit_code", "flow_group", "measure"],
+    id(ATTAINMENT): ["level", "unit_code"],
+    id(TRENDS): ["level", "unit_code", "mapped", "review_year"],
 }
 
 

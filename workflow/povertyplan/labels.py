@@ -69,3 +69,54 @@ def group_label(category: str, language: str = "vi") -> str:
         words = ("không có thông tin", "not reported")[index]
         return f"{GROUP_LABELS.get(group, (group, group))[index]}: {words}"
     return GROUP_LABELS.get(category, (category, category))[index]
+
+
+# Columns of the flow forms ("diễn biến"): key -> (vi, en) for poor, then near-poor rows.
+FLOW_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "opening": (("Đầu kỳ", "Opening"),) * 2,
+    "decreases": (("Tổng số giảm", "Total decrease"),) * 2,
+    "decrease_changed_status": (
+        ("Chuyển thành hộ cận nghèo", "Became near-poor"),
+        ("Chuyển thành hộ nghèo", "Became poor"),
+    ),
+    "decrease_rose_above_near_poor_line": (
+        ("Vượt chuẩn cận nghèo", "Rose above the near-poor line"),
+    )
+    * 2,
+    "decrease_other": (("Giảm khác (chuyển đi, giải thể)", "Other (moved out, dissolved)"),) * 2,
+    "increases": (("Tổng số tăng", "Total increase"),) * 2,
+    "increase_changed_status": (
+        ("Hộ cận nghèo thành hộ nghèo", "Near-poor became poor"),
+        ("Hộ nghèo thành hộ cận nghèo", "Poor became near-poor"),
+    ),
+    "increase_re_poor": (("Tái nghèo", "Re-poor"), ("Tái nghèo (không áp dụng)", "Re-poor (n/a)")),
+    "increase_newly": (("Phát sinh mới", "Newly poor"), ("Phát sinh mới", "Newly near-poor")),
+    "increase_other": (("Tăng khác (chuyển đến, hộ mới)", "Other (moved in, new households)"),) * 2,
+    "closing": (("Cuối kỳ", "Closing"),) * 2,
+}
+
+# Target attainment: column -> (vi, en); status and band words.
+ATTAINMENT_LABELS: dict[str, tuple[str, str]] = {
+    "unit_name": ("Đơn vị", "Unit"),
+    "poor_at_plan": ("Hộ nghèo khi lập kế hoạch", "Poor when planned"),
+    "target_reduction": ("Chỉ tiêu giảm (hộ)", "Target reduction (households)"),
+    "exits": ("Thoát nghèo (hộ)", "Exits (households)"),
+    "net_reduction": ("Giảm thực (hộ)", "Net reduction (households)"),
+    "planned_end_rate": ("Tỷ lệ cuối năm kế hoạch (%)", "Planned end rate (%)"),
+    "actual_end_rate": ("Tỷ lệ cuối năm thực tế (%)", "Actual end rate (%)"),
+    "new_poor": ("Hộ nghèo mới (hộ)", "New poor (households)"),
+    "new_poor_band": ("Dự kiến phát sinh (hộ)", "Expected new poor (households)"),
+    "new_poor_position": ("So với dự kiến", "Against the band"),
+    "status": ("Đánh giá", "Assessment"),
+}
+ATTAINMENT_WORDS: dict[str, tuple[str, str]] = {
+    "met": ("Đạt", "Met"),
+    "exits_met_offset_by_new_poor": (
+        "Đạt số thoát nghèo, chưa đạt tỷ lệ do phát sinh mới",
+        "Exits met, rate missed because of new poor",
+    ),
+    "not_met": ("Không đạt", "Not met"),
+    "below": ("Thấp hơn", "Below"),
+    "within": ("Trong khoảng", "Within"),
+    "above": ("Cao hơn", "Above"),
+}

@@ -108,6 +108,16 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{value}' is not an area", "write Thành thị or Nông thôn"),
         "vi": ("'{value}' không phải là khu vực", "ghi Thành thị hoặc Nông thôn"),
     },
+    "re_poor_not_poor": {
+        "en": (
+            "the household is marked re-poor but its status is '{value}'",
+            "mark only poor households, or correct the status",
+        ),
+        "vi": (
+            "hộ được đánh dấu tái nghèo nhưng kết quả rà soát là '{value}'",
+            "chỉ đánh dấu hộ nghèo, hoặc sửa lại kết quả rà soát",
+        ),
+    },
     "can_exit_not_poor": {
         "en": (
             "the household is marked to exit poverty but its status is '{value}'",
@@ -196,6 +206,7 @@ REASON_LABELS: dict[str, tuple[str, str]] = {
     "unknown_status": ("Kết quả rà soát sai", "Unknown review result"),
     "unknown_area": ("Khu vực sai", "Unknown area"),
     "can_exit_not_poor": ("Dự kiến thoát nghèo nhưng không nghèo", "Can-exit but not poor"),
+    "re_poor_not_poor": ("Tái nghèo nhưng không nghèo", "Re-poor but not poor"),
     "workers_above_members": ("Lao động nhiều hơn nhân khẩu", "Workers above members"),
     "duplicate_household_id": ("Trùng mã hộ, khác thông tin", "Same ID, other values"),
     "duplicate_row": ("Dòng lặp", "Repeated row"),

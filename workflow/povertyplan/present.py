@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .labels import group_label
-from .rates import rate_half_up
+from .labels import ATTAINMENT_LABELS, ATTAINMENT_WORDS, FLOW_LABELS, group_label
+from .rates import rate_half_up, round_half_up
 from .tables import format_vn_decimal, format_vn_integer
 
 HEADLINE = [
@@ -473,3 +473,136 @@ def reading_deprivations(
         )
         text += f"; these communes differ — {places}"
     return text + "."
+
+
+def _rate_text(value: float) -> str:
+    return "" if pd.isna(value) else format_vn_decimal(round_half_up(float(value)))
+
+
+def trend_rates_table(trends: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """Poor and near-poor rates (%) per unit and review year, units in display order and
+    the district last; an unmapped unit is marked `*`."""
+    vi = language == "vi"
+    data = trends.assign(
+        last=trends["level"] == "district",
+        unit=trends["unit_name"] + np.where(trends["mapped"], "", " *"),
+    ).sort_values(["last", "display_order", "unit_code", "review_year"])
+    out = {}
+    for column, word in (
+        ("poor_rate", "Hộ nghèo" if vi else "Poor"),
+        ("near_poor_rate", "Hộ cận nghèo" if vi else "Near-poor"),
+    ):
+        wide = data.pivot_table(
+            index=["last", "display_order", "unit"],
+            columns="review_year",
+            values=column,
+            aggfunc="first",
+            sort=True,
+        )
+        for year in wide.columns:
+            out[f"{word} {year} (%)"] = wide[year].map(_rate_text)
+    table = pd.DataFrame(out)
+    table.index = [unit for _, _, unit in table.index]
+    table.index.name = "Đơn vị" if vi else "Unit"
+    return table.reset_index()
+
+
+def flows_summary(flows: pd.DataFrame, group: str = "poor", language: str = "vi") -> pd.DataFrame:
+    """The flows of one group in households, one row per unit (district last), labelled
+    as in the form, for every pair of reviews."""
+    lang = 0 if language == "vi" else 1
+    number = 0 if group == "poor" else 1
+    rows = flows[(flows["flow_group"] == group) & (flows["measure"] == "households")]
+    rows = rows.assign(last=rows["level"] == "district").sort_values(
+        ["review_year", "last", "display_order", "unit_code"]
+    )
+    table = pd.DataFrame(
+        {
+            ("Năm" if lang == 0 else "Year"): rows["previous_year"].astype(str)
+            + "→"
+            + rows["review_year"].astype(str),
+            ("Đơn vị" if lang == 0 else "Unit"): rows["unit_name"],
+            **{FLOW_LABELS[key][number][lang]: rows[key].astype(int) for key in FLOW_LABELS},
+        }
+    )
+    return table.reset_index(drop=True)
+
+
+def attainment_table(attainment: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """Target attainment per unit (district last) for every plan judged."""
+    lang = 0 if language == "vi" else 1
+    rows = attainment.assign(last=attainment["level"] == "district").sort_values(
+        ["plan_year", "last", "display_order", "unit_code"]
+    )
+    band = (
+        rows["new_poor_band_low"].map(lambda v: format_vn_decimal(v, 1))
+        + " - "
+        + rows["new_poor_band_high"].map(lambda v: format_vn_decimal(v, 1))
+    )
+    table = {("Kế hoạch năm" if lang == 0 else "Plan year"): rows["plan_year"].astype(int)}
+    for key, names in ATTAINMENT_LABELS.items():
+        if key in ("planned_end_rate", "actual_end_rate"):
+            values = rows[key].map(_rate_text)
+        elif key == "new_poor_band":
+            values = band
+        elif key in ("status", "new_poor_position"):
+            values = rows[key].map(lambda v: ATTAINMENT_WORDS[v][lang])
+        elif key == "unit_name":
+            values = rows[key]
+        else:
+            values = rows[key].astype(int)
+        table[names[lang]] = values
+    return pd.DataFrame(table).reset_index(drop=True)
+
+
+def reading_trends(
+    trends: pd.DataFrame, flows: pd.DataFrame, attainment: pd.DataFrame, language: str = "vi"
+) -> str:
+    """The district's poor rate from the first to the last review, the latest flows, and
+    how many communes met the latest plan."""
+    vi = language == "vi"
+    district = trends[trends["level"] == "district"].sort_values("review_year")
+    first, last = district.iloc[0], district.iloc[-1]
+    text = (
+        f"Tỷ lệ hộ nghèo toàn huyện từ {_rate_text(first['poor_rate'])} % (cuối năm "
+        f"{int(first['review_year'])}) còn {_rate_text(last['poor_rate'])} % (cuối năm "
+        f"{int(last['review_year'])})."
+        if vi
+        else f"The district's poor rate went from {_rate_text(first['poor_rate'])} % (end of "
+        f"{int(first['review_year'])}) to {_rate_text(last['poor_rate'])} % (end of "
+        f"{int(last['review_year'])})."
+    )
+    poor = flows[
+        (flows["level"] == "district")
+        & (flows["flow_group"] == "poor")
+        & (flows["measure"] == "households")
+    ].sort_values("review_year")
+    if not poor.empty:
+        f = poor.iloc[-1]
+        fallen = int(f["increase_changed_status"] + f["increase_re_poor"] + f["increase_newly"])
+        exits = int(f["decrease_changed_status"] + f["decrease_rose_above_near_poor_line"])
+        text += (
+            f" Năm {int(f['review_year'])}: {exits} hộ thoát nghèo, {fallen} hộ rơi vào nghèo "
+            f"(trong đó {int(f['increase_re_poor'])} hộ tái nghèo, {int(f['increase_newly'])} hộ "
+            f"phát sinh mới)."
+            if vi
+            else f" In {int(f['review_year'])}: {exits} households left poverty and {fallen} fell "
+            f"into it ({int(f['increase_re_poor'])} re-poor, {int(f['increase_newly'])} newly "
+            f"poor)."
+        )
+    if not attainment.empty:
+        latest = attainment[attainment["plan_year"] == attainment["plan_year"].max()]
+        communes = latest[latest["level"] == "commune"]
+        met = int((communes["status"] == "met").sum())
+        total = latest[latest["level"] == "district"].iloc[0]
+        word = ATTAINMENT_WORDS[total["status"]][0 if vi else 1].lower()
+        text += (
+            f" Kế hoạch năm {int(total['plan_year'])}: {met}/{len(communes)} xã đạt chỉ tiêu; "
+            f"toàn huyện {word} (kế hoạch {_rate_text(total['planned_end_rate'])} %, thực tế "
+            f"{_rate_text(total['actual_end_rate'])} %)."
+            if vi
+            else f" The {int(total['plan_year'])} plan: {met} of {len(communes)} communes met "
+            f"their target; the district: {word} (planned {_rate_text(total['planned_end_rate'])}"
+            f" %, actual {_rate_text(total['actual_end_rate'])} %)."
+        )
+    return text

@@ -15,22 +15,28 @@ import pandas as pd
 
 from . import io
 from .aggregate import commune_counts, district_totals
+from .attainment import target_attainment
 from .clean import REJECT_COLUMNS, check_ledger, clean_table, reject_across_files
 from .columns import load_column_spec
 from .deprivation import af_measures, deprivation_table, group_breakdown
 from .errors import DataError
+from .flows import check_flows, flow_table, household_transitions
+from .geography import geography_year, unit_mapping
 from .read import read_raw_file
 from .registry import commune_lookup, commune_names, load_registry, review_date, units_valid_on
 from .standards import derive_status, mismatches, standard_for_year
 from .tables import (
     add_breakdown_sheets,
     plan_table,
+    write_attainment_xlsx,
     write_deprivation_xlsx,
+    write_flows_xlsx,
     write_plan_table_csv,
     write_plan_table_xlsx,
     write_rejects_xlsx,
 )
 from .targets import commune_targets, plan_goals
+from .trends import trend_table
 
 log = logging.getLogger("povertyplan")
 
@@ -239,3 +245,169 @@ def deprivations(
     names = commune_names(load_registry(registry), year) | {code: district.get("name", code)}
     write_deprivation_xlsx(table, names, out_xlsx, list(chosen.indicators))
     add_breakdown_sheets(out_xlsx, breakdowns, names)
+
+
+def _previous_units(registry: pd.DataFrame, previous_year: int, year: int) -> dict[str, str]:
+    """The previous review's commune codes → the units of `year` (mapped ones only)."""
+    mapping = unit_mapping(registry, previous_year, year)
+    for row in mapping[~mapping["mapped"]].itertuples(index=False):
+        log.warning("%d → %d: %s", previous_year, year, row.note)
+    mapped = mapping[mapping["mapped"]]
+    return dict(zip(mapped["code"], mapped["target_code"], strict=True))
+
+
+def flows(
+    households: list[str],
+    registry: str,
+    district: dict,
+    year: int,
+    language: str,
+    out_flows: str,
+    out_xlsx: str,
+) -> pd.DataFrame:
+    """The flows between the previous review and review `year` (`households`: the
+    households.parquet of every review up to `year`, oldest first; the last two are the
+    pair). Re-poor households are found from the earlier reviews and from the re-poor
+    column of the files."""
+    frames = [io.read_parquet(path) for path in households]
+    if len(frames) < 2:
+        raise DataError(f"{year}: the flows need the previous review's households")
+    previous, current = frames[-2], frames[-1]
+    previous_year = int(previous["review_year"].iloc[0])
+    earlier = [f.loc[f["status"] == "poor", "household_id"] for f in frames[:-2]]
+    poor_before = pd.Index(pd.concat(earlier).unique()) if earlier else pd.Index([])
+    units = load_registry(registry)
+    transitions = household_transitions(
+        previous, current, _previous_units(units, previous_year, year), poor_before
+    )
+    code = str(district.get("code", ""))
+    table = flow_table(transitions, code)
+    names = commune_names(units, previous_year) | commune_names(units, year)
+    names[code] = district.get("name", code)
+    order = units_valid_on(units, review_date(year)).drop_duplicates("code")
+    order = dict(zip(order["code"], order["display_order"], strict=True))
+    table = table.assign(
+        review_year=year,
+        previous_year=previous_year,
+        unit_name=table["unit_code"].map(names).fillna(table["unit_code"]),
+        display_order=table["unit_code"].map(order).fillna(0).astype("int64"),
+    )
+    counts = commune_counts(current, units_valid_on(units, review_date(year)))
+    check_flows(table, counts, year)
+    io.write_parquet(table, io.FLOWS, out_flows)
+    write_flows_xlsx(io.read_parquet(out_flows), out_xlsx, language)
+    district_poor = table[
+        (table["level"] == "district")
+        & (table["flow_group"] == "poor")
+        & (table["measure"] == "households")
+    ].iloc[0]
+    log.info(
+        "%d → %d: poor households %d → %d (−%d +%d); re-poor %d, of which %d only from the "
+        "files' re-poor column",
+        previous_year,
+        year,
+        district_poor["opening"],
+        district_poor["closing"],
+        district_poor["decreases"],
+        district_poor["increases"],
+        district_poor["increase_re_poor"],
+        district_poor["re_poor_recorded_only"],
+    )
+    return table
+
+
+def attainment(
+    targets_path: str,
+    flows_path: str,
+    communes: str,
+    district_path: str,
+    registry: str,
+    goals_config: dict,
+    district: dict,
+    year: int,
+    language: str,
+    out_attainment: str,
+    out_xlsx: str,
+) -> pd.DataFrame:
+    """How review `year` met the plan made from review `year` − 1."""
+    plan = io.read_parquet(targets_path)
+    plan_review_year = int(plan["review_year"].iloc[0])
+    flow_rows = io.read_parquet(flows_path)
+    poor_flows = flow_rows[
+        (flow_rows["flow_group"] == "poor") & (flow_rows["measure"] == "households")
+    ]
+    by_commune = io.read_parquet(communes)
+    totals = io.read_parquet(district_path).iloc[0]
+    current = pd.concat(
+        [
+            by_commune.rename(
+                columns={"commune_code": "unit_code", "commune_name": "unit_name"}
+            ).assign(level="commune")[ATTAINMENT_UNIT_COLUMNS],
+            pd.DataFrame(
+                [
+                    {
+                        "unit_code": str(totals["district_code"]),
+                        "unit_name": totals["district_name"],
+                        "level": "district",
+                        "display_order": 0,
+                        "households": int(totals["households"]),
+                        "poor_rate": float(totals["poor_rate"]),
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+    units = _previous_units(load_registry(registry), plan_review_year, year)
+    table = target_attainment(plan, units, poor_flows, current, goals_config, district)
+    table = table.assign(
+        review_year=year, plan_review_year=plan_review_year, plan_year=plan_review_year + 1
+    )
+    io.write_parquet(table, io.ATTAINMENT, out_attainment)
+    write_attainment_xlsx(io.read_parquet(out_attainment), out_xlsx, language)
+    summary = table[table["level"] == "commune"]["status"].value_counts().to_dict()
+    log.info("plan %d judged by review %d: %s", plan_review_year + 1, year, summary)
+    return table
+
+
+ATTAINMENT_UNIT_COLUMNS = [
+    "unit_code",
+    "unit_name",
+    "level",
+    "display_order",
+    "households",
+    "poor_rate",
+]
+
+
+def trends(
+    communes: list[str],
+    districts: list[str],
+    registry: str,
+    geography: str | int | None,
+    out_trends: str,
+) -> pd.DataFrame:
+    """Poor and near-poor counts and rates of every review on one geography (the units
+    of `geography`: a year, or `latest` for the latest review year built)."""
+    by_year = {}
+    district_by_year = {}
+    for commune_path, district_path in zip(communes, districts, strict=True):
+        frame = io.read_parquet(commune_path)
+        year = int(frame["review_year"].iloc[0])
+        by_year[year] = frame
+        district_by_year[year] = io.read_parquet(district_path)
+    target = geography_year(geography, list(by_year))
+    units = load_registry(registry)
+    mappings = {year: unit_mapping(units, year, target) for year in by_year}
+    table = trend_table(by_year, district_by_year, mappings, target)
+    io.write_parquet(table, io.TRENDS, out_trends)
+    unmapped = table[~table["mapped"]].drop_duplicates("unit_code")
+    for row in unmapped.itertuples(index=False):
+        log.warning("trends on the units of %d: %s", target, row.note)
+    log.info(
+        "trends: %d reviews on the %d units of %d",
+        len(by_year),
+        table["unit_code"].nunique() - 1,
+        target,
+    )
+    return table

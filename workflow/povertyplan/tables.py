@@ -16,8 +16,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from .labels import LABELS, PLAN_TABLE_COLUMNS, PLAN_TABLE_GROUPS, group_label
-from .rates import rate_half_up
+from .labels import (
+    ATTAINMENT_LABELS,
+    ATTAINMENT_WORDS,
+    FLOW_LABELS,
+    LABELS,
+    PLAN_TABLE_COLUMNS,
+    PLAN_TABLE_GROUPS,
+    group_label,
+)
+from .rates import rate_half_up, round_half_up
 from .xlsx import save_workbook
 
 # count column of the table -> column of targets.parquet, and each rate's count column
@@ -306,4 +314,130 @@ def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict
         for cell in [*sheet[1], *sheet[2]]:
             cell.font = Font(bold=True)
         sheet.column_dimensions["A"].width = 16
+    save_workbook(book, path)
+
+
+FLOW_SHEETS = (("poor", "Dien bien ho ngheo"), ("near_poor", "Dien bien ho can ngheo"))
+FLOW_BLOCKS = (
+    ("opening", "opening", None),
+    ("decreases", "decrease_other", ("Giảm trong kỳ", "Decreases")),
+    ("increases", "increase_other", ("Tăng trong kỳ", "Increases")),
+    ("closing", "closing", None),
+)
+MEASURE_LABELS = {"households": ("Số hộ", "Households"), "persons": ("Số nhân khẩu", "Persons")}
+
+
+def write_flows_xlsx(flows: pd.DataFrame, path: str | Path, language: str = "vi") -> None:
+    """The flow forms: one sheet for poor and one for near-poor households; a block in
+    households then one in persons; a row per commune then the district; columns opening,
+    decreases (total, then by kind), increases (total, then by kind), closing."""
+    lang = 0 if language == "vi" else 1
+    columns = [key for key in FLOW_LABELS]
+    book = Workbook()
+    book.remove(book.active)
+    year, previous = int(flows["review_year"].iloc[0]), int(flows["previous_year"].iloc[0])
+    bold = Font(bold=True)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for group, title in FLOW_SHEETS:
+        sheet = book.create_sheet(title)
+        number = 0 if group == "poor" else 1
+        heading = (
+            f"Diễn biến {'hộ nghèo' if group == 'poor' else 'hộ cận nghèo'} từ cuối năm "
+            f"{previous} đến cuối năm {year}"
+            if language == "vi"
+            else f"{'Poor' if group == 'poor' else 'Near-poor'} household flows, end of "
+            f"{previous} to end of {year}"
+        )
+        sheet.cell(row=1, column=1, value=heading).font = Font(bold=True, size=12)
+        row = 3
+        for measure in ("households", "persons"):
+            sheet.cell(row=row, column=1, value=MEASURE_LABELS[measure][lang]).font = bold
+            top, low = row + 1, row + 2
+            sheet.cell(row=top, column=1, value=("Đơn vị", "Unit")[lang])
+            sheet.merge_cells(start_row=top, start_column=1, end_row=low, end_column=1)
+            for col, key in enumerate(columns, start=2):
+                sheet.cell(row=low, column=col, value=FLOW_LABELS[key][number][lang])
+            for first, last, block_label in FLOW_BLOCKS:
+                start, end = columns.index(first) + 2, columns.index(last) + 2
+                if block_label:
+                    sheet.cell(row=top, column=start, value=block_label[lang])
+                    sheet.merge_cells(
+                        start_row=top, start_column=start, end_row=top, end_column=end
+                    )
+                else:
+                    sheet.cell(row=top, column=start, value=sheet.cell(row=low, column=start).value)
+                    sheet.cell(row=low, column=start, value=None)
+                    sheet.merge_cells(
+                        start_row=top, start_column=start, end_row=low, end_column=end
+                    )
+            for cell in [*sheet[top], *sheet[low]]:
+                cell.font, cell.alignment = bold, center
+            rows = flows[(flows["flow_group"] == group) & (flows["measure"] == measure)]
+            rows = rows.assign(last=rows["level"] == "district").sort_values(
+                ["last", "display_order", "unit_code"]
+            )
+            row = low + 1
+            for unit in rows.to_dict("records"):
+                sheet.cell(row=row, column=1, value=unit["unit_name"])
+                for col, key in enumerate(columns, start=2):
+                    sheet.cell(row=row, column=col, value=int(unit[key])).number_format = "#,##0"
+                if unit["level"] == "district":
+                    for cell in sheet[row]:
+                        cell.font = bold
+                row += 1
+            row += 1
+        sheet.column_dimensions["A"].width = 18
+        for col in range(2, len(columns) + 2):
+            sheet.column_dimensions[get_column_letter(col)].width = 13
+    save_workbook(book, path)
+
+
+def write_attainment_xlsx(attainment: pd.DataFrame, path: str | Path, language: str = "vi") -> None:
+    """Target attainment: a row per commune then the district, with the plan's target, the
+    exits, the planned and actual end rates (rounded half-up to 2 decimals), the new poor
+    against the expected band, and the assessment."""
+    lang = 0 if language == "vi" else 1
+    book = Workbook()
+    sheet = book.active
+    plan_year = int(attainment["plan_year"].iloc[0])
+    sheet.title = "Danh gia ke hoach" if language == "vi" else "Attainment"
+    sheet.cell(
+        row=1,
+        column=1,
+        value=(
+            f"Đánh giá thực hiện chỉ tiêu giảm nghèo năm {plan_year}"
+            if language == "vi"
+            else f"Attainment of the {plan_year} poverty reduction targets"
+        ),
+    ).font = Font(bold=True, size=12)
+    keys = list(ATTAINMENT_LABELS)
+    for col, key in enumerate(keys, start=1):
+        cell = sheet.cell(row=3, column=col, value=ATTAINMENT_LABELS[key][lang])
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    rows = attainment.assign(last=attainment["level"] == "district").sort_values(
+        ["last", "display_order", "unit_code"]
+    )
+    for r, unit in enumerate(rows.to_dict("records"), start=4):
+        for col, key in enumerate(keys, start=1):
+            if key in ("planned_end_rate", "actual_end_rate"):
+                value = float(round_half_up(unit[key]))
+            elif key == "new_poor_band":
+                low, high = unit["new_poor_band_low"], unit["new_poor_band_high"]
+                value = f"{format_vn_decimal(low, 1)} - {format_vn_decimal(high, 1)}"
+            elif key in ("status", "new_poor_position"):
+                value = ATTAINMENT_WORDS[unit[key]][lang]
+            elif key == "unit_name":
+                value = unit[key]
+            else:
+                value = int(unit[key])
+            cell = sheet.cell(row=r, column=col, value=value)
+            if key.endswith("_rate"):
+                cell.number_format = "0.00"
+            if unit["level"] == "district":
+                cell.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 18
+    for col in range(2, len(keys) + 1):
+        sheet.column_dimensions[get_column_letter(col)].width = 14
+    sheet.column_dimensions[get_column_letter(len(keys))].width = 30
     save_workbook(book, path)

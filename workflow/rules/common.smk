@@ -51,6 +51,22 @@ def raw_files(year):
     return files
 
 
+def previous_year(year):
+    """The review year before `year` when it is built too, else None."""
+    before = str(int(year) - 1)
+    return before if before in review_years() else None
+
+
+def paired_years():
+    """Review years whose previous year is built: they get flows and attainment."""
+    return [year for year in review_years() if previous_year(year)]
+
+
+def reviews_up_to(year, pattern):
+    """`pattern` for every built review year up to `year`, oldest first."""
+    return [pattern.format(year=y) for y in review_years() if int(y) <= int(year)]
+
+
 def per_file(pattern):
     """Input function: `pattern` expanded over the raw files of the wildcard's year."""
     return lambda wildcards: expand(pattern, year=wildcards.year, file=raw_files(wildcards.year))
@@ -89,6 +105,20 @@ def year_outputs(year):
     for notebook, figures in FIGURES.items():
         out += [f"results/{year}/notebooks/{notebook}.{ext}" for ext in ("ipynb", "html")]
         out += [f"results/{year}/figures/{figure}.png" for figure in figures]
+    if previous_year(year):
+        out += [f"results/{year}/{name}.parquet" for name in ("flows", "attainment")]
+        out += [f"results/{year}/tables/{name}.xlsx" for name in ("flows", "attainment")]
+    return out
+
+
+TREND_FIGURES = ["rates_over_time", "flows_waterfall", "attainment"]
+
+
+def trend_outputs():
+    """What the trends across every review produce."""
+    out = ["results/trends/trends.parquet"]
+    out += [f"results/trends/notebooks/trends.{ext}" for ext in ("ipynb", "html")]
+    out += [f"results/trends/figures/{figure}.png" for figure in TREND_FIGURES]
     return out
 
 

@@ -128,7 +128,7 @@ rule notebook_deprivations:
 rule index:
     input:
         code=PACKAGE,
-        files=[f for year in review_years() for f in year_outputs(year)],
+        files=[f for year in review_years() for f in year_outputs(year)] + trend_outputs(),
     output:
         "results/index.html",
     params:

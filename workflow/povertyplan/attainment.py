@@ -1,0 +1,128 @@
+"""Target attainment: the plan made from review Y judged by review Y + 1.
+
+Per commune of review Y + 1 (the plan's communes mapped to it, so Cam An's and Cam
+Thanh's targets are Thanh An's) and for the district:
+
+- `target_reduction` (planned) against `exits` (gross: poor households that became
+  near-poor or rose above the near-poor line) and `net_reduction` (opening − closing);
+- `planned_end_rate` (the plan's column 11, unrounded) against `actual_end_rate` (the
+  poor rate of review Y + 1);
+- `new_poor` (households that fell into poverty: from near-poor, re-poor, newly poor;
+  not new or moved-in households) against the plan's expected band (`goals`: a percent
+  of the unit's households, and for the district also a band in households);
+- `status`: `met` when the actual end rate is at or below the planned one;
+  `exits_met_offset_by_new_poor` when exits reached the target but new poor kept the
+  rate above plan; otherwise `not_met`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .rates import rate
+
+STATUSES = ("met", "exits_met_offset_by_new_poor", "not_met")
+PLAN_SUMS = ["households", "poor", "target_reduction", "poor_end"]
+FLOW_PARTS = [
+    "opening",
+    "closing",
+    "decrease_changed_status",
+    "decrease_rose_above_near_poor_line",
+    "increase_changed_status",
+    "increase_re_poor",
+    "increase_newly",
+]
+ATTAINMENT_COLUMNS = [
+    "unit_code",
+    "unit_name",
+    "level",
+    "display_order",
+    "households_at_plan",
+    "poor_at_plan",
+    "target_reduction",
+    "planned_end",
+    "planned_end_rate",
+    "households",
+    "actual_end",
+    "actual_end_rate",
+    "exits",
+    "net_reduction",
+    "new_poor",
+    "new_poor_band_low",
+    "new_poor_band_high",
+    "new_poor_position",
+    "exits_met",
+    "rate_met",
+    "status",
+]
+
+
+def _band_position(value: pd.Series, low: pd.Series, high: pd.Series) -> pd.Series:
+    return pd.Series(
+        np.select([value < low, value > high], ["below", "above"], default="within"),
+        index=value.index,
+    )
+
+
+def target_attainment(
+    targets: pd.DataFrame,
+    unit_of_plan: dict[str, str],
+    poor_flows: pd.DataFrame,
+    current: pd.DataFrame,
+    goals_config: dict,
+    district: dict,
+) -> pd.DataFrame:
+    """One row per unit of the later review and one for the district.
+
+    `targets`: targets.parquet of review Y; `unit_of_plan`: its commune codes → the
+    communes of review Y + 1; `poor_flows`: the flows of review Y + 1 for poor households
+    in households (commune and district rows); `current`: communes.parquet of Y + 1 with
+    a district row appended (`unit_code`, `unit_name`, `display_order`, `households`,
+    `poor`, `poor_rate`).
+    """
+    plan = targets.assign(unit_code=targets["commune_code"].map(unit_of_plan))
+    plan = plan.dropna(subset=["unit_code"])
+    by_unit = plan.groupby("unit_code", sort=True)[PLAN_SUMS].sum()
+    by_unit.loc[str(district.get("code", ""))] = targets[PLAN_SUMS].sum()
+    by_unit = by_unit.add_prefix("planned_").rename(
+        columns={
+            "planned_target_reduction": "target_reduction",
+            "planned_poor": "poor_at_plan",
+            "planned_households": "households_at_plan",
+            "planned_poor_end": "planned_end",
+        }
+    )
+    flows = poor_flows.set_index("unit_code")
+    out = current.set_index("unit_code")[["unit_name", "level", "display_order"]].join(by_unit)
+    out = out.join(flows[FLOW_PARTS])
+    counts = out.columns.difference(["unit_name", "level", "display_order"])
+    out[counts] = out[counts].fillna(0).astype("int64")
+    out["planned_end_rate"] = rate(out["planned_end"], out["households_at_plan"])
+    out["households"] = current.set_index("unit_code")["households"]
+    out["actual_end"] = out["closing"]
+    out["actual_end_rate"] = current.set_index("unit_code")["poor_rate"]
+    out["exits"] = out["decrease_changed_status"] + out["decrease_rose_above_near_poor_line"]
+    out["net_reduction"] = out["opening"] - out["closing"]
+    out["new_poor"] = (
+        out["increase_changed_status"] + out["increase_re_poor"] + out["increase_newly"]
+    )
+    percent = goals_config.get("new_poor_percent", {})
+    low = out["households_at_plan"] * float(percent.get("min", 0)) / 100
+    high = out["households_at_plan"] * float(percent.get("max", np.inf)) / 100
+    in_households = goals_config.get("new_poor_households")
+    is_district = out["level"] == "district"
+    if in_households:
+        low = low.where(~is_district, float(in_households["min"]))
+        high = high.where(~is_district, float(in_households["max"]))
+    out["new_poor_band_low"] = low.astype("float64")
+    out["new_poor_band_high"] = high.astype("float64")
+    out["new_poor_position"] = _band_position(out["new_poor"], low, high)
+    out["exits_met"] = out["exits"] >= out["target_reduction"]
+    out["rate_met"] = out["actual_end_rate"] <= out["planned_end_rate"]
+    out["status"] = np.select(
+        [out["rate_met"], out["exits_met"]], ["met", "exits_met_offset_by_new_poor"], "not_met"
+    )
+    out.index.name = "unit_code"
+    out = out.reset_index().sort_values(["level", "display_order", "unit_code"])
+    return out[ATTAINMENT_COLUMNS].reset_index(drop=True)

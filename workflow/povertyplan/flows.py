@@ -1,0 +1,193 @@
+"""Flows in and out of poverty between two consecutive reviews (the "diễn biến" forms).
+
+For poor and for near-poor households, per commune and for the district, in households
+and in persons:
+
+    closing = opening − decreases + increases
+
+Decreases: changed status (poor → near-poor, or near-poor → poor), rose above the
+near-poor line (→ not poor), other (dissolved, moved out of the unit). Increases: changed
+status (near-poor → poor, or poor → near-poor), re-poor (poor households only: poor in an
+earlier review or marked re-poor in the file, not poor in the previous one), newly (from
+not poor), other (new households, moved into the unit). Households are followed by their
+household ID; the previous review's communes are first mapped to the current review's
+units (`geography.unit_mapping`), so a merger is not a flow. In persons, a household is
+counted with its members at the review it is counted in; the change in members of a
+household that stays in the group is counted as other (people moving in or out).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .errors import DataError
+
+GROUPS = ("poor", "near_poor")
+MEASURES = ("households", "persons")
+DECREASES = ["decrease_changed_status", "decrease_rose_above_near_poor_line", "decrease_other"]
+INCREASES = ["increase_changed_status", "increase_re_poor", "increase_newly", "increase_other"]
+FLOW_COLUMNS = ["opening", *DECREASES, "decreases", *INCREASES, "increases", "closing"]
+ABSENT = ""
+
+
+def household_transitions(
+    previous: pd.DataFrame,
+    current: pd.DataFrame,
+    unit_of_previous: dict[str, str],
+    poor_before_previous: set[str] | pd.Index,
+) -> pd.DataFrame:
+    """One row per household of either review: its unit, status and members in each
+    (blank status where absent), and whether it counts as re-poor.
+
+    `unit_of_previous` maps the previous review's commune codes to the current review's
+    units; a commune missing from it (a split, reported elsewhere) keeps its own code,
+    except that a household still present is followed to its current commune.
+    `poor_before_previous`: IDs of households poor in any review before the previous one.
+    """
+    before = previous[["household_id", "commune_code", "status", "members"]]
+    after = current[["household_id", "commune_code", "status", "members", "re_poor"]]
+    merged = before.merge(
+        after, on="household_id", how="outer", suffixes=("_previous", ""), sort=True
+    )
+    present_before = merged["status_previous"].notna()
+    present_after = merged["status"].notna()
+    mapped = merged["commune_code_previous"].map(unit_of_previous)
+    unit_before = mapped.fillna(
+        merged["commune_code"].where(present_after, merged["commune_code_previous"])
+    )
+    recorded = merged["re_poor"].fillna(False).astype(bool)
+    earlier = merged["household_id"].isin(poor_before_previous)
+    return pd.DataFrame(
+        {
+            "household_id": merged["household_id"],
+            "unit_previous": unit_before.where(present_before, ABSENT).astype(str),
+            "unit": merged["commune_code"].where(present_after, ABSENT).astype(str),
+            "status_previous": merged["status_previous"].fillna(ABSENT).astype(str),
+            "status": merged["status"].fillna(ABSENT).astype(str),
+            "members_previous": merged["members_previous"].fillna(0).astype("int64"),
+            "members": merged["members"].fillna(0).astype("int64"),
+            "re_poor_history": earlier.to_numpy(),
+            "re_poor_recorded": recorded.to_numpy(),
+        }
+    )
+
+
+def _records(transitions: pd.DataFrame, level: str, district_code: str) -> pd.DataFrame:
+    """Per-unit records: a household that moved between units is split into a leaving
+    record in its old unit and an arriving one in its new unit."""
+    frame = transitions
+    if level == "district":
+        return frame.assign(unit_code=district_code)
+    same = (frame["unit_previous"] == frame["unit"]) | (frame["unit_previous"] == ABSENT)
+    same |= frame["unit"] == ABSENT
+    staying = frame[same].assign(
+        unit_code=frame.loc[same, "unit"].where(
+            frame.loc[same, "unit"] != ABSENT, frame.loc[same, "unit_previous"]
+        )
+    )
+    moved = frame[~same]
+    leaving = moved.assign(unit_code=moved["unit_previous"], unit=ABSENT, status=ABSENT, members=0)
+    arriving = moved.assign(
+        unit_code=moved["unit"], unit_previous=ABSENT, status_previous=ABSENT, members_previous=0
+    )
+    return pd.concat([staying, leaving, arriving], ignore_index=True)
+
+
+def _group_flows(records: pd.DataFrame, group: str) -> pd.DataFrame:
+    """Flow columns of one group (poor or near_poor), per unit, households and persons."""
+    other = "near_poor" if group == "poor" else "poor"
+    was = records["status_previous"] == group
+    now = records["status"] == group
+    absent_before = records["status_previous"] == ABSENT
+    absent_after = records["status"] == ABSENT
+    re_poor = (records["re_poor_history"] | records["re_poor_recorded"]) & (group == "poor")
+    leave = was & ~now
+    enter = now & ~was
+    stay = was & now
+    flags = {
+        "opening": was,
+        "decrease_changed_status": leave & (records["status"] == other),
+        "decrease_rose_above_near_poor_line": leave & (records["status"] == "not_poor"),
+        "decrease_other": leave & absent_after,
+        "increase_other": enter & absent_before,
+        "increase_re_poor": enter & ~absent_before & re_poor,
+        "increase_changed_status": enter & ~re_poor & (records["status_previous"] == other),
+        "increase_newly": enter & ~re_poor & (records["status_previous"] == "not_poor"),
+        "closing": now,
+        "re_poor_recorded_only": enter
+        & ~absent_before
+        & records["re_poor_recorded"]
+        & ~records["re_poor_history"]
+        & (group == "poor"),
+    }
+    size_before = records["members_previous"].astype("int64")
+    size_after = records["members"].astype("int64")
+    change = (size_after - size_before).where(stay, 0)
+    out = []
+    for measure in MEASURES:
+        columns = {}
+        for name, flag in flags.items():
+            if measure == "households":
+                columns[name] = flag.astype("int64")
+            else:
+                uses_after = name.startswith("increase") or name in (
+                    "closing",
+                    "re_poor_recorded_only",
+                )
+                columns[name] = flag.astype("int64") * (size_after if uses_after else size_before)
+        if measure == "persons":
+            columns["increase_other"] = columns["increase_other"] + change.clip(lower=0)
+            columns["decrease_other"] = columns["decrease_other"] + (-change).clip(lower=0)
+        table = pd.DataFrame(columns).groupby(records["unit_code"], sort=True).sum()
+        table.index.name = "unit_code"
+        out.append(table.reset_index().assign(flow_group=group, measure=measure))
+    return pd.concat(out, ignore_index=True)
+
+
+def flow_table(transitions: pd.DataFrame, district_code: str) -> pd.DataFrame:
+    """The flows of every commune and of the district, for poor and near-poor households,
+    in households and persons; `identity_holds` checks closing = opening − decreases +
+    increases on each row."""
+    frames = []
+    for level in ("commune", "district"):
+        records = _records(transitions, level, district_code)
+        for group in GROUPS:
+            frames.append(_group_flows(records, group).assign(level=level))
+    table = pd.concat(frames, ignore_index=True)
+    table["decreases"] = table[DECREASES].sum(axis=1)
+    table["increases"] = table[INCREASES].sum(axis=1)
+    table["identity_holds"] = (
+        table["closing"] == table["opening"] - table["decreases"] + table["increases"]
+    )
+    return table
+
+
+def check_flows(table: pd.DataFrame, current_counts: pd.DataFrame, year: int) -> None:
+    """Raise when a flow row breaks closing = opening − decreases + increases, or when the
+    closing counts differ from the review's own commune counts (`current_counts`:
+    commune_code, households, persons, poor, near_poor and the members of each)."""
+    broken = table[~table["identity_holds"]]
+    if not broken.empty:
+        row = broken.iloc[0]
+        raise DataError(
+            f"{year}: the flows of {row['unit_code']} ({row['flow_group']}, {row['measure']}) "
+            f"do not add up: closing {row['closing']} ≠ opening {row['opening']} − "
+            f"{row['decreases']} + {row['increases']}",
+            hint="this is a bug in povertyplan: report it with results/<year>/logs/flows.log",
+        )
+    communes = table[(table["level"] == "commune") & (table["measure"] == "households")]
+    closing = communes.pivot_table(
+        index="unit_code", columns="flow_group", values="closing", aggfunc="sum"
+    )
+    expected = current_counts.set_index("commune_code")[list(GROUPS)]
+    joined = expected.join(closing, rsuffix="_flow", how="left").fillna(0)
+    wrong = joined[
+        (joined["poor"] != joined["poor_flow"]) | (joined["near_poor"] != joined["near_poor_flow"])
+    ]
+    if not wrong.empty:
+        code = wrong.index[0]
+        raise DataError(
+            f"{year}: commune {code}: the flows close at {int(wrong.at[code, 'poor_flow'])} poor "
+            f"households but the review counts {int(wrong.at[code, 'poor'])}",
+            hint="this is a bug in povertyplan: report it with results/<year>/logs/flows.log",
+        )

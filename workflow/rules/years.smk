@@ -1,0 +1,93 @@
+# Year after year: flows between consecutive reviews, attainment of the previous plan, and
+# trends of every review on one geography.
+
+
+rule flows:
+    input:
+        code=PACKAGE,
+        households=lambda wildcards: reviews_up_to(wildcards.year, "results/{year}/households.parquet"),
+        gates=lambda wildcards: [
+            f"results/{y}/validation.txt" for y in (previous_year(wildcards.year), wildcards.year)
+        ],
+        registry=config["registry"],
+    output:
+        flows="results/{year}/flows.parquet",
+        xlsx="results/{year}/tables/flows.xlsx",
+    params:
+        district=config["district"],
+        language=LANGUAGE,
+    log:
+        "results/{year}/logs/flows.log",
+    benchmark:
+        "results/{year}/benchmarks/flows.tsv"
+    script:
+        "../scripts/run_flows.py"
+
+
+rule attainment:
+    input:
+        code=PACKAGE,
+        targets=lambda wildcards: f"results/{previous_year(wildcards.year)}/targets.parquet",
+        flows="results/{year}/flows.parquet",
+        communes="results/{year}/communes.parquet",
+        district="results/{year}/district.parquet",
+        registry=config["registry"],
+    output:
+        attainment="results/{year}/attainment.parquet",
+        xlsx="results/{year}/tables/attainment.xlsx",
+    params:
+        goals=config["goals"],
+        district=config["district"],
+        language=LANGUAGE,
+    log:
+        "results/{year}/logs/attainment.log",
+    benchmark:
+        "results/{year}/benchmarks/attainment.tsv"
+    script:
+        "../scripts/run_attainment.py"
+
+
+rule trends:
+    input:
+        code=PACKAGE,
+        communes=expand("results/{year}/communes.parquet", year=review_years()),
+        districts=expand("results/{year}/district.parquet", year=review_years()),
+        registry=config["registry"],
+    output:
+        trends="results/trends/trends.parquet",
+    params:
+        geography=config.get("trends", {}).get("geography", "latest"),
+    log:
+        "results/trends/logs/trends.log",
+    benchmark:
+        "results/trends/benchmarks/trends.tsv"
+    script:
+        "../scripts/run_trends.py"
+
+
+rule notebook_trends:
+    input:
+        code=PACKAGE,
+        notebook=NOTEBOOKS / "trends.ipynb",
+        trends="results/trends/trends.parquet",
+        flows=[f"results/{y}/flows.parquet" for y in paired_years()],
+        attainment=[f"results/{y}/attainment.parquet" for y in paired_years()],
+    output:
+        notebook="results/trends/notebooks/trends.ipynb",
+        html="results/trends/notebooks/trends.html",
+        figures=expand("results/trends/figures/{figure}.png", figure=TREND_FIGURES),
+    params:
+        parameters=lambda wildcards, input, output: {
+            "trends_path": str(input.trends),
+            "flows_paths": [str(p) for p in input.flows],
+            "attainment_paths": [str(p) for p in input.attainment],
+            "figures_dir": str(Path(output.figures[0]).parent),
+            "language": LANGUAGE,
+        },
+    retries: 2
+    log:
+        "results/trends/logs/notebook_trends.log",
+    benchmark:
+        "results/trends/benchmarks/notebook_trends.tsv"
+    script:
+        "../scripts/run_notebook.py"
