@@ -8,7 +8,7 @@ CORES  ?= all
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export MPLBACKEND := Agg
 
-.PHONY: run test venv lock generate bench lint clean
+.PHONY: run test venv lock generate bench lint clean scheduled
 
 venv: $(VENV)/.installed
 
@@ -21,6 +21,13 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 run: venv
 	$(BIN)/snakemake --profile profiles/default --cores $(CORES)
+
+# Unattended run (cron, systemd): strict validation, a readable summary on stdout, and a
+# non-zero exit when a row is rejected or a year does not finish.
+scheduled: venv
+	$(BIN)/snakemake --profile profiles/scheduled --cores $(CORES); \
+	  run=$$?; $(BIN)/python -m povertyplan summary --results results; summary=$$?; \
+	  if [ $$run -ne 0 ]; then exit $$run; fi; exit $$summary
 
 test: venv
 	$(BIN)/python -m pytest

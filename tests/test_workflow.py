@@ -302,3 +302,38 @@ def test_a_rerun_does_nothing_and_a_new_file_cleans_only_itself(run):
     finally:
         new.unlink()
     assert counts["clean_file"] == 1 and counts["combine"] == 1 and counts["index"] == 1
+
+
+def test_a_new_year_runs_only_what_is_new_and_gets_flows_and_attainment(run):
+    """Adding data/raw/2019/ builds 2019, its flows and attainment, the trends and the index;
+    nothing of 2018 is recomputed."""
+    from povertyplan.generate import reviews, write_review
+
+    review = reviews({2018: SMALL, 2019: SMALL})[2019]
+    write_review(SMALL, review.households, 2019, run / "data" / "raw")
+    dry = snakemake(run, "--dry-run")
+    counts = job_counts(dry)
+    assert counts["clean_file"] == 3 and counts["combine"] == 1
+    assert counts["flows"] == 1 and counts["attainment"] == 1 and counts["trends"] == 1
+    assert "year=2018" not in dry.stdout + dry.stderr
+    before = (run / "results/2018/targets.parquet").stat().st_mtime_ns
+    result = snakemake(run)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (run / "results/2018/targets.parquet").stat().st_mtime_ns == before
+    flows = read_parquet(run / "results/2019/flows.parquet")
+    district = flows[
+        (flows["level"] == "district")
+        & (flows["flow_group"] == "poor")
+        & (flows["measure"] == "households")
+    ].iloc[0]
+    poor_2018 = int((truth(SMALL, 2018)["status"] == "poor").sum())
+    assert district["opening"] == poor_2018
+    assert district["closing"] == int((review.households["status"] == "poor").sum())
+    attainment = read_parquet(run / "results/2019/attainment.parquet")
+    assert set(attainment["unit_code"]) == {"19600", "19612", "19597", "468"}
+    trends = read_parquet(run / "results/trends/trends.parquet")
+    assert sorted(set(trends["review_year"])) == [2018, 2019]
+    index = (run / "results/index.html").read_text(encoding="utf-8")
+    assert "trends/notebooks/trends.html" in index and "2019/tables/flows.xlsx" in index
+    again = snakemake(run, "--dry-run")
+    assert "Nothing to be done" in again.stdout + again.stderr

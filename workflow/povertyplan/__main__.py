@@ -2,6 +2,7 @@
 
 python -m povertyplan generate [--out data/raw]       write the embedded example
 python -m povertyplan check FILE... [--lang en]       pre-check communes' files
+python -m povertyplan summary [--results results]     summarise a run (exit 1: attention)
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from .check import check_files
 from .errors import PovertyPlanError
 from .generate import CAM_LO_MERGERS, CAM_LO_REVIEWS, SEED, generate_reviews
+from .summary import run_summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +48,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument("--registry", default="config/communes.csv", help="commune registry")
     check.add_argument("--columns", default="config/columns.yaml", help="header aliases")
+    summary = commands.add_parser(
+        "summary",
+        help="summarise a run: rows kept and rejected, flows, plans met (tóm tắt kết quả)",
+        description="One line per review year under --results, then OK or what needs "
+        "attention; exits 1 when a row was rejected or a year did not finish.",
+    )
+    summary.add_argument("--results", default="results", help="results folder (default results)")
+    summary.add_argument("--lang", choices=["vi", "en"], default="vi", help="language")
     args = parser.parse_args(argv)
     try:
         if args.command == "generate":
@@ -53,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(path)
         elif args.command == "check":
             return check_files(args.files, args.registry, args.columns, args.lang, args.year)
+        elif args.command == "summary":
+            lines, ok = run_summary(args.results, args.lang)
+            print("\n".join(lines))
+            return 0 if ok else 1
     except PovertyPlanError as error:
         print(f"error: {error.one_line()}", file=sys.stderr)
         return 2

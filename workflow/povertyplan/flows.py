@@ -173,14 +173,14 @@ def check_flows(table: pd.DataFrame, current_counts: pd.DataFrame, year: int) ->
             f"{year}: the flows of {row['unit_code']} ({row['flow_group']}, {row['measure']}) "
             f"do not add up: closing {row['closing']} ≠ opening {row['opening']} − "
             f"{row['decreases']} + {row['increases']}",
-            hint="this is a bug in povertyplan: report it with results/<year>/logs/flows.log",
+            hint=f"this is a bug in povertyplan: report it with results/{year}/logs/flows.log",
         )
     communes = table[(table["level"] == "commune") & (table["measure"] == "households")]
     closing = communes.pivot_table(
         index="unit_code", columns="flow_group", values="closing", aggfunc="sum"
     )
     expected = current_counts.set_index("commune_code")[list(GROUPS)]
-    joined = expected.join(closing, rsuffix="_flow", how="left").fillna(0)
+    joined = expected.join(closing.add_suffix("_flow"), how="left").fillna(0)
     wrong = joined[
         (joined["poor"] != joined["poor_flow"]) | (joined["near_poor"] != joined["near_poor_flow"])
     ]
@@ -189,5 +189,5 @@ def check_flows(table: pd.DataFrame, current_counts: pd.DataFrame, year: int) ->
         raise DataError(
             f"{year}: commune {code}: the flows close at {int(wrong.at[code, 'poor_flow'])} poor "
             f"households but the review counts {int(wrong.at[code, 'poor'])}",
-            hint="this is a bug in povertyplan: report it with results/<year>/logs/flows.log",
+            hint=f"this is a bug in povertyplan: report it with results/{year}/logs/flows.log",
         )

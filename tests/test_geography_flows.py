@@ -1,0 +1,201 @@
+"""Geography mapping, flows on hand-made households, and the run summary."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from povertyplan import io
+from povertyplan.errors import DataError
+from povertyplan.flows import check_flows, flow_table, household_transitions
+from povertyplan.geography import geography_year, unit_mapping
+from povertyplan.registry import load_registry
+from povertyplan.summary import run_summary
+from povertyplan.trends import trend_table
+
+SPLIT_REGISTRY = """scheme,code,name,unit_type,area,district_code,province_code,valid_from,valid_to,successor,display_order,aliases
+gso,100,Xã Một,xã,rural,1,9,,2025-06-30,new:500,1,
+gso,200,Xã Hai,xã,rural,1,9,,2025-06-30,new:500|new:600,2,
+gso,300,Xã Ba,xã,rural,1,9,,2019-12-31,gso:100,3,
+new,500,Xã Năm,xã,rural,,9,2025-07-01,,,1,
+new,600,Xã Sáu,xã,rural,,9,2025-07-01,,,2,
+"""
+
+
+@pytest.fixture
+def split_registry(tmp_path):
+    path = tmp_path / "communes.csv"
+    path.write_text(SPLIT_REGISTRY, encoding="utf-8")
+    return load_registry(path)
+
+
+def test_successors_are_followed_through_several_changes(split_registry):
+    mapping = unit_mapping(split_registry, 2018, 2025).set_index("code")
+    assert mapping.at["300", "target_code"] == "500"  # Ba → Một (2020) → Năm (2025)
+    assert mapping.at["100", "target_name"] == "Xã Năm"
+    assert bool(mapping.at["300", "mapped"]) and bool(mapping.at["100", "mapped"])
+
+
+def test_a_split_commune_is_reported_not_guessed(split_registry):
+    mapping = unit_mapping(split_registry, 2020, 2025).set_index("code")
+    assert not mapping.at["200", "mapped"]
+    assert "split between new:500, new:600" in mapping.at["200", "note"]
+    assert mapping.at["200", "target_code"] == "200"  # kept under its own code
+
+
+def test_a_geography_older_than_the_unit_cannot_be_mapped(registry):
+    mapping = unit_mapping(registry, 2020, 2018).set_index("code")
+    assert not mapping.at["19603", "mapped"]
+    assert "Thanh An (19603) did not exist yet on 2018-12-31" == mapping.at["19603", "note"]
+    assert mapping.at["19600", "mapped"]
+
+
+def test_a_reused_code_is_a_different_unit(registry):
+    """19603 was Cam An until 2019 and Thanh An from 2020: Cam An maps to Thanh An in 2020
+    but stays itself in 2019."""
+    assert (
+        unit_mapping(registry, 2019, 2019).set_index("code").at["19603", "target_name"] == "Cam An"
+    )
+    assert (
+        unit_mapping(registry, 2019, 2020).set_index("code").at["19603", "target_name"]
+        == "Thanh An"
+    )
+
+
+def test_geography_year_latest_or_given():
+    assert geography_year("latest", [2018, 2020, 2019]) == 2020
+    assert geography_year(2025, [2018]) == 2025
+
+
+def test_trends_keep_an_unmapped_unit_apart(split_registry):
+    communes = pd.DataFrame(
+        {
+            "commune_code": ["100", "200"],
+            "commune_name": ["Xã Một", "Xã Hai"],
+            "display_order": [1, 2],
+            "households": [100, 50],
+            "persons": [400, 200],
+            "poor": [10, 5],
+            "near_poor": [8, 4],
+        }
+    )
+    district = pd.DataFrame(
+        [
+            {
+                "district_code": "1",
+                "district_name": "H",
+                "households": 150,
+                "persons": 600,
+                "poor": 15,
+                "near_poor": 12,
+            }
+        ]
+    )
+    mapping = unit_mapping(split_registry, 2020, 2025)
+    table = trend_table({2020: communes}, {2020: district}, {2020: mapping}, 2025)
+    units = table[table["level"] == "commune"].set_index("unit_code")
+    assert units.at["500", "poor"] == 10 and units.at["500", "mapped"]
+    assert units.at["200", "poor"] == 5 and not units.at["200", "mapped"]
+    assert "split" in units.at["200", "note"]
+    assert units.at["500", "poor_rate"] == pytest.approx(10.0)
+
+
+def frame(rows, re_poor=None):
+    out = pd.DataFrame(rows, columns=["household_id", "commune_code", "status", "members"])
+    out["re_poor"] = pd.array(re_poor or [None] * len(out), dtype="boolean")
+    return out
+
+
+def test_moves_between_communes_are_other_flows_there_and_nothing_for_the_district():
+    previous = frame([("a", "1", "poor", 3), ("b", "1", "poor", 2), ("c", "2", "near_poor", 4)])
+    current = frame([("a", "2", "poor", 3), ("b", "1", "poor", 4), ("d", "2", "poor", 1)])
+    table = flow_table(household_transitions(previous, current, {"1": "1", "2": "2"}, []), "9")
+    assert table["identity_holds"].all()
+    poor = table[(table["flow_group"] == "poor") & (table["measure"] == "households")]
+    poor = poor.set_index("unit_code")
+    assert poor.at["1", "decrease_other"] == 1 and poor.at["2", "increase_other"] == 2
+    assert poor.at["9", "decrease_other"] == 0 and poor.at["9", "increase_other"] == 1
+    assert (poor.at["9", "opening"], poor.at["9", "closing"]) == (2, 3)
+    persons = table[(table["flow_group"] == "poor") & (table["measure"] == "persons")]
+    persons = persons.set_index("unit_code")
+    # b grew from 2 to 4 members while staying poor: +2 persons as other increase
+    assert persons.at["9", "opening"] == 5 and persons.at["9", "closing"] == 8
+    assert persons.at["9", "increase_other"] == 2 + 1
+    near = table[(table["flow_group"] == "near_poor") & (table["measure"] == "households")]
+    assert near.set_index("unit_code").at["9", "decrease_other"] == 1  # c dissolved
+
+
+def test_re_poor_from_history_or_flag_and_otherwise_newly_or_from_near_poor():
+    previous = frame(
+        [
+            ("h", "1", "not_poor", 2),
+            ("f", "1", "near_poor", 2),
+            ("n", "1", "not_poor", 2),
+            ("c", "1", "near_poor", 2),
+        ]
+    )
+    current = frame(
+        [
+            ("h", "1", "poor", 2),
+            ("f", "1", "poor", 2),
+            ("n", "1", "poor", 2),
+            ("c", "1", "poor", 2),
+        ],
+        re_poor=[False, True, False, False],
+    )
+    table = flow_table(household_transitions(previous, current, {"1": "1"}, ["h"]), "9")
+    poor = table[(table["flow_group"] == "poor") & (table["measure"] == "households")]
+    row = poor[poor["level"] == "district"].iloc[0]
+    assert row["increase_re_poor"] == 2  # h by history, f by its flag
+    assert row["re_poor_recorded_only"] == 1
+    assert row["increase_newly"] == 1 and row["increase_changed_status"] == 1
+
+
+def test_a_broken_identity_or_a_wrong_closing_count_stops_the_run():
+    previous = frame([("a", "1", "poor", 3)])
+    current = frame([("a", "1", "poor", 3)])
+    table = flow_table(household_transitions(previous, current, {"1": "1"}, []), "9")
+    counts = pd.DataFrame({"commune_code": ["1"], "poor": [1], "near_poor": [0]})
+    check_flows(table, counts, 2020)
+    with pytest.raises(
+        DataError, match="the flows close at 1 poor households but the review counts 2"
+    ):
+        check_flows(table, counts.assign(poor=2), 2020)
+    broken = table.copy()
+    broken.loc[0, "closing"] = 7
+    broken["identity_holds"] = False
+    with pytest.raises(DataError, match="do not add up"):
+        check_flows(broken, counts, 2020)
+
+
+def test_the_summary_says_ok_or_what_needs_attention(tmp_path):
+    folder = tmp_path / "2020"
+    ledger = pd.DataFrame(
+        {"source_file": ["a.xlsx"], "rows_read": [10], "rows_kept": [8], "rows_rejected": [2]}
+    )
+    folder.mkdir()
+    ledger.to_parquet(folder / "ledger.parquet")
+    rejects = pd.DataFrame({"reason": ["not_an_integer", "not_an_integer"]})
+    rejects.to_parquet(folder / "rejects.parquet")
+    lines, ok = run_summary(tmp_path, "en")
+    assert not ok
+    assert lines[0].startswith("2020: 1 files, 10 rows read, 8 kept, 2 rejected; reasons: ")
+    assert "(2)" in lines[0] and "results/2020/rejects.xlsx" in lines[0]
+    assert lines[-1] == "Status: ATTENTION - rows rejected in 2020; 2020 not finished"
+    ledger.assign(rows_kept=10, rows_rejected=0).to_parquet(folder / "ledger.parquet")
+    (folder / "targets.parquet").write_bytes(b"")
+    lines, ok = run_summary(tmp_path, "vi")
+    assert ok and lines[-1].startswith("Kết quả: ĐẠT")
+    assert run_summary(tmp_path / "none", "en") == ([f"No results in {tmp_path / 'none'}"], False)
+
+
+def test_flow_schema_round_trip_is_byte_identical(tmp_path):
+    previous = frame([("a", "1", "poor", 3), ("b", "1", "near_poor", 2)])
+    current = frame([("a", "1", "near_poor", 3), ("b", "1", "poor", 2)])
+    table = flow_table(household_transitions(previous, current, {"1": "1"}, []), "9").assign(
+        review_year=2020, previous_year=2019, unit_name="x", display_order=0
+    )
+    paths = [tmp_path / "one.parquet", tmp_path / "two.parquet"]
+    io.write_parquet(table, io.FLOWS, paths[0])
+    io.write_parquet(table.sample(frac=1, random_state=1), io.FLOWS, paths[1])
+    assert paths[0].read_bytes() == paths[1].read_bytes()

@@ -1,0 +1,123 @@
+"""A readable summary of a run, for scheduled (unattended) runs and their e-mail or log.
+
+    python -m povertyplan summary [--results results] [--lang en]
+
+One line per review year found under `results/`: files, rows read, kept and rejected
+(with the most frequent reasons), and when there is one, the poor households' flow and
+how the previous plan was met. The last line says OK, or what needs attention. Counts
+only: no name or ID number is read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import io
+from .labels import ATTAINMENT_WORDS
+from .messages import REASON_LABELS
+
+WORDS = {
+    "vi": {
+        "files": "{year}: {files} tệp, {read} dòng đọc, {kept} hợp lệ, {rejected} bị loại",
+        "reasons": "; lý do: {reasons} (xem results/{year}/rejects.xlsx)",
+        "flows": "; hộ nghèo {opening} → {closing} (giảm {decreases}, tăng {increases})",
+        "plan": "; kế hoạch {plan}: {met}/{communes} xã đạt, toàn huyện: {status}",
+        "stopped": "{year}: chưa hoàn thành (dừng ở bước kiểm tra dữ liệu hoặc trước đó)",
+        "none": "Không có kết quả nào trong {results}",
+        "ok": "Kết quả: ĐẠT - không có dòng nào bị loại, mọi năm đã hoàn thành",
+        "attention": "Kết quả: CẦN XỬ LÝ - {problems}",
+        "rejected_years": "có dòng bị loại ở năm {years}",
+        "stopped_years": "năm {years} chưa hoàn thành",
+    },
+    "en": {
+        "files": "{year}: {files} files, {read} rows read, {kept} kept, {rejected} rejected",
+        "reasons": "; reasons: {reasons} (see results/{year}/rejects.xlsx)",
+        "flows": "; poor households {opening} → {closing} (−{decreases} +{increases})",
+        "plan": "; plan {plan}: {met}/{communes} communes met, district: {status}",
+        "stopped": "{year}: not finished (stopped at validation or before)",
+        "none": "No results in {results}",
+        "ok": "Status: OK - no row rejected, every year finished",
+        "attention": "Status: ATTENTION - {problems}",
+        "rejected_years": "rows rejected in {years}",
+        "stopped_years": "{years} not finished",
+    },
+}
+
+
+def _year_line(folder: Path, language: str) -> tuple[str, bool, bool]:
+    """(line, rows were rejected, the year finished)."""
+    words = WORDS[language]
+    year = folder.name
+    ledger_path = folder / "ledger.parquet"
+    if not ledger_path.exists():
+        return words["stopped"].format(year=year), False, False
+    ledger = io.read_parquet(ledger_path)
+    totals = {c: int(ledger[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")}
+    line = words["files"].format(
+        year=year,
+        files=len(ledger),
+        read=totals["rows_read"],
+        kept=totals["rows_kept"],
+        rejected=totals["rows_rejected"],
+    )
+    rejects_path = folder / "rejects.parquet"
+    if totals["rows_rejected"] and rejects_path.exists():
+        counts = io.read_parquet(rejects_path)["reason"].value_counts().head(3)
+        language_index = 0 if language == "vi" else 1
+        reasons = ", ".join(
+            f"{REASON_LABELS.get(reason, (reason, reason))[language_index]} ({count})"
+            for reason, count in counts.items()
+        )
+        line += words["reasons"].format(reasons=reasons, year=year)
+    finished = (folder / "targets.parquet").exists()
+    if not finished:
+        line += " - " + words["stopped"].format(year=year).split(": ", 1)[1]
+    flows_path = folder / "flows.parquet"
+    if flows_path.exists():
+        flows = io.read_parquet(flows_path)
+        poor = flows[
+            (flows["level"] == "district")
+            & (flows["flow_group"] == "poor")
+            & (flows["measure"] == "households")
+        ].iloc[0]
+        line += words["flows"].format(
+            **{k: int(poor[k]) for k in ("opening", "closing", "decreases", "increases")}
+        )
+    attainment_path = folder / "attainment.parquet"
+    if attainment_path.exists():
+        table = io.read_parquet(attainment_path)
+        communes = table[table["level"] == "commune"]
+        district = table[table["level"] == "district"].iloc[0]
+        line += words["plan"].format(
+            plan=int(district["plan_year"]),
+            met=int((communes["status"] == "met").sum()),
+            communes=len(communes),
+            status=ATTAINMENT_WORDS[district["status"]][0 if language == "vi" else 1],
+        )
+    return line, totals["rows_rejected"] > 0, finished
+
+
+def run_summary(results: str | Path, language: str = "vi") -> tuple[list[str], bool]:
+    """The summary's lines and whether the run needs no attention (every year finished,
+    no row rejected)."""
+    words = WORDS[language]
+    folders = sorted(p for p in Path(results).glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
+    if not folders:
+        return [words["none"].format(results=results)], False
+    lines, rejected, stopped = [], [], []
+    for folder in folders:
+        line, has_rejects, finished = _year_line(folder, language)
+        lines.append(line)
+        if has_rejects:
+            rejected.append(folder.name)
+        if not finished:
+            stopped.append(folder.name)
+    problems = []
+    if rejected:
+        problems.append(words["rejected_years"].format(years=", ".join(rejected)))
+    if stopped:
+        problems.append(words["stopped_years"].format(years=", ".join(stopped)))
+    lines.append(
+        words["attention"].format(problems="; ".join(problems)) if problems else words["ok"]
+    )
+    return lines, not problems
