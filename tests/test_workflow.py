@@ -337,3 +337,53 @@ def test_a_new_year_runs_only_what_is_new_and_gets_flows_and_attainment(run):
     assert "trends/notebooks/trends.html" in index and "2019/tables/flows.xlsx" in index
     again = snakemake(run, "--dry-run")
     assert "Nothing to be done" in again.stdout + again.stderr
+
+
+def test_the_scheduled_run_is_strict_and_its_summary_says_what_to_fix(tmp_path):
+    """profiles/scheduled forces strict validation even when the config says lenient; the
+    summary (python -m povertyplan summary) names the year and the reason, and exits 1."""
+    workdir = make_workdir(tmp_path)
+    config_path = workdir / "config" / "config.yaml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["validation"]["mode"] = "lenient"
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (workdir / "data/raw/2018/late.csv").write_text(
+        "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nX-1,Cam Thành,Kinh,ba,Hộ nghèo\n",
+        encoding="utf-8",
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "snakemake",
+        "--snakefile",
+        str(REPO / "Snakefile"),
+        "--directory",
+        str(workdir),
+        "--profile",
+        str(REPO / "profiles" / "scheduled"),
+        "--cores",
+        "2",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert "155 kept, 1 rejected (validation strict)" in result.stderr
+    summary = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "povertyplan",
+            "summary",
+            "--results",
+            str(workdir / "results"),
+            "--lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert summary.returncode == 1
+    lines = summary.stdout.splitlines()
+    assert lines[0].startswith("2018: 4 files, 156 rows read, 155 kept, 1 rejected; reasons: ")
+    assert "(1)" in lines[0] and "not finished" in lines[0]
+    assert lines[-1] == "Status: ATTENTION - rows rejected in 2018; 2018 not finished"

@@ -120,3 +120,10 @@ ATTAINMENT_WORDS: dict[str, tuple[str, str]] = {
     "within": ("Trong khoảng", "Within"),
     "above": ("Cao hơn", "Above"),
 }
+
+
+def unit_label(level: str, name: str, language: str = "vi") -> str:
+    """How a unit is shown in tables: a commune by its name, the district as its total."""
+    if level == "district":
+        return f"Toàn huyện {name}" if language == "vi" else f"{name} district"
+    return name

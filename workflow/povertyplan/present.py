@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .labels import ATTAINMENT_LABELS, ATTAINMENT_WORDS, FLOW_LABELS, group_label
+from .labels import ATTAINMENT_LABELS, ATTAINMENT_WORDS, FLOW_LABELS, group_label, unit_label
 from .rates import rate_half_up, round_half_up
 from .tables import format_vn_decimal, format_vn_integer
 
@@ -521,7 +521,10 @@ def flows_summary(flows: pd.DataFrame, group: str = "poor", language: str = "vi"
             ("Năm" if lang == 0 else "Year"): rows["previous_year"].astype(str)
             + "→"
             + rows["review_year"].astype(str),
-            ("Đơn vị" if lang == 0 else "Unit"): rows["unit_name"],
+            ("Đơn vị" if lang == 0 else "Unit"): [
+                unit_label(level, name, language)
+                for level, name in zip(rows["level"], rows["unit_name"], strict=True)
+            ],
             **{FLOW_LABELS[key][number][lang]: rows[key].astype(int) for key in FLOW_LABELS},
         }
     )
@@ -548,7 +551,10 @@ def attainment_table(attainment: pd.DataFrame, language: str = "vi") -> pd.DataF
         elif key in ("status", "new_poor_position"):
             values = rows[key].map(lambda v: ATTAINMENT_WORDS[v][lang])
         elif key == "unit_name":
-            values = rows[key]
+            values = [
+                unit_label(level, name, language)
+                for level, name in zip(rows["level"], rows["unit_name"], strict=True)
+            ]
         else:
             values = rows[key].astype(int)
         table[names[lang]] = values

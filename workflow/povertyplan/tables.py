@@ -24,6 +24,7 @@ from .labels import (
     PLAN_TABLE_COLUMNS,
     PLAN_TABLE_GROUPS,
     group_label,
+    unit_label,
 )
 from .rates import rate_half_up, round_half_up
 from .xlsx import save_workbook
@@ -378,7 +379,8 @@ def write_flows_xlsx(flows: pd.DataFrame, path: str | Path, language: str = "vi"
             )
             row = low + 1
             for unit in rows.to_dict("records"):
-                sheet.cell(row=row, column=1, value=unit["unit_name"])
+                name = unit_label(unit["level"], unit["unit_name"], language)
+                sheet.cell(row=row, column=1, value=name)
                 for col, key in enumerate(columns, start=2):
                     sheet.cell(row=row, column=col, value=int(unit[key])).number_format = "#,##0"
                 if unit["level"] == "district":
@@ -428,7 +430,7 @@ def write_attainment_xlsx(attainment: pd.DataFrame, path: str | Path, language: 
             elif key in ("status", "new_poor_position"):
                 value = ATTAINMENT_WORDS[unit[key]][lang]
             elif key == "unit_name":
-                value = unit[key]
+                value = unit_label(unit["level"], unit[key], language)
             else:
                 value = int(unit[key])
             cell = sheet.cell(row=r, column=col, value=value)
