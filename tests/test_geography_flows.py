@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from povertyplan import io
-from povertyplan.errors import DataError
-from povertyplan.flows import check_flows, flow_table, household_transitions
+from povertyplan.attainment import target_attainment
+from povertyplan.errors import ConfigError, DataError
+from povertyplan.flows import check_flows, flow_table, household_transitions, previous_reviews
 from povertyplan.geography import geography_year, unit_mapping
 from povertyplan.registry import load_registry
 from povertyplan.summary import run_summary
@@ -40,7 +41,7 @@ def test_a_split_commune_is_reported_not_guessed(split_registry):
     mapping = unit_mapping(split_registry, 2020, 2025).set_index("code")
     assert not mapping.at["200", "mapped"]
     assert "split between new:500, new:600" in mapping.at["200", "note"]
-    assert mapping.at["200", "target_code"] == "200"  # kept under its own code
+    assert mapping.at["200", "target_code"] == "gso:200"  # kept apart, under scheme:code
 
 
 def test_a_geography_older_than_the_unit_cannot_be_mapped(registry):
@@ -95,8 +96,8 @@ def test_trends_keep_an_unmapped_unit_apart(split_registry):
     table = trend_table({2020: communes}, {2020: district}, {2020: mapping}, 2025)
     units = table[table["level"] == "commune"].set_index("unit_code")
     assert units.at["500", "poor"] == 10 and units.at["500", "mapped"]
-    assert units.at["200", "poor"] == 5 and not units.at["200", "mapped"]
-    assert "split" in units.at["200", "note"]
+    assert units.at["gso:200", "poor"] == 5 and not units.at["gso:200", "mapped"]
+    assert "split" in units.at["gso:200", "note"]
     assert units.at["500", "poor_rate"] == pytest.approx(10.0)
 
 
@@ -155,17 +156,21 @@ def test_a_broken_identity_or_a_wrong_closing_count_stops_the_run():
     previous = frame([("a", "1", "poor", 3)])
     current = frame([("a", "1", "poor", 3)])
     table = flow_table(household_transitions(previous, current, {"1": "1"}, []), "9")
-    counts = pd.DataFrame({"commune_code": ["1"], "poor": [1], "near_poor": [0]})
-    check_flows(table, counts, 2020)
+    check_flows(table, previous, current, "9", 2020)
+    more = frame([("a", "1", "poor", 3), ("b", "1", "poor", 1)])
     with pytest.raises(
-        DataError, match="the flows close at 1 poor households but the review counts 2"
+        DataError, match="1: the poor flows close at 1 households but the review counts 2"
     ):
-        check_flows(table, counts.assign(poor=2), 2020)
+        check_flows(table, previous, more, "9", 2020)
+    with pytest.raises(
+        DataError, match="9: the poor flows open at 1 households but the previous review counts 2"
+    ):
+        check_flows(table, more, current, "9", 2020)
     broken = table.copy()
     broken.loc[0, "closing"] = 7
     broken["identity_holds"] = False
     with pytest.raises(DataError, match="do not add up"):
-        check_flows(broken, counts, 2020)
+        check_flows(broken, previous, current, "9", 2020)
 
 
 def test_the_summary_says_ok_or_what_needs_attention(tmp_path):
@@ -199,3 +204,155 @@ def test_flow_schema_round_trip_is_byte_identical(tmp_path):
     io.write_parquet(table, io.FLOWS, paths[0])
     io.write_parquet(table.sample(frac=1, random_state=1), io.FLOWS, paths[1])
     assert paths[0].read_bytes() == paths[1].read_bytes()
+
+
+def test_previous_reviews_pair_each_year_with_the_latest_earlier_one():
+    assert previous_reviews([2020, 2018, 2019]) == {2019: 2018, 2020: 2019}
+    assert previous_reviews([2018, 2020]) == {2020: 2018}
+    assert previous_reviews([2018]) == {}
+
+
+def test_households_of_a_split_commune_follow_their_household_or_stay_apart():
+    previous = frame([("a", "200", "poor", 2), ("b", "200", "poor", 3), ("c", "100", "poor", 1)])
+    current = frame([("a", "600", "poor", 2), ("c", "500", "poor", 1)])
+    units = {"100": "500", "200": "gso:200"}
+    table = flow_table(household_transitions(previous, current, units, []), "9")
+    poor = table[(table["flow_group"] == "poor") & (table["measure"] == "households")]
+    poor = poor.set_index("unit_code")
+    assert poor.at["600", "opening"] == 1 and poor.at["600", "closing"] == 1  # a, followed
+    assert poor.at["gso:200", "opening"] == 1 and poor.at["gso:200", "decrease_other"] == 1  # b
+    assert poor.at["500", "opening"] == 1 and poor.at["500", "increase_other"] == 0
+    assert poor.at["9", "opening"] == 3 and poor.at["9", "closing"] == 2
+
+
+def test_a_near_poor_closing_that_differs_from_the_review_names_the_group():
+    previous = frame([("a", "1", "near_poor", 3)])
+    current = frame([("a", "1", "near_poor", 3)])
+    table = flow_table(household_transitions(previous, current, {"1": "1"}, []), "9")
+    check_flows(table, previous, current, "9", 2020)
+    more = frame([("a", "1", "near_poor", 3), ("b", "1", "near_poor", 2)])
+    with pytest.raises(
+        DataError, match="1: the near-poor flows close at 1 households but the review counts 2"
+    ):
+        check_flows(table, previous, more, "9", 2020)
+    bigger = frame([("a", "1", "near_poor", 5)])
+    with pytest.raises(
+        DataError, match="the near-poor flows close at 3 persons but the review counts 5"
+    ):
+        check_flows(table, previous, bigger, "9", 2020)
+
+
+def test_a_commune_the_plan_does_not_cover_is_no_plan_not_met():
+    targets = pd.DataFrame(
+        {
+            "commune_code": ["1"],
+            "households": [100],
+            "poor": [10],
+            "target_reduction": [2],
+            "poor_end": [8],
+        }
+    )
+    flows = pd.DataFrame(
+        {
+            "unit_code": ["1", "2", "9"],
+            "opening": [10, 0, 10],
+            "closing": [9, 3, 12],
+            "decrease_changed_status": [1, 0, 1],
+            "decrease_rose_above_near_poor_line": [1, 0, 0],
+            "increase_changed_status": [1, 0, 1],
+            "increase_re_poor": [0, 0, 0],
+            "increase_newly": [0, 0, 0],
+        }
+    )
+    current = pd.DataFrame(
+        {
+            "unit_code": ["1", "2", "9"],
+            "unit_name": ["A", "B", "H"],
+            "level": ["commune", "commune", "district"],
+            "display_order": [1, 2, 0],
+            "households": [100, 30, 130],
+            "poor_rate": [9.0, 10.0, 12 / 1.3],
+        }
+    )
+    goals = {
+        "new_poor_percent": {"min": 0.3, "max": 0.5},
+        "new_poor_households": {"min": 1, "max": 2},
+    }
+    table = target_attainment(targets, {"1": "1"}, flows, current, goals, {"code": "9"})
+    status = table.set_index("unit_code")["status"].to_dict()
+    assert status == {"1": "exits_met_offset_by_new_poor", "2": "no_plan", "9": "not_met"}
+    row = table.set_index("unit_code").loc["1"]
+    assert (row["exits"], row["net_reduction"], row["new_poor"]) == (2, 1, 1)
+    assert row["planned_end_rate"] == pytest.approx(8.0) and not row["rate_met"]
+    assert table.set_index("unit_code").at["9", "new_poor_position"] == "within"
+
+
+def test_trends_on_an_older_geography_keep_the_reused_code_apart(registry):
+    """19603 is Cam An in 2019 and Thanh An in 2020: on the 2019 units, Thanh An cannot be
+    mapped and is keyed gso:19603, never added to Cam An."""
+
+    def communes(codes, names, households):
+        return pd.DataFrame(
+            {
+                "commune_code": codes,
+                "commune_name": names,
+                "display_order": range(len(codes)),
+                "households": households,
+                "persons": households,
+                "poor": [1] * len(codes),
+                "near_poor": [1] * len(codes),
+            }
+        )
+
+    def district(households):
+        return pd.DataFrame(
+            [
+                {
+                    "district_code": "468",
+                    "district_name": "Cam Lộ",
+                    "households": households,
+                    "persons": households,
+                    "poor": 2,
+                    "near_poor": 2,
+                }
+            ]
+        )
+
+    table = trend_table(
+        {
+            2019: communes(["19603", "19609"], ["Cam An", "Cam Thanh"], [1784, 851]),
+            2020: communes(["19603"], ["Thanh An"], [2631]),
+        },
+        {2019: district(2635), 2020: district(2631)},
+        {2019: unit_mapping(registry, 2019, 2019), 2020: unit_mapping(registry, 2020, 2019)},
+        2019,
+    )
+    units = table[table["level"] == "commune"].set_index(["unit_code", "review_year"])
+    assert units.at[("19603", 2019), "households"] == 1784
+    assert ("19603", 2020) not in units.index
+    assert units.at[("gso:19603", 2020), "households"] == 2631
+    assert not units.at[("gso:19603", 2020), "mapped"]
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        (
+            "gso,1,A,xã,rural,1,9,2020-01-01,2019-12-31,,1,",
+            "valid_from 2020-01-01 is after valid_to",
+        ),
+        (
+            "gso,1,A,xã,rural,1,9,,2019-12-31,gso:7,1,",
+            "successor 'gso:7' is not a unit valid on 2020-01-01",
+        ),
+        ("gso,1,A,xã,rural,1,9,,,gso:2,1,", "a unit with a successor must have an end date"),
+        ("gso,2,B2,xã,rural,1,9,2019-06-01,,,1,", "gso:2 is valid twice at once"),
+    ],
+)
+def test_the_registry_refuses_impossible_dates_and_successors(tmp_path, line, message):
+    header = SPLIT_REGISTRY.splitlines()[0]
+    path = tmp_path / "communes.csv"
+    path.write_text(f"{header}\ngso,2,B,xã,rural,1,9,2019-01-01,,,2,\n{line}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as error:
+        load_registry(path)
+    assert "communes.csv" in error.value.one_line()

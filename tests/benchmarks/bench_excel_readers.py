@@ -24,7 +24,10 @@ FILES = sorted((Path(__file__).resolve().parents[2] / "data" / "raw" / "2018").g
 
 def with_calamine(path: Path) -> int:
     book = python_calamine.CalamineWorkbook.from_path(str(path))
-    return sum(len(book.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in book.sheet_names)
+    return sum(
+        len(book.get_sheet_by_name(name).to_python(skip_empty_area=False))
+        for name in book.sheet_names
+    )
 
 
 def with_openpyxl(path: Path) -> int:
@@ -38,14 +41,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    print(f"{len(FILES)} files; machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    for name, reader in (("python-calamine", with_calamine), ("openpyxl (read-only)", with_openpyxl)):
+    print(
+        f"{len(FILES)} files; machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    for name, reader in (
+        ("python-calamine", with_calamine),
+        ("openpyxl (read-only)", with_openpyxl),
+    ):
         times, rows = [], 0
         for _ in range(args.repeat):
             start = time.perf_counter()
             rows = sum(reader(path) for path in FILES)
             times.append(time.perf_counter() - start)
-        print(f"{name:<22} median {statistics.median(times):.3f} s over {args.repeat} runs ({rows} rows)")
+        print(
+            f"{name:<22} median {statistics.median(times):.3f} s over {args.repeat} runs ({rows} rows)"
+        )
 
 
 if __name__ == "__main__":

@@ -31,9 +31,21 @@ def one_run() -> tuple[float, dict[str, float]]:
         work = Path(tmp)
         shutil.copytree(REPO / "config", work / "config")
         shutil.copytree(REPO / "data", work / "data")
-        command = [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
-                   "--directory", str(work), "--profile", str(REPO / "profiles" / "default"),
-                   "--cores", "all", "--quiet", "all"]
+        command = [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "--snakefile",
+            str(REPO / "Snakefile"),
+            "--directory",
+            str(work),
+            "--profile",
+            str(REPO / "profiles" / "default"),
+            "--cores",
+            "all",
+            "--quiet",
+            "all",
+        ]
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
         elapsed = time.perf_counter() - start
@@ -56,7 +68,9 @@ def main() -> None:
         for rule, seconds in per_rule.items():
             rules[rule].append(seconds)
         print(f"run {number}: {wall:.1f} s")
-    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"median wall time of {args.repeat} runs: {statistics.median(walls):.1f} s")
     print("median time per rule (sum over its jobs; jobs run 2 at a time):")
     for rule, values in sorted(rules.items(), key=lambda kv: -statistics.median(kv[1])):

@@ -12,7 +12,8 @@ Thanh's targets are Thanh An's) and for the district:
   of the unit's households, and for the district also a band in households);
 - `status`: `met` when the actual end rate is at or below the planned one;
   `exits_met_offset_by_new_poor` when exits reached the target but new poor kept the
-  rate above plan; otherwise `not_met`.
+  rate above plan; otherwise `not_met`; `no_plan` for a commune the plan does not cover
+  (it was split, or is new).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import pandas as pd
 
 from .rates import rate
 
-STATUSES = ("met", "exits_met_offset_by_new_poor", "not_met")
+STATUSES = ("met", "exits_met_offset_by_new_poor", "not_met", "no_plan")
 PLAN_SUMS = ["households", "poor", "target_reduction", "poor_end"]
 FLOW_PARTS = [
     "opening",
@@ -120,8 +121,11 @@ def target_attainment(
     out["new_poor_position"] = _band_position(out["new_poor"], low, high)
     out["exits_met"] = out["exits"] >= out["target_reduction"]
     out["rate_met"] = out["actual_end_rate"] <= out["planned_end_rate"]
+    no_plan = out["households_at_plan"] == 0
     out["status"] = np.select(
-        [out["rate_met"], out["exits_met"]], ["met", "exits_met_offset_by_new_poor"], "not_met"
+        [no_plan, out["rate_met"], out["exits_met"]],
+        ["no_plan", "met", "exits_met_offset_by_new_poor"],
+        "not_met",
     )
     out.index.name = "unit_code"
     out = out.reset_index().sort_values(["level", "display_order", "unit_code"])

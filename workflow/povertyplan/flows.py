@@ -40,8 +40,9 @@ def household_transitions(
     (blank status where absent), and whether it counts as re-poor.
 
     `unit_of_previous` maps the previous review's commune codes to the current review's
-    units; a commune missing from it (a split, reported elsewhere) keeps its own code,
-    except that a household still present is followed to its current commune.
+    units (`geography.unit_mapping`); a unit that cannot be mapped (a split) has a
+    `scheme:code` key there: its households still present are followed to their current
+    commune, the others stay under that key. A code missing from it keeps its own code.
     `poor_before_previous`: IDs of households poor in any review before the previous one.
     """
     before = previous[["household_id", "commune_code", "status", "members"]]
@@ -52,9 +53,9 @@ def household_transitions(
     present_before = merged["status_previous"].notna()
     present_after = merged["status"].notna()
     mapped = merged["commune_code_previous"].map(unit_of_previous)
-    unit_before = mapped.fillna(
-        merged["commune_code"].where(present_after, merged["commune_code_previous"])
-    )
+    split = mapped.str.contains(":", regex=False).fillna(False).astype(bool)
+    unit_before = mapped.fillna(merged["commune_code_previous"])
+    unit_before = unit_before.where(~(split & present_after), merged["commune_code"])
     recorded = merged["re_poor"].fillna(False).astype(bool)
     earlier = merged["household_id"].isin(poor_before_previous)
     return pd.DataFrame(
@@ -162,10 +163,28 @@ def flow_table(transitions: pd.DataFrame, district_code: str) -> pd.DataFrame:
     return table
 
 
-def check_flows(table: pd.DataFrame, current_counts: pd.DataFrame, year: int) -> None:
-    """Raise when a flow row breaks closing = opening − decreases + increases, or when the
-    closing counts differ from the review's own commune counts (`current_counts`:
-    commune_code, households, persons, poor, near_poor and the members of each)."""
+VERBS = {"closing": "close", "opening": "open"}
+
+
+def _group_counts(households: pd.DataFrame, by: pd.Series | str) -> pd.DataFrame:
+    """Households and persons per (unit, status group), straight from the records."""
+    frame = households[households["status"].isin(GROUPS)]
+    keys = frame[by] if isinstance(by, str) else by.loc[frame.index]
+    grouped = frame.groupby([keys, frame["status"]])["members"].agg(["size", "sum"])
+    return grouped.rename(columns={"size": "households", "sum": "persons"}).astype("int64")
+
+
+def check_flows(
+    table: pd.DataFrame,
+    previous: pd.DataFrame,
+    current: pd.DataFrame,
+    district_code: str,
+    year: int,
+) -> None:
+    """Raise when a flow row breaks closing = opening − decreases + increases, when a
+    commune's closing (households or persons, poor or near-poor) differs from the review's
+    own records, or when the district's opening differs from the previous review's."""
+    hint = f"this is a bug in povertyplan: report it with results/{year}/logs/flows.log"
     broken = table[~table["identity_holds"]]
     if not broken.empty:
         row = broken.iloc[0]
@@ -173,21 +192,44 @@ def check_flows(table: pd.DataFrame, current_counts: pd.DataFrame, year: int) ->
             f"{year}: the flows of {row['unit_code']} ({row['flow_group']}, {row['measure']}) "
             f"do not add up: closing {row['closing']} ≠ opening {row['opening']} − "
             f"{row['decreases']} + {row['increases']}",
-            hint=f"this is a bug in povertyplan: report it with results/{year}/logs/flows.log",
+            hint=hint,
         )
-    communes = table[(table["level"] == "commune") & (table["measure"] == "households")]
-    closing = communes.pivot_table(
-        index="unit_code", columns="flow_group", values="closing", aggfunc="sum"
-    )
-    expected = current_counts.set_index("commune_code")[list(GROUPS)]
-    joined = expected.join(closing.add_suffix("_flow"), how="left").fillna(0)
-    wrong = joined[
-        (joined["poor"] != joined["poor_flow"]) | (joined["near_poor"] != joined["near_poor_flow"])
+    checks = [
+        ("commune", "closing", _group_counts(current, "commune_code"), "the review counts"),
+        (
+            "district",
+            "closing",
+            _group_counts(current, pd.Series(district_code, index=current.index)),
+            "the review counts",
+        ),
+        (
+            "district",
+            "opening",
+            _group_counts(previous, pd.Series(district_code, index=previous.index)),
+            "the previous review counts",
+        ),
     ]
-    if not wrong.empty:
-        code = wrong.index[0]
-        raise DataError(
-            f"{year}: commune {code}: the flows close at {int(wrong.at[code, 'poor_flow'])} poor "
-            f"households but the review counts {int(wrong.at[code, 'poor'])}",
-            hint=f"this is a bug in povertyplan: report it with results/{year}/logs/flows.log",
-        )
+    for level, column, expected, source in checks:
+        rows = table[table["level"] == level]
+        for measure in MEASURES:
+            got = rows[rows["measure"] == measure].set_index(["unit_code", "flow_group"])[column]
+            want = expected[measure].reindex(got.index, fill_value=0)
+            missing = expected[measure].index.difference(got.index)
+            wrong = got.index[got.to_numpy() != want.to_numpy()]
+            if len(missing):
+                unit, group = missing[0]
+                raise DataError(f"{year}: no flows for {unit} ({group})", hint=hint)
+            if len(wrong):
+                unit, group = wrong[0]
+                raise DataError(
+                    f"{year}: {unit}: the {group.replace('_', '-')} flows {VERBS[column]}"
+                    f" at {int(got[wrong[0]])} {measure} but {source} {int(want[wrong[0]])}",
+                    hint=hint,
+                )
+
+
+def previous_reviews(years: list[int]) -> dict[int, int]:
+    """Each review year → the latest earlier review year built (flows pair them); the
+    first year has none. A gap (2018, 2020) pairs 2020 with 2018."""
+    ordered = sorted(set(years))
+    return dict(zip(ordered[1:], ordered[:-1], strict=True))

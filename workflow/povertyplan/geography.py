@@ -4,7 +4,8 @@ Communes merge (Cam An + Cam Thanh → Thanh An on 1 Jan 2020) and codes are reu
 (19603 was Cam An, then Thanh An, then Hiếu Giang), so a unit is a registry row, not a
 code. Each row's `successor` names the unit(s) that absorbed it, as `scheme:code`,
 several separated by `|` when the unit was split ("nhập một phần"). A split cannot be
-mapped from the commune code alone: such a unit is reported unmapped, never guessed.
+mapped from the commune code alone: such a unit is reported unmapped, never guessed, and
+keyed `scheme:code` (e.g. `gso:19609`) so it never shares a key with a mapped unit.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .registry import review_date, units_valid_on
 MAPPING_COLUMNS = [
     "code",
     "name",
+    "target_scheme",
     "target_code",
     "target_name",
     "target_display_order",
@@ -92,7 +94,8 @@ def map_unit(registry: pd.DataFrame, index: int, target: dt.date) -> tuple[int |
 def unit_mapping(registry: pd.DataFrame, from_year: int, to_year: int) -> pd.DataFrame:
     """Every unit valid at the end of review `from_year` and the unit it belongs to at the
     end of `to_year` (columns `MAPPING_COLUMNS`; `mapped` False with a `note` when it
-    cannot be mapped). Work is per unit, never per household."""
+    cannot be mapped, and `target_code` the key `scheme:code`). Work is per unit, never
+    per household."""
     units = units_valid_on(registry, review_date(from_year))
     target = review_date(to_year)
     reindexed = registry.reset_index(drop=True)
@@ -101,14 +104,16 @@ def unit_mapping(registry: pd.DataFrame, from_year: int, to_year: int) -> pd.Dat
         index = _row_on(reindexed, unit.scheme, unit.code, pd.Timestamp(review_date(from_year)))
         found, note = map_unit(reindexed, index, target)
         if found is None:
+            key = f"{unit.scheme}:{unit.code}"
             rows.append(
-                (unit.code, unit.name, unit.code, unit.name, unit.display_order, False, note)
+                (unit.code, unit.name, unit.scheme, key, unit.name, unit.display_order, False, note)
             )
         else:
             rows.append(
                 (
                     unit.code,
                     unit.name,
+                    reindexed.at[found, "scheme"],
                     reindexed.at[found, "code"],
                     reindexed.at[found, "name"],
                     int(reindexed.at[found, "display_order"]),

@@ -318,6 +318,7 @@ TRENDS = pa.schema(
     [
         ("geography_year", pa.int16()),
         ("level", pa.string()),
+        ("unit_scheme", pa.string()),
         ("unit_code", pa.string()),
         ("unit_name", pa.string()),
         ("display_order", pa.int16()),
@@ -373,9 +374,10 @@ def write_parquet(frame: pd.DataFrame, schema: pa.Schema, path: str | Path) -> N
     pq.write_table(to_arrow(frame, schema), path, compression="zstd", write_statistics=True)
 
 
-def read_parquet(path: str | Path) -> pd.DataFrame:
-    """Read a dataset written by `write_parquet` (nullable pandas dtypes kept)."""
-    return pq.read_table(path).to_pandas(types_mapper=_pandas_type)
+def read_parquet(path: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read a dataset written by `write_parquet` (nullable pandas dtypes kept), or only
+    some of its `columns`."""
+    return pq.read_table(path, columns=columns).to_pandas(types_mapper=_pandas_type)
 
 
 def _pandas_type(arrow_type: pa.DataType):

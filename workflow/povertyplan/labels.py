@@ -116,6 +116,7 @@ ATTAINMENT_WORDS: dict[str, tuple[str, str]] = {
         "Exits met, rate missed because of new poor",
     ),
     "not_met": ("Không đạt", "Not met"),
+    "no_plan": ("Không có trong kế hoạch", "Not in the plan"),
     "below": ("Thấp hơn", "Below"),
     "within": ("Trong khoảng", "Within"),
     "above": ("Cao hơn", "Above"),

@@ -86,7 +86,64 @@ def load_registry(path: str | Path) -> pd.DataFrame:
                     ) from None
     frame["display_order"] = pd.to_numeric(frame["display_order"], errors="coerce").fillna(0)
     frame["display_order"] = frame["display_order"].astype("int64")
+    check_validity(frame, str(path))
     return frame
+
+
+def check_validity(frame: pd.DataFrame, path: str) -> None:
+    """Raise ConfigError when a unit's dates are reversed, when one (scheme, code) has two
+    overlapping validity periods, or when a successor (`scheme:code`, several separated by
+    `|`) names no unit valid the day after the unit ends."""
+    start = pd.to_datetime(frame["valid_from"].replace("", "1900-01-01"))
+    end = pd.to_datetime(frame["valid_to"].replace("", "2999-12-31"))
+    for index in frame.index:
+        line = int(index) + 2
+        if start[index] > end[index]:
+            raise ConfigError(
+                f"valid_from {frame.at[index, 'valid_from']} is after valid_to "
+                f"{frame.at[index, 'valid_to']}",
+                file=path,
+                row=line,
+                column="valid_to",
+                hint="swap the dates or correct one of them",
+            )
+        same = (frame["scheme"] == frame.at[index, "scheme"]) & (
+            frame["code"] == frame.at[index, "code"]
+        )
+        same &= frame.index > index
+        overlap = same & (start <= end[index]) & (end >= start[index])
+        if overlap.any():
+            other = int(frame.index[overlap][0]) + 2
+            raise ConfigError(
+                f"{frame.at[index, 'scheme']}:{frame.at[index, 'code']} is valid twice at once "
+                f"(lines {line} and {other})",
+                file=path,
+                row=line,
+                column="valid_to",
+                hint="end the older unit (valid_to) the day before the newer one starts",
+            )
+        successors = [s.strip() for s in frame.at[index, "successor"].split("|") if s.strip()]
+        if successors and not frame.at[index, "valid_to"]:
+            raise ConfigError(
+                "a unit with a successor must have an end date",
+                file=path,
+                row=line,
+                column="valid_to",
+                hint="write the last day the unit existed (YYYY-MM-DD)",
+            )
+        for successor in successors:
+            scheme, _, code = successor.partition(":")
+            after = end[index] + pd.Timedelta(days=1)
+            target = (frame["scheme"] == scheme) & (frame["code"] == code)
+            target &= (start <= after) & (after <= end)
+            if not target.any():
+                raise ConfigError(
+                    f"successor '{successor}' is not a unit valid on {after.date().isoformat()}",
+                    file=path,
+                    row=line,
+                    column="successor",
+                    hint="write it as scheme:code (e.g. gso:19603) of a unit in this file",
+                )
 
 
 def review_date(year: int) -> dt.date:

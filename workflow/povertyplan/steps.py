@@ -247,13 +247,16 @@ def deprivations(
     add_breakdown_sheets(out_xlsx, breakdowns, names)
 
 
-def _previous_units(registry: pd.DataFrame, previous_year: int, year: int) -> dict[str, str]:
-    """The previous review's commune codes → the units of `year` (mapped ones only)."""
+def _previous_units(registry: pd.DataFrame, previous_year: int, year: int) -> pd.DataFrame:
+    """The previous review's communes and their units in review `year`
+    (`geography.unit_mapping`); each unit that cannot be mapped is logged."""
     mapping = unit_mapping(registry, previous_year, year)
     for row in mapping[~mapping["mapped"]].itertuples(index=False):
         log.warning("%d → %d: %s", previous_year, year, row.note)
-    mapped = mapping[mapping["mapped"]]
-    return dict(zip(mapped["code"], mapped["target_code"], strict=True))
+    return mapping
+
+
+FLOW_FIELDS = ["household_id", "commune_code", "status", "members", "re_poor"]
 
 
 def flows(
@@ -264,38 +267,66 @@ def flows(
     language: str,
     out_flows: str,
     out_xlsx: str,
+    rejects: list[str] | None = None,
 ) -> pd.DataFrame:
-    """The flows between the previous review and review `year` (`households`: the
-    households.parquet of every review up to `year`, oldest first; the last two are the
-    pair). Re-poor households are found from the earlier reviews and from the re-poor
-    column of the files."""
-    frames = [io.read_parquet(path) for path in households]
-    if len(frames) < 2:
+    """The flows between the previous review built and review `year` (`households`: the
+    households.parquet of every review built up to `year`, oldest first; the last two are
+    the pair). Re-poor households are found from the earlier reviews and from the re-poor
+    column of the files. `rejects`: the pair's rejects.parquet, to warn that rejected
+    households (lenient mode) count as having left or arrived."""
+    if len(households) < 2:
         raise DataError(f"{year}: the flows need the previous review's households")
-    previous, current = frames[-2], frames[-1]
-    previous_year = int(previous["review_year"].iloc[0])
-    earlier = [f.loc[f["status"] == "poor", "household_id"] for f in frames[:-2]]
-    poor_before = pd.Index(pd.concat(earlier).unique()) if earlier else pd.Index([])
+    previous = io.read_parquet(households[-2], FLOW_FIELDS)
+    current = io.read_parquet(households[-1], FLOW_FIELDS)
+    previous_year = int(io.read_parquet(households[-2], ["review_year"]).iloc[0, 0])
+    if year - previous_year > 1:
+        log.warning(
+            "no review between %d and %d: the flows span %d years",
+            previous_year,
+            year,
+            year - previous_year,
+        )
+    earlier = [io.read_parquet(path, ["household_id", "status"]) for path in households[:-2]]
+    poor_before = pd.Index(
+        pd.concat([f.loc[f["status"] == "poor", "household_id"] for f in earlier]).unique()
+        if earlier
+        else []
+    )
     units = load_registry(registry)
+    mapping = _previous_units(units, previous_year, year)
     transitions = household_transitions(
-        previous, current, _previous_units(units, previous_year, year), poor_before
+        previous,
+        current,
+        dict(zip(mapping["code"], mapping["target_code"], strict=True)),
+        poor_before,
     )
     code = str(district.get("code", ""))
     table = flow_table(transitions, code)
-    names = commune_names(units, previous_year) | commune_names(units, year)
-    names[code] = district.get("name", code)
+    split = mapping[~mapping["mapped"]]
+    names = commune_names(units, year) | {code: district.get("name", code)}
+    names |= {
+        key: f"{name} (*)" for key, name in zip(split["target_code"], split["name"], strict=True)
+    }
     order = units_valid_on(units, review_date(year)).drop_duplicates("code")
     order = dict(zip(order["code"], order["display_order"], strict=True))
     table = table.assign(
         review_year=year,
         previous_year=previous_year,
         unit_name=table["unit_code"].map(names).fillna(table["unit_code"]),
-        display_order=table["unit_code"].map(order).fillna(0).astype("int64"),
+        display_order=table["unit_code"].map(order).fillna(999).astype("int64"),
     )
-    counts = commune_counts(current, units_valid_on(units, review_date(year)))
-    check_flows(table, counts, year)
+    check_flows(table, previous, current, code, year)
     io.write_parquet(table, io.FLOWS, out_flows)
     write_flows_xlsx(io.read_parquet(out_flows), out_xlsx, language)
+    rejected = sum(len(io.read_parquet(path, ["reason"])) for path in rejects or [])
+    if rejected:
+        log.warning(
+            "%d rejected rows in %d-%d (lenient mode): their households count as having left "
+            "or arrived in the flows",
+            rejected,
+            previous_year,
+            year,
+        )
     district_poor = table[
         (table["level"] == "district")
         & (table["flow_group"] == "poor")
@@ -358,7 +389,14 @@ def attainment(
         ],
         ignore_index=True,
     )
-    units = _previous_units(load_registry(registry), plan_review_year, year)
+    if plan_review_year != year - 1:
+        raise DataError(
+            f"{year}: the plan judged must be the one made from review {year - 1}, "
+            f"not {plan_review_year}",
+            file=targets_path,
+        )
+    mapping = _previous_units(load_registry(registry), plan_review_year, year)
+    units = dict(zip(mapping["code"], mapping["target_code"], strict=True))
     table = target_attainment(plan, units, poor_flows, current, goals_config, district)
     table = table.assign(
         review_year=year, plan_review_year=plan_review_year, plan_year=plan_review_year + 1

@@ -22,7 +22,7 @@ WORDS = {
         "reasons": "; lý do: {reasons} (xem results/{year}/rejects.xlsx)",
         "flows": "; hộ nghèo {opening} → {closing} (giảm {decreases}, tăng {increases})",
         "plan": "; kế hoạch {plan}: {met}/{communes} xã đạt, toàn huyện: {status}",
-        "stopped": "{year}: chưa hoàn thành (dừng ở bước kiểm tra dữ liệu hoặc trước đó)",
+        "stopped": "{year}: chưa hoàn thành (xem results/{year}/logs/)",
         "none": "Không có kết quả nào trong {results}",
         "ok": "Kết quả: ĐẠT - không có dòng nào bị loại, mọi năm đã hoàn thành",
         "attention": "Kết quả: CẦN XỬ LÝ - {problems}",
@@ -34,7 +34,7 @@ WORDS = {
         "reasons": "; reasons: {reasons} (see results/{year}/rejects.xlsx)",
         "flows": "; poor households {opening} → {closing} (−{decreases} +{increases})",
         "plan": "; plan {plan}: {met}/{communes} communes met, district: {status}",
-        "stopped": "{year}: not finished (stopped at validation or before)",
+        "stopped": "{year}: not finished (see results/{year}/logs/)",
         "none": "No results in {results}",
         "ok": "Status: OK - no row rejected, every year finished",
         "attention": "Status: ATTENTION - {problems}",
@@ -44,8 +44,14 @@ WORDS = {
 }
 
 
-def _year_line(folder: Path, language: str) -> tuple[str, bool, bool]:
-    """(line, rows were rejected, the year finished)."""
+def _newer(path: Path, than: Path) -> bool:
+    """`path` exists and was written after `than` (so it belongs to this run)."""
+    return path.exists() and path.stat().st_mtime_ns >= than.stat().st_mtime_ns
+
+
+def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str, bool, bool]:
+    """(line, rows were rejected, the year finished: its plan and, when an earlier review
+    is there, its flows and attainment were written after its ledger)."""
     words = WORDS[language]
     year = folder.name
     ledger_path = folder / "ledger.parquet"
@@ -69,10 +75,16 @@ def _year_line(folder: Path, language: str) -> tuple[str, bool, bool]:
             for reason, count in counts.items()
         )
         line += words["reasons"].format(reasons=reasons, year=year)
-    finished = (folder / "targets.parquet").exists()
+    finished = _newer(folder / "targets.parquet", ledger_path)
     if not finished:
         line += " - " + words["stopped"].format(year=year).split(": ", 1)[1]
     flows_path = folder / "flows.parquet"
+    if previous is not None and finished:
+        finished = _newer(flows_path, ledger_path)
+        if int(previous.name) == int(year) - 1:
+            finished = finished and _newer(folder / "attainment.parquet", ledger_path)
+        if not finished:
+            line += " - " + words["stopped"].format(year=year).split(": ", 1)[1]
     if flows_path.exists():
         flows = io.read_parquet(flows_path)
         poor = flows[
@@ -105,8 +117,9 @@ def run_summary(results: str | Path, language: str = "vi") -> tuple[list[str], b
     if not folders:
         return [words["none"].format(results=results)], False
     lines, rejected, stopped = [], [], []
-    for folder in folders:
-        line, has_rejects, finished = _year_line(folder, language)
+    for number, folder in enumerate(folders):
+        previous = folders[number - 1] if number else None
+        line, has_rejects, finished = _year_line(folder, language, previous)
         lines.append(line)
         if has_rejects:
             rejected.append(folder.name)

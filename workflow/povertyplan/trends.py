@@ -3,7 +3,7 @@
 Each year's commune counts are mapped to the units of the chosen geography year
 (`geography.unit_mapping`) and summed; rates are recomputed from the sums, never
 averaged. A unit that cannot be mapped (a split, or a unit newer than the geography) is
-kept under its own code with `mapped` False and the reason in `note`: reported, not
+kept under the key `scheme:code` with `mapped` False and the reason in `note`: reported, not
 guessed. The district's own row is added for every year.
 """
 
@@ -21,7 +21,8 @@ def map_counts(communes: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
     lists the review's communes in each unit."""
     merged = communes.merge(mapping, left_on="commune_code", right_on="code", how="left")
     unknown = merged["target_code"].isna()
-    merged.loc[unknown, "target_code"] = merged.loc[unknown, "commune_code"]
+    merged.loc[unknown, "target_code"] = "?:" + merged.loc[unknown, "commune_code"]
+    merged.loc[unknown, "target_scheme"] = "?"
     merged.loc[unknown, "target_name"] = merged.loc[unknown, "commune_name"]
     merged.loc[unknown, "target_display_order"] = merged.loc[unknown, "display_order"]
     merged.loc[unknown, "mapped"] = False
@@ -30,6 +31,7 @@ def map_counts(communes: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
     keys = ["target_code", "mapped"]
     sums = merged.groupby(keys, sort=True)[TREND_COUNTS].sum()
     firsts = merged.groupby(keys, sort=True).agg(
+        unit_scheme=("target_scheme", "first"),
         unit_name=("target_name", "first"),
         display_order=("target_display_order", "first"),
         note=("note", lambda notes: "; ".join(sorted({n for n in notes if n}))),
@@ -58,6 +60,7 @@ def trend_table(
                 [
                     {
                         "unit_code": str(district["district_code"]),
+                        "unit_scheme": "",
                         "unit_name": district["district_name"],
                         "mapped": True,
                         "note": "",

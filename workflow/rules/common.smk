@@ -5,6 +5,7 @@ from snakemake.utils import validate
 
 from povertyplan.config import check_config
 from povertyplan.errors import PovertyPlanError
+from povertyplan.flows import previous_reviews
 from povertyplan.read import RAW_SUFFIXES
 
 CONFIG_SCHEMA = Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
@@ -51,14 +52,25 @@ def raw_files(year):
     return files
 
 
+def previous_review(year):
+    """The latest review year built before `year` (flows pair them), else None."""
+    previous = previous_reviews([int(y) for y in review_years()]).get(int(year))
+    return str(previous) if previous else None
+
+
 def previous_year(year):
-    """The review year before `year` when it is built too, else None."""
+    """The review year before `year` when it is built too (its plan is judged), else None."""
     before = str(int(year) - 1)
     return before if before in review_years() else None
 
 
-def paired_years():
-    """Review years whose previous year is built: they get flows and attainment."""
+def flow_years():
+    """Review years with an earlier review built: they get flows."""
+    return [year for year in review_years() if previous_review(year)]
+
+
+def attainment_years():
+    """Review years whose previous year is built: they judge its plan."""
     return [year for year in review_years() if previous_year(year)]
 
 
@@ -105,9 +117,10 @@ def year_outputs(year):
     for notebook, figures in FIGURES.items():
         out += [f"results/{year}/notebooks/{notebook}.{ext}" for ext in ("ipynb", "html")]
         out += [f"results/{year}/figures/{figure}.png" for figure in figures]
+    if previous_review(year):
+        out += [f"results/{year}/flows.parquet", f"results/{year}/tables/flows.xlsx"]
     if previous_year(year):
-        out += [f"results/{year}/{name}.parquet" for name in ("flows", "attainment")]
-        out += [f"results/{year}/tables/{name}.xlsx" for name in ("flows", "attainment")]
+        out += [f"results/{year}/attainment.parquet", f"results/{year}/tables/attainment.xlsx"]
     return out
 
 

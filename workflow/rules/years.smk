@@ -7,7 +7,10 @@ rule flows:
         code=PACKAGE,
         households=lambda wildcards: reviews_up_to(wildcards.year, "results/{year}/households.parquet"),
         gates=lambda wildcards: [
-            f"results/{y}/validation.txt" for y in (previous_year(wildcards.year), wildcards.year)
+            f"results/{y}/validation.txt" for y in (previous_review(wildcards.year), wildcards.year)
+        ],
+        rejects=lambda wildcards: [
+            f"results/{y}/rejects.parquet" for y in (previous_review(wildcards.year), wildcards.year)
         ],
         registry=config["registry"],
     output:
@@ -70,8 +73,8 @@ rule notebook_trends:
         code=PACKAGE,
         notebook=NOTEBOOKS / "trends.ipynb",
         trends="results/trends/trends.parquet",
-        flows=[f"results/{y}/flows.parquet" for y in paired_years()],
-        attainment=[f"results/{y}/attainment.parquet" for y in paired_years()],
+        flows=[f"results/{y}/flows.parquet" for y in flow_years()],
+        attainment=[f"results/{y}/attainment.parquet" for y in attainment_years()],
     output:
         notebook="results/trends/notebooks/trends.ipynb",
         html="results/trends/notebooks/trends.html",

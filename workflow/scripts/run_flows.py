@@ -14,4 +14,5 @@ run_step(
     language=sm.params.language,
     out_flows=sm.output.flows,
     out_xlsx=sm.output.xlsx,
+    rejects=list(sm.input.rejects),
 )
