@@ -9,6 +9,13 @@ configfile: "config/config.yaml"
 
 
 include: "workflow/rules/common.smk"
+
+
+wildcard_constraints:
+    year=r"\d{4}",
+    file=r"[^/]+\.(?i:xlsx|xls|xlsm|csv)",
+
+
 include: "workflow/rules/clean.smk"
 include: "workflow/rules/plan.smk"
 include: "workflow/rules/report.smk"
@@ -16,6 +23,6 @@ include: "workflow/rules/years.smk"
 
 
 rule all:
+    default_target: True
     input:
         all_outputs(),
-    default_target: True

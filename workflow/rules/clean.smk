@@ -15,6 +15,8 @@ rule clean_file:
         "results/{year}/logs/clean_file/{file}.log",
     benchmark:
         "results/{year}/benchmarks/clean_file/{file}.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/run_clean_file.py"
 
@@ -34,6 +36,8 @@ rule combine:
         "results/{year}/logs/combine.log",
     benchmark:
         "results/{year}/benchmarks/combine.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/run_combine.py"
 
@@ -46,11 +50,13 @@ rule validation_gate:
         report="results/{year}/notebooks/data_quality.html",
     output:
         "results/{year}/validation.txt",
-    params:
-        mode=config["validation"].get("mode", "strict"),
     log:
         "results/{year}/logs/validation_gate.log",
     benchmark:
         "results/{year}/benchmarks/validation_gate.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        mode=config["validation"].get("mode", "strict"),
     script:
         "../scripts/run_validation_gate.py"

@@ -17,16 +17,17 @@ except PovertyPlanError as error:
 validate(config, schema="../schemas/config.schema.yaml")
 
 RAW = config["raw_dir"]
-STANDARDS = sorted(str(p) for p in Path(config.get("standards_dir", "config/standards")).glob("*.yaml"))
-# every rule depends on the package's code: a change to a computation reruns what it made
-PACKAGE = sorted(str(p) for p in (Path(workflow.basedir) / "workflow" / "povertyplan").glob("*.py"))
+STANDARDS = sorted(
+    str(p) for p in Path(config.get("standards_dir", "config/standards")).glob("*.yaml")
+)
+# each rule depends on the package's code, so a change to a computation reruns what it made
+PACKAGE = sorted(
+    str(p) for p in (Path(workflow.basedir) / "workflow" / "povertyplan").glob("*.py")
+)
 LANGUAGE = config.get("language", "vi")
+# every rule's software, for --use-conda (the default run uses .venv from requirements.lock)
+CONDA_ENV = "../envs/povertyplan.yaml"
 NOTEBOOKS = Path(workflow.basedir) / "notebooks"
-
-
-wildcard_constraints:
-    year=r"\d{4}",
-    file=r"[^/]+\.(?i:xlsx|xls|xlsm|csv)",
 
 
 def review_years():
@@ -35,18 +36,26 @@ def review_years():
         return [str(y) for y in config["years"]]
     found = sorted(p.name for p in Path(RAW).glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
     if not found:
-        raise WorkflowError(f"{RAW}: no review-year folder (e.g. {RAW}/2018/) was found")
+        raise WorkflowError(
+            f"{RAW}: no review-year folder (e.g. {RAW}/2018/) was found"
+        )
     return found
 
 
 def raw_files(year):
     """The raw files of one review year, by name (other files are ignored)."""
     folder = Path(RAW) / str(year)
-    files = sorted(
-        p.name
-        for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in RAW_SUFFIXES and not p.name.startswith("~$")
-    ) if folder.is_dir() else []
+    files = (
+        sorted(
+            p.name
+            for p in folder.iterdir()
+            if p.is_file()
+            and p.suffix.lower() in RAW_SUFFIXES
+            and not p.name.startswith("~$")
+        )
+        if folder.is_dir()
+        else []
+    )
     if not files:
         raise WorkflowError(f"{folder}: no .xlsx, .xls or .csv file to read")
     return files
@@ -81,7 +90,9 @@ def reviews_up_to(year, pattern):
 
 def per_file(pattern):
     """Input function: `pattern` expanded over the raw files of the wildcard's year."""
-    return lambda wildcards: expand(pattern, year=wildcards.year, file=raw_files(wildcards.year))
+    return lambda wildcards: expand(
+        pattern, year=wildcards.year, file=raw_files(wildcards.year)
+    )
 
 
 FIGURES = {
@@ -93,7 +104,7 @@ FIGURES = {
 
 
 def year_outputs(year):
-    """Everything a review year produces, for `rule all` and the index page."""
+    """Everything a review year produces, for the default target and the index page."""
     out = [
         f"results/{year}/{name}.parquet"
         for name in (
@@ -115,12 +126,17 @@ def year_outputs(year):
     out.append(f"results/{year}/rejects.xlsx")
     out.append(f"results/{year}/tables/deprivations.xlsx")
     for notebook, figures in FIGURES.items():
-        out += [f"results/{year}/notebooks/{notebook}.{ext}" for ext in ("ipynb", "html")]
+        out += [
+            f"results/{year}/notebooks/{notebook}.{ext}" for ext in ("ipynb", "html")
+        ]
         out += [f"results/{year}/figures/{figure}.png" for figure in figures]
     if previous_review(year):
         out += [f"results/{year}/flows.parquet", f"results/{year}/tables/flows.xlsx"]
     if previous_year(year):
-        out += [f"results/{year}/attainment.parquet", f"results/{year}/tables/attainment.xlsx"]
+        out += [
+            f"results/{year}/attainment.parquet",
+            f"results/{year}/tables/attainment.xlsx",
+        ]
     return out
 
 

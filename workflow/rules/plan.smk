@@ -9,13 +9,15 @@ rule classify:
     output:
         classification="results/{year}/classification.parquet",
         mismatches="results/{year}/mismatches.parquet",
-    params:
-        standards_dir=config.get("standards_dir", "config/standards"),
-        standard=config.get("standard", "auto"),
     log:
         "results/{year}/logs/classify.log",
     benchmark:
         "results/{year}/benchmarks/classify.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        standards_dir=lambda wildcards, input: str(Path(input.standards[0]).parent),
+        standard=config.get("standard", "auto"),
     script:
         "../scripts/run_classify.py"
 
@@ -32,15 +34,17 @@ rule deprivations:
         breakdowns="results/{year}/breakdowns.parquet",
         af="results/{year}/af_measures.parquet",
         xlsx="results/{year}/tables/deprivations.xlsx",
-    params:
-        standards_dir=config.get("standards_dir", "config/standards"),
-        standard=config.get("standard", "auto"),
-        district=config["district"],
-        alkire_foster=config.get("alkire_foster", {}),
     log:
         "results/{year}/logs/deprivations.log",
     benchmark:
         "results/{year}/benchmarks/deprivations.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        standards_dir=lambda wildcards, input: str(Path(input.standards[0]).parent),
+        standard=config.get("standard", "auto"),
+        district=config["district"],
+        alkire_foster=config.get("alkire_foster", {}),
     script:
         "../scripts/run_deprivations.py"
 
@@ -54,12 +58,14 @@ rule aggregate:
     output:
         communes="results/{year}/communes.parquet",
         district="results/{year}/district.parquet",
-    params:
-        district=config["district"],
     log:
         "results/{year}/logs/aggregate.log",
     benchmark:
         "results/{year}/benchmarks/aggregate.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        district=config["district"],
     script:
         "../scripts/run_aggregate.py"
 
@@ -71,13 +77,15 @@ rule targets:
     output:
         targets="results/{year}/targets.parquet",
         goals="results/{year}/goals.parquet",
-    params:
-        targets=config["targets"],
-        goals=config["goals"],
     log:
         "results/{year}/logs/targets.log",
     benchmark:
         "results/{year}/benchmarks/targets.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        targets=config["targets"],
+        goals=config["goals"],
     script:
         "../scripts/run_targets.py"
 
@@ -89,12 +97,14 @@ rule tables:
     output:
         xlsx="results/{year}/tables/commune_targets.xlsx",
         csv="results/{year}/tables/commune_targets.csv",
-    params:
-        district_name=config["district"]["name"],
-        language=LANGUAGE,
     log:
         "results/{year}/logs/tables.log",
     benchmark:
         "results/{year}/benchmarks/tables.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        district_name=config["district"]["name"],
+        language=LANGUAGE,
     script:
         "../scripts/run_tables.py"

@@ -12,7 +12,16 @@ rule notebook_data_quality:
     output:
         notebook="results/{year}/notebooks/data_quality.ipynb",
         html="results/{year}/notebooks/data_quality.html",
-        figures=expand("results/{{year}}/figures/{figure}.png", figure=FIGURES["data_quality"]),
+        figures=expand(
+            "results/{{year}}/figures/{figure}.png", figure=FIGURES["data_quality"]
+        ),
+    log:
+        "results/{year}/logs/notebook_data_quality.log",
+    benchmark:
+        "results/{year}/benchmarks/notebook_data_quality.tsv"
+    retries: 2
+    conda:
+        CONDA_ENV
     params:
         parameters=lambda wildcards, input, output: {
             "review_year": int(wildcards.year),
@@ -23,14 +32,8 @@ rule notebook_data_quality:
             "figures_dir": str(Path(output.figures[0]).parent),
             "language": LANGUAGE,
         },
-    retries: 2
-    log:
-        "results/{year}/logs/notebook_data_quality.log",
-    benchmark:
-        "results/{year}/benchmarks/notebook_data_quality.tsv"
     script:
         "../scripts/run_notebook.py"
-
 
 
 rule notebook_overview:
@@ -42,7 +45,16 @@ rule notebook_overview:
     output:
         notebook="results/{year}/notebooks/overview.ipynb",
         html="results/{year}/notebooks/overview.html",
-        figures=expand("results/{{year}}/figures/{figure}.png", figure=FIGURES["overview"]),
+        figures=expand(
+            "results/{{year}}/figures/{figure}.png", figure=FIGURES["overview"]
+        ),
+    log:
+        "results/{year}/logs/notebook_overview.log",
+    benchmark:
+        "results/{year}/benchmarks/notebook_overview.tsv"
+    retries: 2
+    conda:
+        CONDA_ENV
     params:
         parameters=lambda wildcards, input, output: {
             "review_year": int(wildcards.year),
@@ -51,11 +63,6 @@ rule notebook_overview:
             "figures_dir": str(Path(output.figures[0]).parent),
             "language": LANGUAGE,
         },
-    retries: 2
-    log:
-        "results/{year}/logs/notebook_overview.log",
-    benchmark:
-        "results/{year}/benchmarks/notebook_overview.tsv"
     script:
         "../scripts/run_notebook.py"
 
@@ -70,7 +77,16 @@ rule notebook_targets:
     output:
         notebook="results/{year}/notebooks/targets.ipynb",
         html="results/{year}/notebooks/targets.html",
-        figures=expand("results/{{year}}/figures/{figure}.png", figure=FIGURES["targets"]),
+        figures=expand(
+            "results/{{year}}/figures/{figure}.png", figure=FIGURES["targets"]
+        ),
+    log:
+        "results/{year}/logs/notebook_targets.log",
+    benchmark:
+        "results/{year}/benchmarks/notebook_targets.tsv"
+    retries: 2
+    conda:
+        CONDA_ENV
     params:
         parameters=lambda wildcards, input, output: {
             "review_year": int(wildcards.year),
@@ -79,11 +95,6 @@ rule notebook_targets:
             "figures_dir": str(Path(output.figures[0]).parent),
             "language": LANGUAGE,
         },
-    retries: 2
-    log:
-        "results/{year}/logs/notebook_targets.log",
-    benchmark:
-        "results/{year}/benchmarks/notebook_targets.tsv"
     script:
         "../scripts/run_notebook.py"
 
@@ -100,7 +111,16 @@ rule notebook_deprivations:
     output:
         notebook="results/{year}/notebooks/deprivations.ipynb",
         html="results/{year}/notebooks/deprivations.html",
-        figures=expand("results/{{year}}/figures/{figure}.png", figure=FIGURES["deprivations"]),
+        figures=expand(
+            "results/{{year}}/figures/{figure}.png", figure=FIGURES["deprivations"]
+        ),
+    log:
+        "results/{year}/logs/notebook_deprivations.log",
+    benchmark:
+        "results/{year}/benchmarks/notebook_deprivations.tsv"
+    retries: 2
+    conda:
+        CONDA_ENV
     params:
         parameters=lambda wildcards, input, output: {
             "review_year": int(wildcards.year),
@@ -116,11 +136,6 @@ rule notebook_deprivations:
             "figures_dir": str(Path(output.figures[0]).parent),
             "language": LANGUAGE,
         },
-    retries: 2
-    log:
-        "results/{year}/logs/notebook_deprivations.log",
-    benchmark:
-        "results/{year}/benchmarks/notebook_deprivations.tsv"
     script:
         "../scripts/run_notebook.py"
 
@@ -128,14 +143,17 @@ rule notebook_deprivations:
 rule index:
     input:
         code=PACKAGE,
-        files=[f for year in review_years() for f in year_outputs(year)] + trend_outputs(),
+        files=[f for year in review_years() for f in year_outputs(year)]
+        + trend_outputs(),
     output:
         "results/index.html",
-    params:
-        title=f"Kế hoạch giảm nghèo - {config['district']['name']}",
     log:
         "results/logs/index.log",
     benchmark:
         "results/benchmarks/index.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        title=f"Kế hoạch giảm nghèo - {config['district']['name']}",
     script:
         "../scripts/run_index.py"

@@ -5,24 +5,30 @@
 rule flows:
     input:
         code=PACKAGE,
-        households=lambda wildcards: reviews_up_to(wildcards.year, "results/{year}/households.parquet"),
+        households=lambda wildcards: reviews_up_to(
+            wildcards.year, "results/{year}/households.parquet"
+        ),
         gates=lambda wildcards: [
-            f"results/{y}/validation.txt" for y in (previous_review(wildcards.year), wildcards.year)
+            f"results/{y}/validation.txt"
+            for y in (previous_review(wildcards.year), wildcards.year)
         ],
         rejects=lambda wildcards: [
-            f"results/{y}/rejects.parquet" for y in (previous_review(wildcards.year), wildcards.year)
+            f"results/{y}/rejects.parquet"
+            for y in (previous_review(wildcards.year), wildcards.year)
         ],
         registry=config["registry"],
     output:
         flows="results/{year}/flows.parquet",
         xlsx="results/{year}/tables/flows.xlsx",
-    params:
-        district=config["district"],
-        language=LANGUAGE,
     log:
         "results/{year}/logs/flows.log",
     benchmark:
         "results/{year}/benchmarks/flows.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        district=config["district"],
+        language=LANGUAGE,
     script:
         "../scripts/run_flows.py"
 
@@ -38,14 +44,16 @@ rule attainment:
     output:
         attainment="results/{year}/attainment.parquet",
         xlsx="results/{year}/tables/attainment.xlsx",
-    params:
-        goals=config["goals"],
-        district=config["district"],
-        language=LANGUAGE,
     log:
         "results/{year}/logs/attainment.log",
     benchmark:
         "results/{year}/benchmarks/attainment.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        goals=config["goals"],
+        district=config["district"],
+        language=LANGUAGE,
     script:
         "../scripts/run_attainment.py"
 
@@ -58,12 +66,14 @@ rule trends:
         registry=config["registry"],
     output:
         trends="results/trends/trends.parquet",
-    params:
-        geography=config.get("trends", {}).get("geography", "latest"),
     log:
         "results/trends/logs/trends.log",
     benchmark:
         "results/trends/benchmarks/trends.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        geography=config.get("trends", {}).get("geography", "latest"),
     script:
         "../scripts/run_trends.py"
 
@@ -79,6 +89,13 @@ rule notebook_trends:
         notebook="results/trends/notebooks/trends.ipynb",
         html="results/trends/notebooks/trends.html",
         figures=expand("results/trends/figures/{figure}.png", figure=TREND_FIGURES),
+    log:
+        "results/trends/logs/notebook_trends.log",
+    benchmark:
+        "results/trends/benchmarks/notebook_trends.tsv"
+    retries: 2
+    conda:
+        CONDA_ENV
     params:
         parameters=lambda wildcards, input, output: {
             "trends_path": str(input.trends),
@@ -87,10 +104,5 @@ rule notebook_trends:
             "figures_dir": str(Path(output.figures[0]).parent),
             "language": LANGUAGE,
         },
-    retries: 2
-    log:
-        "results/trends/logs/notebook_trends.log",
-    benchmark:
-        "results/trends/benchmarks/notebook_trends.tsv"
     script:
         "../scripts/run_notebook.py"
