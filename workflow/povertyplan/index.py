@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 from collections import defaultdict
 from pathlib import Path
@@ -14,13 +15,41 @@ KINDS = [
     ("figures", ".png", "Biểu đồ / Figures"),
     ("", ".xlsx", "Dòng bị loại, để gửi lại xã / Rejected rows, to send back"),
     ("", ".parquet", "Dữ liệu (Parquet) / Datasets"),
+    ("", ".json", "Nguồn gốc / Provenance"),
 ]
+
+
+def provenance_html(record: dict) -> str:
+    """One paragraph: commit (and uncommitted changes), configuration hash, inputs."""
+    git = record.get("git", {})
+    commit = git.get("commit") or "không rõ / unknown"
+    dirty = {True: "có thay đổi chưa commit / uncommitted changes", False: "sạch / clean"}
+    versions = record.get("versions", {})
+    return (
+        "<p><b>Nguồn gốc / Provenance:</b> commit <code>"
+        + html.escape(str(commit)[:12])
+        + "</code> ("
+        + html.escape(dirty.get(git.get("dirty"), "không rõ / unknown"))
+        + "); cấu hình / config sha256 <code>"
+        + html.escape(record.get("config_sha256", "")[:16])
+        + "</code>; "
+        + str(len(record.get("raw_files", {})))
+        + " tệp gốc / raw files; Python "
+        + html.escape(versions.get("python", ""))
+        + ", Snakemake "
+        + html.escape(versions.get("snakemake", ""))
+        + ", pandas "
+        + html.escape(versions.get("pandas", ""))
+        + "</p>"
+    )
 
 
 TRENDS = "trends"  # results/trends/: what spans every review year
 
 
-def index_html(files: list[str], out_dir: str, title: str) -> str:
+def index_html(
+    files: list[str], out_dir: str, title: str, provenance: dict[str, dict] | None = None
+) -> str:
     """The index page's HTML: what spans the years first, then files grouped by review
     year (latest first), then by kind."""
     by_year: dict[str, list[Path]] = defaultdict(list)
@@ -42,6 +71,8 @@ def index_html(files: list[str], out_dir: str, title: str) -> str:
                 f"<h2>Rà soát cuối năm {html.escape(year)} / Review of end-{html.escape(year)}"
                 f"{plan}</h2>"
             )
+            if provenance and year in provenance:
+                parts.append(provenance_html(provenance[year]))
         else:
             parts.append("<h2>Qua các năm / Across the years</h2>")
         for folder, suffix, heading in KINDS:
@@ -63,5 +94,12 @@ def index_html(files: list[str], out_dir: str, title: str) -> str:
 
 
 def write_index(files: list[str], out: str, title: str) -> None:
-    """Write the index page to `out`, linking `files` relative to it."""
-    Path(out).write_text(index_html(files, str(Path(out).parent), title), encoding="utf-8")
+    """Write the index page to `out`, linking `files` relative to it, with each year's
+    provenance summarised from its provenance.json."""
+    records = {
+        Path(name).parent.name: json.loads(Path(name).read_text(encoding="utf-8"))
+        for name in files
+        if Path(name).name == "provenance.json"
+    }
+    page = index_html(files, str(Path(out).parent), title, records)
+    Path(out).write_text(page, encoding="utf-8")

@@ -36,6 +36,7 @@ class Standard:
     indicator_names: dict[str, str]
     dimensions: dict[str, str]  # indicator -> dimension
     unverified: tuple[str, ...] = field(default=())
+    source: str = ""  # the file it was read from
 
 
 def _value(entry: object, where: str, unverified: list[str]) -> float:
@@ -81,6 +82,7 @@ def load_standard(path: str | Path) -> Standard:
             indicator_names={i["code"]: i["name"] for i in raw["indicators"]},
             dimensions={i["code"]: i["dimension"] for i in raw["indicators"]},
             unverified=tuple(unverified),
+            source=str(path),
         )
     except (KeyError, TypeError, ValueError, yaml.YAMLError) as error:
         raise ConfigError(

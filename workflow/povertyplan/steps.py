@@ -22,6 +22,12 @@ from .deprivation import af_measures, deprivation_table, group_breakdown
 from .errors import DataError
 from .flows import check_flows, flow_table, household_transitions
 from .geography import geography_year, unit_mapping
+from .provenance import (
+    notebook_parameters,
+    package_versions,
+    provenance_record,
+    write_provenance,
+)
 from .read import read_raw_file
 from .registry import commune_lookup, commune_names, load_registry, review_date, units_valid_on
 from .standards import derive_status, mismatches, standard_for_year
@@ -449,3 +455,40 @@ def trends(
         target,
     )
     return table
+
+
+def provenance(
+    raw_files: list[str],
+    registry: str,
+    columns: str,
+    standards_dir: str,
+    standard: str,
+    config: dict,
+    git: dict,
+    notebooks: list[str],
+    year: int,
+    out: str,
+) -> dict:
+    """results/Y/provenance.json: checksums of the inputs, the configuration used, git,
+    versions and notebook parameters (no timestamps, no personal data)."""
+    chosen = standard_for_year(standards_dir, year, standard)
+    record = provenance_record(
+        year,
+        raw_files,
+        {"registry": registry, "columns": columns, "standard": chosen.source},
+        config,
+        git,
+        package_versions(),
+        notebook_parameters(notebooks),
+    )
+    write_provenance(record, out)
+    state = "with uncommitted changes" if git.get("dirty") else "clean"
+    log.info(
+        "%d: %d raw files, config %s, commit %s (%s)",
+        year,
+        len(raw_files),
+        record["config_sha256"][:12],
+        git.get("commit"),
+        state,
+    )
+    return record

@@ -6,6 +6,7 @@ from snakemake.utils import validate
 from povertyplan.config import check_config
 from povertyplan.errors import PovertyPlanError
 from povertyplan.flows import previous_reviews
+from povertyplan.provenance import git_state
 from povertyplan.read import RAW_SUFFIXES
 
 CONFIG_SCHEMA = Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
@@ -25,6 +26,8 @@ PACKAGE = sorted(
     str(p) for p in (Path(workflow.basedir) / "workflow" / "povertyplan").glob("*.py")
 )
 LANGUAGE = config.get("language", "vi")
+# the code that made the results: a new commit rewrites each year's provenance.json
+GIT = git_state(workflow.basedir)
 # every rule's software, for --use-conda (the default run uses .venv from requirements.lock)
 CONDA_ENV = "../envs/povertyplan.yaml"
 NOTEBOOKS = Path(workflow.basedir) / "notebooks"
@@ -124,6 +127,7 @@ def year_outputs(year):
     ]
     out += [f"results/{year}/tables/commune_targets.{ext}" for ext in ("xlsx", "csv")]
     out.append(f"results/{year}/rejects.xlsx")
+    out.append(f"results/{year}/provenance.json")
     out.append(f"results/{year}/tables/deprivations.xlsx")
     for notebook, figures in FIGURES.items():
         out += [

@@ -157,3 +157,32 @@ rule index:
         title=f"Kế hoạch giảm nghèo - {config['district']['name']}",
     script:
         "../scripts/run_index.py"
+
+
+rule provenance:
+    input:
+        code=PACKAGE,
+        raw=lambda wildcards: [
+            f"{RAW}/{wildcards.year}/{f}" for f in raw_files(wildcards.year)
+        ],
+        registry=config["registry"],
+        columns=config["columns"],
+        standards=STANDARDS,
+        notebooks=expand(
+            "results/{{year}}/notebooks/{notebook}.ipynb", notebook=FIGURES
+        ),
+    output:
+        "results/{year}/provenance.json",
+    log:
+        "results/{year}/logs/provenance.log",
+    benchmark:
+        "results/{year}/benchmarks/provenance.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        standards_dir=lambda wildcards, input: str(Path(input.standards[0]).parent),
+        standard=config.get("standard", "auto"),
+        config=config,
+        git=GIT,
+    script:
+        "../scripts/run_provenance.py"

@@ -1,0 +1,20 @@
+"""Snakemake wiring: results/Y/provenance.json (povertyplan.steps.provenance)."""
+
+from povertyplan import steps
+from povertyplan.runner import run_step
+
+sm = snakemake  # noqa: F821  (injected by Snakemake)
+run_step(
+    steps.provenance,
+    sm.log[0],
+    raw_files=list(sm.input.raw),
+    registry=sm.input.registry,
+    columns=sm.input.columns,
+    standards_dir=sm.params.standards_dir,
+    standard=sm.params.standard,
+    config=dict(sm.params.config),
+    git=dict(sm.params.git),
+    notebooks=list(sm.input.notebooks),
+    year=int(sm.wildcards.year),
+    out=sm.output[0],
+)
