@@ -255,3 +255,101 @@ def test_the_planted_mismatches_and_only_they_are_found(built, tmp_path):
     }
     assert found == {row.household_id: expected_reason[row.planted] for row in planted.itertuples()}
     assert len(found) == 6
+
+
+# The reconciliation of the published plan (config/published/) must find exactly these
+# differences, and nothing else: (section, unit as printed, column, printed, recomputed,
+# finding).
+PUBLISHED_DISCREPANCIES = {
+    ("headline", "ethnic_minority", "share", "0,54", "0,55", "truncated"),
+    ("commune_table", "CAM THUY", "ty_le_cs_gn", "1,10", "1,11", "truncated"),
+    ("commune_table", "CAM THUY", "ty_le_hn_cung", "3,45", "3,46", "truncated"),
+    ("commune_table", "CAM THUY", "ty_le_giam", "1,10", "1,11", "truncated"),
+    ("commune_table", "CAM THUY", "ty_le_cuoi_nam", "3,45", "3,46", "truncated"),
+    ("commune_table", "TỔNG CỘNG", "ty_le_hn_cung", "3,59", "3,60", "truncated"),
+    # 11 = 3 − 9 on the printed values: 4,56 − 1,10 = 3,46 and 4,87 − 0,74 = 4,13
+    ("commune_table", "CAM THUY", "ty_le_cuoi_nam", "3,45", "3,46", "formula_broken"),
+    ("commune_table", "CAM HIẾU", "ty_le_cuoi_nam", "4,12", "4,13", "formula_broken"),
+    # 0,3-0,5 % of 14.653 households is 44-73 households, not 30-40
+    (
+        "statements",
+        "new_poor",
+        "percent_vs_households",
+        "0,3-0,5 % / 30-40",
+        "44-73",
+        "statements_disagree",
+    ),
+}
+PUBLISHED = REPO / "config" / "published" / "plan-2019-cam-lo.yaml"
+
+
+def reconcile(built, registry, path=PUBLISHED):
+    from povertyplan.reconcile import load_published, reconciliation
+
+    return reconciliation(
+        load_published(path, registry), built["targets"], built["district"].iloc[0]
+    )
+
+
+def test_the_reconciliation_finds_every_printed_discrepancy_and_nothing_else(built, registry):
+    table = reconcile(built, registry)
+    found = {
+        tuple(row)
+        for row in table.loc[
+            table["finding"] != "match",
+            ["section", "unit", "column", "printed", "recomputed_text", "finding"],
+        ].itertuples(index=False)
+    }
+    assert found == PUBLISHED_DISCREPANCIES
+    # every printed value was compared: 11 per commune row and the total, section I, III
+    assert (table["section"] == "commune_table").sum() == 10 * 11 + 2
+    assert (table["section"] == "headline").sum() == 11
+    counts = table[table["column"].isin(["dan_so_ho", "ho_ngheo", "count", "households"])]
+    assert (counts["finding"] == "match").all()
+    assert table["source"].iloc[0].startswith("Kế hoạch thực hiện chương trình giảm nghèo năm 2019")
+
+
+def test_the_published_copy_is_the_seed_transcription():
+    copy = (REPO / "config" / "published" / "plan-2019-cam-lo.csv").read_bytes()
+    assert copy == SEED_TABLE.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "row, column, value, finding, recomputed",
+    [
+        (1, "ho_ngheo", "65", "count_differs", "66"),  # CAM THUY: 66 poor
+        (0, "ty_le", "9,93", "last_digit_off_by_one", "9,92"),  # 140 / 1.411 = 9,922 %
+        (0, "ty_le", "9,00", "rate_differs", "9,92"),
+        (9, "ho_giam", "83", "total_not_sum", "82"),  # the total row, against the rows
+        (0, "ho_ngheo_cuoi_nam", "125", "formula_broken", "126"),  # 140 − 14
+    ],
+)
+def test_each_kind_of_difference_is_named(
+    built, registry, tmp_path, row, column, value, finding, recomputed
+):
+    table = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
+    table.loc[row, column] = value
+    table.to_csv(tmp_path / "plan.csv", index=False)
+    text = PUBLISHED.read_text(encoding="utf-8").replace("plan-2019-cam-lo.csv", "plan.csv")
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    result = reconcile(built, registry, tmp_path / "plan.yaml")
+    changed = result[(result["column"] == column) & (result["printed"] == value)]
+    assert finding in set(changed["finding"])
+    assert changed.loc[changed["finding"] == finding, "recomputed_text"].iloc[0] == recomputed
+
+
+def test_a_commune_the_registry_does_not_know_is_named_with_its_row(registry, tmp_path):
+    from povertyplan.errors import ConfigError
+    from povertyplan.reconcile import load_published
+
+    table = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
+    table.loc[2, "don_vi"] = "CAM HIEEU"
+    table.to_csv(tmp_path / "plan.csv", index=False)
+    text = PUBLISHED.read_text(encoding="utf-8").replace("plan-2019-cam-lo.csv", "plan.csv")
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_published(tmp_path / "plan.yaml", registry)
+    line = error.value.one_line("en")
+    assert "plan.csv" in line and "row 4" in line and "don_vi" in line
+    assert "'CAM HIEEU' is not a commune of the registry on 2018-12-31" in line
+    assert "Cam Hiếu" in line

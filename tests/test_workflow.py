@@ -387,3 +387,18 @@ def test_the_scheduled_run_is_strict_and_its_summary_says_what_to_fix(tmp_path):
     assert lines[0].startswith("2018: 4 files, 156 rows read, 155 kept, 1 rejected; reasons: ")
     assert "(1)" in lines[0] and "not finished" in lines[0]
     assert lines[-1] == "Status: ATTENTION - rows rejected in 2018; 2018 not finished"
+
+
+def test_a_published_plan_for_a_year_without_data_is_reported_not_reconciled(tmp_path):
+    workdir = make_workdir(tmp_path)
+    published = workdir / "published"
+    published.mkdir()
+    text = (REPO / "config" / "published" / "plan-2019-cam-lo.yaml").read_text(encoding="utf-8")
+    (published / "plan-2018.yaml").write_text(
+        text.replace("review_year: 2018", "review_year: 2017"), encoding="utf-8"
+    )
+    dry = snakemake(workdir, "--dry-run", "--config", f"published_dir={published}")
+    assert dry.returncode == 0, dry.stderr[-2000:]
+    output = dry.stdout + dry.stderr
+    assert f"{published / 'plan-2018.yaml'}: there is no review 2017 to check it against" in output
+    assert "rule reconciliation" not in output

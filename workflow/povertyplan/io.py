@@ -335,6 +335,27 @@ TRENDS = pa.schema(
     ]
 )
 
+RECONCILIATION = pa.schema(
+    [
+        ("review_year", pa.int16()),
+        ("published", pa.string()),
+        ("source", pa.string()),
+        ("position", pa.int32()),
+        ("section", pa.string()),
+        ("unit", pa.string()),
+        ("unit_code", pa.string()),
+        ("column", pa.string()),
+        ("column_label", pa.string()),
+        ("printed", pa.string()),
+        ("printed_value", pa.float64()),
+        ("recomputed_value", pa.float64()),
+        ("recomputed_text", pa.string()),
+        ("finding", pa.string()),
+        ("message_vi", pa.string()),
+        ("message_en", pa.string()),
+    ]
+)
+
 SORT_KEYS = {
     id(HOUSEHOLDS): ["commune_code", "household_id", "source_file", "source_row"],
     id(COMMUNES): ["display_order", "commune_code"],
@@ -351,6 +372,7 @@ SORT_KEYS = {
     id(FLOWS): ["level", "unit_code", "flow_group", "measure"],
     id(ATTAINMENT): ["level", "unit_code"],
     id(TRENDS): ["level", "unit_code", "mapped", "review_year"],
+    id(RECONCILIATION): ["published", "position"],
 }
 
 

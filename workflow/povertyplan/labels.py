@@ -128,3 +128,21 @@ def unit_label(level: str, name: str, language: str = "vi") -> str:
     if level == "district":
         return f"Toàn huyện {name}" if language == "vi" else f"{name} district"
     return name
+
+
+# Reconciliation findings: code -> (vi, en).
+FINDING_LABELS: dict[str, tuple[str, str]] = {
+    "match": ("Khớp", "Matches"),
+    "count_differs": ("Số đếm khác", "Count differs"),
+    "truncated": ("Cắt bớt thay vì làm tròn", "Truncated instead of rounded"),
+    "last_digit_off_by_one": ("Lệch 1 ở chữ số cuối", "Off by one in the last digit"),
+    "rate_differs": ("Tỷ lệ khác", "Rate differs"),
+    "total_not_sum": ("Dòng tổng khác tổng các dòng", "Total is not the sum of its rows"),
+    "formula_broken": ("Sai công thức của cột", "Breaks the column's printed formula"),
+    "statements_disagree": ("Hai nội dung không khớp nhau", "Two statements disagree"),
+}
+SECTION_LABELS: dict[str, tuple[str, str]] = {
+    "headline": ("Phần I: số liệu chung", "Section I: headline figures"),
+    "commune_table": ("Bảng chỉ tiêu các xã", "Commune table"),
+    "statements": ("Phần III: mục tiêu", "Section III: goals"),
+}

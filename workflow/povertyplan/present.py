@@ -9,7 +9,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .labels import ATTAINMENT_LABELS, ATTAINMENT_WORDS, FLOW_LABELS, group_label, unit_label
+from .labels import (
+    ATTAINMENT_LABELS,
+    ATTAINMENT_WORDS,
+    FINDING_LABELS,
+    FLOW_LABELS,
+    SECTION_LABELS,
+    group_label,
+    unit_label,
+)
 from .rates import rate_half_up, round_half_up
 from .tables import format_vn_decimal, format_vn_integer
 
@@ -612,3 +620,68 @@ def reading_trends(
             f" %, actual {_rate_text(total['actual_end_rate'])} %)."
         )
     return text
+
+
+STATEMENT_LABELS = {
+    "target": ("Chỉ tiêu giảm hộ nghèo trong năm", "The year's reduction target"),
+    "new_poor": ("Hộ nghèo phát sinh dự kiến", "Expected new poor"),
+}
+
+
+def reconciliation_counts(table: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """How many printed values were checked and what was found, per section."""
+    lang = 0 if language == "vi" else 1
+    counts = table.groupby(["section", "finding"], sort=False).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=[f for f in FINDING_LABELS if f in counts.columns])
+    counts.index = [SECTION_LABELS[s][lang] for s in counts.index]
+    counts.columns = [FINDING_LABELS[f][lang] for f in counts.columns]
+    return counts
+
+
+def reconciliation_differences(table: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
+    """Every printed value that differs, in the order of the document: where it is, what
+    is printed, what is recomputed, and why they differ."""
+    lang = 0 if language == "vi" else 1
+    rows = table[table["finding"] != "match"].sort_values("position")
+    words = ("Phần", "Đơn vị", "Cột", "Số in", "Tính lại", "Loại", "Giải thích")
+    if lang:
+        words = ("Section", "Unit", "Column", "Printed", "Recomputed", "Kind", "Explanation")
+    headline = {name: (vi, en) for name, vi, en, _ in HEADLINE}
+    units = [
+        (headline if section == "headline" else STATEMENT_LABELS).get(unit, (unit, unit))[lang]
+        if section != "commune_table"
+        else unit
+        for section, unit in zip(rows["section"], rows["unit"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            words[0]: rows["section"].map(lambda s: SECTION_LABELS[s][lang]),
+            words[1]: units,
+            words[2]: rows["column_label"].where(rows["column_label"] != "", rows["column"]),
+            words[3]: rows["printed"],
+            words[4]: rows["recomputed_text"],
+            words[5]: rows["finding"].map(lambda f: FINDING_LABELS[f][lang]),
+            words[6]: rows["message_vi" if lang == 0 else "message_en"],
+        }
+    ).reset_index(drop=True)
+
+
+def reading_reconciliation(table: pd.DataFrame, language: str = "vi") -> str:
+    """One sentence: how many printed values were checked, how many match, what differs."""
+    checked = len(table)
+    differ = table[table["finding"] != "match"]
+    counts = differ["finding"].value_counts()
+    lang = 0 if language == "vi" else 1
+    kinds = ", ".join(f"{FINDING_LABELS[f][lang].lower()}: {n}" for f, n in counts.items())
+    counts_ok = not (differ["finding"] == "count_differs").any()
+    if lang == 0:
+        return (
+            f"Đã so sánh {checked} số in trong kế hoạch với số tính lại từ danh sách hộ: "
+            f"{checked - len(differ)} khớp, {len(differ)} khác ({kinds or 'không có'}). "
+            + ("Mọi số đếm đều khớp chính xác." if counts_ok else "Có số đếm không khớp.")
+        )
+    return (
+        f"{checked} printed values were compared with the values recomputed from the "
+        f"households: {checked - len(differ)} match, {len(differ)} differ ({kinds or 'none'}). "
+        + ("Every count matches exactly." if counts_ok else "Some counts differ.")
+    )

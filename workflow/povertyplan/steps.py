@@ -19,7 +19,7 @@ from .attainment import target_attainment
 from .clean import REJECT_COLUMNS, check_ledger, clean_table, reject_across_files
 from .columns import load_column_spec
 from .deprivation import af_measures, deprivation_table, group_breakdown
-from .errors import DataError
+from .errors import ConfigError, DataError
 from .flows import check_flows, flow_table, household_transitions
 from .geography import geography_year, unit_mapping
 from .provenance import (
@@ -29,6 +29,7 @@ from .provenance import (
     write_provenance,
 )
 from .read import read_raw_file
+from .reconcile import load_published, reconciliation
 from .registry import commune_lookup, commune_names, load_registry, review_date, units_valid_on
 from .standards import derive_status, mismatches, standard_for_year
 from .tables import (
@@ -468,6 +469,7 @@ def provenance(
     notebooks: list[str],
     year: int,
     out: str,
+    published: list[str] | None = None,
 ) -> dict:
     """results/Y/provenance.json: checksums of the inputs, the configuration used, git,
     versions and notebook parameters (no timestamps, no personal data)."""
@@ -475,7 +477,8 @@ def provenance(
     record = provenance_record(
         year,
         raw_files,
-        {"registry": registry, "columns": columns, "standard": chosen.source},
+        {"registry": registry, "columns": columns, "standard": chosen.source}
+        | {f"published:{Path(p).name}": p for p in published or []},
         config,
         git,
         package_versions(),
@@ -492,3 +495,33 @@ def provenance(
         state,
     )
     return record
+
+
+def reconcile(
+    published: list[str],
+    targets_path: str,
+    district_path: str,
+    registry: str,
+    year: int,
+    out: str,
+) -> pd.DataFrame:
+    """Every published plan of review `year` (its YAML files) compared cell by cell with
+    the plan recomputed from the households."""
+    units = load_registry(registry)
+    targets_frame = io.read_parquet(targets_path)
+    district_row = io.read_parquet(district_path).iloc[0]
+    frames = []
+    for path in sorted(published):
+        plan = load_published(path, units)
+        if plan.review_year != year:
+            raise ConfigError(
+                f"the plan is built on the review of {plan.review_year}, not {year}",
+                file=path,
+                hint="correct review_year in the file",
+            )
+        frames.append(reconciliation(plan, targets_frame, district_row))
+        found = frames[-1]["finding"].value_counts().to_dict()
+        log.info("%s (%s): %s", plan.id, plan.source, found)
+    table = pd.concat(frames, ignore_index=True)
+    io.write_parquet(table, io.RECONCILIATION, out)
+    return table

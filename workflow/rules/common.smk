@@ -7,6 +7,8 @@ from povertyplan.config import check_config
 from povertyplan.errors import PovertyPlanError
 from povertyplan.flows import previous_reviews
 from povertyplan.provenance import git_state
+from povertyplan.reconcile import published_inputs, published_review_year
+from snakemake.logging import logger
 from povertyplan.read import RAW_SUFFIXES
 
 CONFIG_SCHEMA = Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
@@ -91,6 +93,28 @@ def reviews_up_to(year, pattern):
     return [pattern.format(year=y) for y in review_years() if int(y) <= int(year)]
 
 
+def published_plans():
+    """Published plans (config/published/*.yaml) by review year. A plan whose review year
+    is not built is reported and left out."""
+    found = {}
+    folder = Path(config.get("published_dir", "config/published"))
+    for path in sorted(folder.glob("*.yaml")):
+        year = published_review_year(path)
+        if year is None:
+            raise WorkflowError(f"{path}: review_year is missing or is not a year")
+        if str(year) not in review_years():
+            logger.warning(
+                f"{path}: there is no review {year} to check it against "
+                f"({RAW}/{year}/ is missing or not in years:), so it is not reconciled"
+            )
+            continue
+        found.setdefault(str(year), []).append(str(path))
+    return found
+
+
+PUBLISHED = published_plans()
+
+
 def per_file(pattern):
     """Input function: `pattern` expanded over the raw files of the wildcard's year."""
     return lambda wildcards: expand(
@@ -128,6 +152,12 @@ def year_outputs(year):
     out += [f"results/{year}/tables/commune_targets.{ext}" for ext in ("xlsx", "csv")]
     out.append(f"results/{year}/rejects.xlsx")
     out.append(f"results/{year}/provenance.json")
+    if str(year) in PUBLISHED:
+        out.append(f"results/{year}/reconciliation.parquet")
+        out += [
+            f"results/{year}/notebooks/reconciliation.{ext}"
+            for ext in ("ipynb", "html")
+        ]
     out.append(f"results/{year}/tables/deprivations.xlsx")
     for notebook, figures in FIGURES.items():
         out += [

@@ -171,6 +171,9 @@ rule provenance:
         notebooks=expand(
             "results/{{year}}/notebooks/{notebook}.ipynb", notebook=FIGURES
         ),
+        published=lambda wildcards: [
+            f for p in PUBLISHED.get(wildcards.year, []) for f in published_inputs(p)
+        ],
     output:
         "results/{year}/provenance.json",
     log:
@@ -186,3 +189,51 @@ rule provenance:
         git=GIT,
     script:
         "../scripts/run_provenance.py"
+
+
+rule reconciliation:
+    input:
+        code=PACKAGE,
+        published=lambda wildcards: [
+            f for p in PUBLISHED[wildcards.year] for f in published_inputs(p)
+        ],
+        targets="results/{year}/targets.parquet",
+        district="results/{year}/district.parquet",
+        registry=config["registry"],
+    output:
+        "results/{year}/reconciliation.parquet",
+    log:
+        "results/{year}/logs/reconciliation.log",
+    benchmark:
+        "results/{year}/benchmarks/reconciliation.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        plans=lambda wildcards: PUBLISHED[wildcards.year],
+    script:
+        "../scripts/run_reconcile.py"
+
+
+rule notebook_reconciliation:
+    input:
+        code=PACKAGE,
+        notebook=NOTEBOOKS / "reconciliation.ipynb",
+        reconciliation="results/{year}/reconciliation.parquet",
+    output:
+        notebook="results/{year}/notebooks/reconciliation.ipynb",
+        html="results/{year}/notebooks/reconciliation.html",
+    log:
+        "results/{year}/logs/notebook_reconciliation.log",
+    benchmark:
+        "results/{year}/benchmarks/notebook_reconciliation.tsv"
+    retries: 2
+    conda:
+        CONDA_ENV
+    params:
+        parameters=lambda wildcards, input: {
+            "review_year": int(wildcards.year),
+            "reconciliation_path": str(input.reconciliation),
+            "language": LANGUAGE,
+        },
+    script:
+        "../scripts/run_notebook.py"

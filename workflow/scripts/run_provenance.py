@@ -15,6 +15,7 @@ run_step(
     config=dict(sm.params.config),
     git=dict(sm.params.git),
     notebooks=list(sm.input.notebooks),
+    published=list(sm.input.published),
     year=int(sm.wildcards.year),
     out=sm.output[0],
 )

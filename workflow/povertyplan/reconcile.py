@@ -1,0 +1,514 @@
+"""Reconciliation: a published plan, as printed, against what the pipeline recomputes.
+
+A published plan is a YAML file under `config/published/` naming its source document, the
+review it was built on, its commune table (a CSV transcribed cell by cell as printed),
+its section I headline figures and the statements of section III that say one thing two
+ways. Every printed number is compared with the recomputed one; nothing is hidden by a
+tolerance. Each comparison is a row with a `finding`:
+
+- `match`: counts equal; rates equal to the half-up rounding of the exact rate;
+- `count_differs`: a count differs (counts must match exactly);
+- `truncated`: a rate printed as the exact rate cut, not rounded, to its decimals;
+- `last_digit_off_by_one`: a rate one unit off in its last digit, otherwise;
+- `rate_differs`: any other rate difference;
+- `total_not_sum`: a total-row count that is not the sum of the printed rows;
+- `formula_broken`: a row whose printed values break the header's own formula
+  (`10 = 2 − 8`, `11 = 3 − 9`);
+- `statements_disagree`: two statements of the text (a % and a number of households) that
+  do not describe the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import ConfigError
+from .labels import PLAN_TABLE_COLUMNS
+from .rates import rate_half_up
+from .registry import commune_lookup, resolve_communes, review_date, suggest_communes
+from .tables import format_vn_decimal
+
+FINDINGS = (
+    "match",
+    "count_differs",
+    "truncated",
+    "last_digit_off_by_one",
+    "rate_differs",
+    "total_not_sum",
+    "formula_broken",
+    "statements_disagree",
+)
+# commune table: count column -> targets.parquet column; rate column -> its count column
+TABLE_COUNTS = {
+    "dan_so_ho": "households",
+    "ho_ngheo": "poor",
+    "ho_cs_gn": "poor_targeted",
+    "hn_cung": "poor_hardcore",
+    "ho_giam": "target_reduction",
+    "ho_ngheo_cuoi_nam": "poor_end",
+}
+TABLE_RATES = {
+    "ty_le": "ho_ngheo",
+    "ty_le_cs_gn": "ho_cs_gn",
+    "ty_le_hn_cung": "hn_cung",
+    "ty_le_giam": "ho_giam",
+    "ty_le_cuoi_nam": "ho_ngheo_cuoi_nam",
+}
+FORMULAS = {"ho_ngheo_cuoi_nam": ("ho_ngheo", "ho_giam"), "ty_le_cuoi_nam": ("ty_le", "ty_le_giam")}
+COLUMN_LABELS = {key: index for key, *_, index in PLAN_TABLE_COLUMNS}
+HEADLINE = (
+    "households",
+    "ethnic_minority",
+    "poor",
+    "near_poor",
+    "poor_ethnic_minority",
+    "near_poor_ethnic_minority",
+)
+ROW_COLUMNS = [
+    "section",
+    "unit",
+    "unit_code",
+    "column",
+    "column_label",
+    "printed",
+    "printed_value",
+    "recomputed_value",
+    "recomputed_text",
+    "finding",
+    "message_vi",
+    "message_en",
+]
+
+
+@dataclass(frozen=True)
+class Published:
+    """One published plan, as transcribed."""
+
+    id: str
+    path: str
+    source: str
+    review_year: int
+    plan_year: int
+    table: pd.DataFrame  # as printed (text), with commune_code resolved; total row: code ""
+    headline: dict[str, dict[str, str]] = field(default_factory=dict)
+    statements: tuple[dict, ...] = ()
+
+
+def parse_vn_number(text: str) -> Decimal:
+    """A number printed the Vietnamese way: `14.653` → 14653, `9,92` → 9.92."""
+    cleaned = str(text).strip().replace(" ", "").replace(".", "").replace(",", ".")
+    return Decimal(cleaned)
+
+
+def _parse_range(text: str) -> tuple[Decimal, Decimal]:
+    """`0,3-0,5` → (0.3, 0.5); `82` → (82, 82)."""
+    parts = [p for p in str(text).replace("–", "-").split("-") if p.strip()]
+    low, high = parse_vn_number(parts[0]), parse_vn_number(parts[-1])
+    return low, high
+
+
+def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
+    """Read a published plan; ConfigError (file, row, column, what to do) for a missing
+    key, a number that cannot be read or a commune the registry does not know."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        review_year, plan_year = int(raw["review_year"]), int(raw["plan_year"])
+        table_path = path.parent / raw["commune_table"]
+        source = str(raw["source"]).strip()
+    except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as error:
+        raise ConfigError(
+            f"is not a complete published plan ({type(error).__name__}: {error})",
+            file=str(path),
+            hint="it needs source, review_year, plan_year and commune_table; compare it with "
+            "config/published/plan-2019-cam-lo.yaml",
+        ) from None
+    try:
+        table = pd.read_csv(table_path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise ConfigError(
+            f"the commune table cannot be read ({str(error).splitlines()[0]})",
+            file=str(table_path),
+            hint="it must be a UTF-8 CSV with the columns of the plan's table",
+        ) from None
+    missing = [c for c in ["tt", "don_vi", *TABLE_COUNTS, *TABLE_RATES] if c not in table.columns]
+    if missing:
+        raise ConfigError(
+            f"the commune table lacks the columns {', '.join(missing)}",
+            file=str(table_path),
+            hint="its header must be: " + ",".join(key for key, *_ in PLAN_TABLE_COLUMNS),
+        )
+    for column in [*TABLE_COUNTS, *TABLE_RATES]:
+        for number, value in table[column].items():
+            try:
+                parse_vn_number(value)
+            except InvalidOperation:
+                raise ConfigError(
+                    f"'{value}' is not a number",
+                    file=str(table_path),
+                    row=int(number) + 2,
+                    column=column,
+                    hint="write it as printed, e.g. 1.411 or 9,92",
+                ) from None
+    communes = table["tt"].str.strip() != ""
+    on = review_date(review_year)
+    codes = resolve_communes(table.loc[communes, "don_vi"], commune_lookup(registry, on))
+    unknown = codes[codes.isna()]
+    if not unknown.empty:
+        number = int(unknown.index[0])
+        value = table.at[number, "don_vi"]
+        close = suggest_communes(value, registry, on)
+        raise ConfigError(
+            f"'{value}' is not a commune of the registry on {on.isoformat()}",
+            file=str(table_path),
+            row=number + 2,
+            column="don_vi",
+            hint=(f"did you mean {' or '.join(close)}? " if close else "")
+            + "write the commune's name or code, or add it to config/communes.csv",
+        )
+    table["commune_code"] = ""
+    table.loc[communes, "commune_code"] = codes.astype(str)
+    return Published(
+        id=path.stem,
+        path=str(path),
+        source=source,
+        review_year=review_year,
+        plan_year=plan_year,
+        table=table,
+        headline=dict(raw.get("headline") or {}),
+        statements=tuple(raw.get("statements") or ()),
+    )
+
+
+def published_inputs(path: str | Path) -> list[str]:
+    """The files of a published plan: its YAML and the commune table it names."""
+    path = Path(path)
+    try:
+        table = yaml.safe_load(path.read_text(encoding="utf-8"))["commune_table"]
+    except (OSError, KeyError, TypeError, yaml.YAMLError):
+        return [str(path)]
+    return [str(path), str(path.parent / table)]
+
+
+def published_review_year(path: str | Path) -> int | None:
+    """The review year a published plan names (None when it cannot be read)."""
+    try:
+        return int(yaml.safe_load(Path(path).read_text(encoding="utf-8"))["review_year"])
+    except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError):
+        return None
+
+
+def _exact(count: int, households: int) -> Decimal:
+    return Decimal(count * 100) / Decimal(households)
+
+
+def _rate_finding(printed: Decimal, count: int, households: int) -> tuple[str, Decimal]:
+    """(finding, the half-up rate) for a printed rate of count / households."""
+    places = max(0, -printed.as_tuple().exponent)
+    rounded = rate_half_up(count, households, places)
+    if printed == rounded:
+        return "match", rounded
+    exact = _exact(count, households)
+    if printed == exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN):
+        return "truncated", rounded
+    if abs(printed - rounded) == Decimal(1).scaleb(-places):
+        return "last_digit_off_by_one", rounded
+    return "rate_differs", rounded
+
+
+MESSAGES = {
+    "match": ("khớp", "matches"),
+    "count_differs": (
+        "số đếm khác: in {printed}, tính lại {recomputed}",
+        "the count differs: printed {printed}, recomputed {recomputed}",
+    ),
+    "truncated": (
+        "in {printed}, tính lại {recomputed} (chính xác {exact}): bị cắt bớt thay vì làm tròn",
+        "printed {printed}, recomputed {recomputed} (exactly {exact}): truncated instead of rounded",
+    ),
+    "last_digit_off_by_one": (
+        "in {printed}, tính lại {recomputed} (chính xác {exact}): lệch 1 ở chữ số cuối",
+        "printed {printed}, recomputed {recomputed} (exactly {exact}): off by one in the last digit",
+    ),
+    "rate_differs": (
+        "in {printed}, tính lại {recomputed} (chính xác {exact})",
+        "printed {printed}, recomputed {recomputed} (exactly {exact})",
+    ),
+    "total_not_sum": (
+        "dòng tổng in {printed}, tổng các dòng in là {recomputed}",
+        "the total row prints {printed}, the printed rows sum to {recomputed}",
+    ),
+    "formula_broken": (
+        "cột {label} trên số in: {left} − {right} = {recomputed}, nhưng in {printed}",
+        "column {label} on the printed values: {left} − {right} = {recomputed}, but {printed} is printed",
+    ),
+    "statements_disagree": (
+        "{percent} % của {base} hộ là {in_households} hộ, không khớp {households} hộ",
+        "{percent} % of {base} households is {in_households} households, not {households}",
+    ),
+}
+
+
+def _row(
+    section: str,
+    unit: str,
+    code: str,
+    column: str,
+    column_label: str,
+    printed: str,
+    printed_value: Decimal,
+    recomputed: Decimal,
+    recomputed_text: str,
+    finding: str,
+    **values: object,
+) -> dict:
+    vi, en = MESSAGES[finding]
+    words = {"printed": printed, "recomputed": recomputed_text, **values}
+    return {
+        "section": section,
+        "unit": unit,
+        "unit_code": code,
+        "column": column,
+        "column_label": column_label,
+        "printed": printed,
+        "printed_value": float(printed_value),
+        "recomputed_value": float(recomputed),
+        "recomputed_text": recomputed_text,
+        "finding": finding,
+        "message_vi": vi.format(**words),
+        "message_en": en.format(**words),
+    }
+
+
+def _text(value: Decimal | int, places: int = 0) -> str:
+    if places == 0:
+        return f"{int(value):,}".replace(",", ".")
+    return format_vn_decimal(value, places)
+
+
+def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame) -> list[dict]:
+    """Every printed cell of the commune table against the recomputed plan, the total row
+    against the sum of the printed rows, and each row against the header's formulas."""
+    recomputed = targets.set_index("commune_code")
+    totals = targets[list(TABLE_COUNTS.values())].sum()
+    rows = []
+    communes = table[table["commune_code"] != ""]
+    for record in table.to_dict("records"):
+        code = record["commune_code"]
+        counts = recomputed.loc[code] if code else totals
+        unit = record["don_vi"]
+        for column, source in TABLE_COUNTS.items():
+            printed = parse_vn_number(record[column])
+            value = int(counts[source])
+            finding = "match" if printed == value else "count_differs"
+            rows.append(
+                _row(
+                    "commune_table",
+                    unit,
+                    code,
+                    column,
+                    COLUMN_LABELS[column],
+                    record[column],
+                    printed,
+                    Decimal(value),
+                    _text(value),
+                    finding,
+                )
+            )
+            if not code:
+                column_sum = sum(parse_vn_number(v) for v in communes[column])
+                if column_sum != printed:
+                    rows.append(
+                        _row(
+                            "commune_table",
+                            unit,
+                            code,
+                            column,
+                            COLUMN_LABELS[column],
+                            record[column],
+                            printed,
+                            column_sum,
+                            _text(column_sum),
+                            "total_not_sum",
+                        )
+                    )
+        for column, count_column in TABLE_RATES.items():
+            printed = parse_vn_number(record[column])
+            count = int(counts[TABLE_COUNTS[count_column]])
+            households = int(counts["households"])
+            finding, rounded = _rate_finding(printed, count, households)
+            places = max(0, -printed.as_tuple().exponent)
+            rows.append(
+                _row(
+                    "commune_table",
+                    unit,
+                    code,
+                    column,
+                    COLUMN_LABELS[column],
+                    record[column],
+                    printed,
+                    rounded,
+                    _text(rounded, places),
+                    finding,
+                    exact=_text(_exact(count, households).quantize(Decimal("0.0001")), 4),
+                )
+            )
+        for column, (left, right) in FORMULAS.items():
+            printed = parse_vn_number(record[column])
+            expected = parse_vn_number(record[left]) - parse_vn_number(record[right])
+            if printed != expected:
+                places = max(0, -printed.as_tuple().exponent)
+                rows.append(
+                    _row(
+                        "commune_table",
+                        unit,
+                        code,
+                        column,
+                        COLUMN_LABELS[column],
+                        record[column],
+                        printed,
+                        expected,
+                        _text(expected, places),
+                        "formula_broken",
+                        label=COLUMN_LABELS[column],
+                        left=record[left],
+                        right=record[right],
+                    )
+                )
+    return rows
+
+
+def reconcile_headline(headline: dict[str, dict[str, str]], district: pd.Series) -> list[dict]:
+    """Section I: each printed count and share of all households against the district."""
+    rows = []
+    households = int(district["households"])
+    for name in HEADLINE:
+        if name not in headline:
+            continue
+        entry = headline[name]
+        value = int(district[name])
+        printed = parse_vn_number(entry["count"])
+        rows.append(
+            _row(
+                "headline",
+                name,
+                "",
+                "count",
+                "",
+                entry["count"],
+                printed,
+                Decimal(value),
+                _text(value),
+                "match" if printed == value else "count_differs",
+            )
+        )
+        if "share" in entry:
+            share = parse_vn_number(entry["share"])
+            finding, rounded = _rate_finding(share, value, households)
+            places = max(0, -share.as_tuple().exponent)
+            rows.append(
+                _row(
+                    "headline",
+                    name,
+                    "",
+                    "share",
+                    "%",
+                    entry["share"],
+                    share,
+                    rounded,
+                    _text(rounded, places),
+                    finding,
+                    exact=_text(_exact(value, households).quantize(Decimal("0.0001")), 4),
+                )
+            )
+    return rows
+
+
+def reconcile_statements(statements: tuple[dict, ...], targets: pd.DataFrame) -> list[dict]:
+    """Section III: each statement's % against its number of households (of all the
+    district's households), and the plan figure it names against the recomputed one."""
+    rows = []
+    base = int(targets["households"].sum())
+    for statement in statements:
+        percent_low, percent_high = _parse_range(statement["percent"])
+        households_low, households_high = _parse_range(statement["households"])
+        places = max(0, -percent_low.as_tuple().exponent)
+        # the stated % of all households, in whole households (half-up)
+        low = (percent_low * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        high = (percent_high * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        agree = low <= households_high and households_low <= high
+        in_households = _text(low) if low == high else f"{_text(low)}-{_text(high)}"
+        rows.append(
+            _row(
+                "statements",
+                statement["id"],
+                "",
+                "percent_vs_households",
+                "",
+                f"{statement['percent']} % / {statement['households']}",
+                households_low,
+                low,
+                in_households,
+                "match" if agree else "statements_disagree",
+                households=statement["households"],
+                in_households=in_households,
+                base=_text(base),
+                percent=statement["percent"],
+            )
+        )
+        if statement.get("recomputed") == "target_reduction":
+            value = int(targets["target_reduction"].sum())
+            rows.append(
+                _row(
+                    "statements",
+                    statement["id"],
+                    "",
+                    "households",
+                    "",
+                    statement["households"],
+                    households_low,
+                    Decimal(value),
+                    _text(value),
+                    "match" if households_low == households_high == value else "count_differs",
+                )
+            )
+            finding, rounded = _rate_finding(percent_low, value, base)
+            rows.append(
+                _row(
+                    "statements",
+                    statement["id"],
+                    "",
+                    "percent",
+                    "%",
+                    statement["percent"],
+                    percent_low,
+                    rounded,
+                    _text(rounded, places),
+                    finding,
+                    exact=_text(_exact(value, base).quantize(Decimal("0.0001")), 4),
+                )
+            )
+    return rows
+
+
+def reconciliation(
+    published: Published, targets: pd.DataFrame, district: pd.Series
+) -> pd.DataFrame:
+    """Every comparison of one published plan (columns `ROW_COLUMNS`, plus `published`,
+    `source`, `review_year`, `position`: the order of the printed document)."""
+    rows = [
+        *reconcile_headline(published.headline, district),
+        *reconcile_table(published.table, targets),
+        *reconcile_statements(published.statements, targets),
+    ]
+    frame = pd.DataFrame(rows, columns=ROW_COLUMNS)
+    frame.insert(0, "position", range(1, len(frame) + 1))
+    frame.insert(0, "source", published.source)
+    frame.insert(0, "published", published.id)
+    frame.insert(0, "review_year", published.review_year)
+    return frame
