@@ -402,3 +402,22 @@ def test_a_published_plan_for_a_year_without_data_is_reported_not_reconciled(tmp
     output = dry.stdout + dry.stderr
     assert f"{published / 'plan-2018.yaml'}: there is no review 2017 to check it against" in output
     assert "rule reconciliation" not in output
+
+
+def test_the_snakemake_report_has_the_figures_under_categories_with_captions(run):
+    result = snakemake(run, "--report", "results/report.html")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (run / "results" / "report.html").read_text(encoding="utf-8")
+
+    def has(text: str) -> bool:  # the report embeds its data as JSON (non-ASCII escaped)
+        return json.dumps(text)[1:-1] in page or text in page
+
+    for category in (
+        "1. Tổng quan / Overview",
+        "2. Kế hoạch / Plan",
+        "3. Chất lượng dữ liệu / Data quality",
+    ):
+        assert has(category), category
+    assert has("Rà soát / Review 2018")
+    assert has("Tỷ lệ hộ nghèo và hộ cận nghèo theo xã (% số hộ), rà soát cuối năm 2018")
+    assert has("poverty_rates.png") and has("commune_targets.xlsx")

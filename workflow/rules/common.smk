@@ -176,6 +176,51 @@ def year_outputs(year):
 
 TREND_FIGURES = ["rates_over_time", "flows_waterfall", "attainment"]
 
+in_report = report  # (snakefmt reads a line starting with `report(` as the directive)
+
+# Categories of `snakemake --report`; captions are workflow/report/<figure>.rst
+REPORT_CATEGORIES = {
+    "overview": "1. Tổng quan / Overview",
+    "targets": "2. Kế hoạch / Plan",
+    "data_quality": "3. Chất lượng dữ liệu / Data quality",
+    "deprivations": "4. Thiếu hụt / Deprivations",
+    "trends": "5. Qua các năm / Across the years",
+    "reconciliation": "6. Đối chiếu / Reconciliation",
+}
+
+
+def reported_figures(notebook):
+    """The notebook's figures as outputs, flagged for the report with their captions."""
+    if notebook == "trends":
+        paths = [(name, f"results/trends/figures/{name}.png") for name in TREND_FIGURES]
+        subcategory = None
+    else:
+        paths = [
+            (name, f"results/{{year}}/figures/{name}.png") for name in FIGURES[notebook]
+        ]
+        subcategory = "Rà soát / Review {year}"
+    return [
+        in_report(
+            path,
+            caption=f"../report/{name}.rst",
+            category=REPORT_CATEGORIES[notebook],
+            subcategory=subcategory,
+            labels={"figure": name},
+        )
+        for name, path in paths
+    ]
+
+
+def reported_notebook(notebook, path):
+    """An executed notebook's HTML, flagged for the report."""
+    return in_report(
+        path,
+        caption="../report/notebook.rst",
+        category=REPORT_CATEGORIES[notebook],
+        subcategory=None if notebook == "trends" else "Rà soát / Review {year}",
+        labels={"notebook": notebook},
+    )
+
 
 def trend_outputs():
     """What the trends across every review produce."""

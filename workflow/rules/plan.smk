@@ -95,7 +95,13 @@ rule tables:
         code=PACKAGE,
         targets="results/{year}/targets.parquet",
     output:
-        xlsx="results/{year}/tables/commune_targets.xlsx",
+        xlsx=in_report(
+            "results/{year}/tables/commune_targets.xlsx",
+            caption="../report/commune_targets.rst",
+            category="2. Kế hoạch / Plan",
+            subcategory="Rà soát / Review {year}",
+            labels={"table": "commune_targets"},
+        ),
         csv="results/{year}/tables/commune_targets.csv",
     log:
         "results/{year}/logs/tables.log",

@@ -11,10 +11,10 @@ rule notebook_data_quality:
         registry=config["registry"],
     output:
         notebook="results/{year}/notebooks/data_quality.ipynb",
-        html="results/{year}/notebooks/data_quality.html",
-        figures=expand(
-            "results/{{year}}/figures/{figure}.png", figure=FIGURES["data_quality"]
+        html=reported_notebook(
+            "data_quality", "results/{year}/notebooks/data_quality.html"
         ),
+        figures=reported_figures("data_quality"),
     log:
         "results/{year}/logs/notebook_data_quality.log",
     benchmark:
@@ -44,10 +44,8 @@ rule notebook_overview:
         district="results/{year}/district.parquet",
     output:
         notebook="results/{year}/notebooks/overview.ipynb",
-        html="results/{year}/notebooks/overview.html",
-        figures=expand(
-            "results/{{year}}/figures/{figure}.png", figure=FIGURES["overview"]
-        ),
+        html=reported_notebook("overview", "results/{year}/notebooks/overview.html"),
+        figures=reported_figures("overview"),
     log:
         "results/{year}/logs/notebook_overview.log",
     benchmark:
@@ -76,10 +74,8 @@ rule notebook_targets:
         table="results/{year}/tables/commune_targets.csv",
     output:
         notebook="results/{year}/notebooks/targets.ipynb",
-        html="results/{year}/notebooks/targets.html",
-        figures=expand(
-            "results/{{year}}/figures/{figure}.png", figure=FIGURES["targets"]
-        ),
+        html=reported_notebook("targets", "results/{year}/notebooks/targets.html"),
+        figures=reported_figures("targets"),
     log:
         "results/{year}/logs/notebook_targets.log",
     benchmark:
@@ -110,10 +106,10 @@ rule notebook_deprivations:
         standards=STANDARDS,
     output:
         notebook="results/{year}/notebooks/deprivations.ipynb",
-        html="results/{year}/notebooks/deprivations.html",
-        figures=expand(
-            "results/{{year}}/figures/{figure}.png", figure=FIGURES["deprivations"]
+        html=reported_notebook(
+            "deprivations", "results/{year}/notebooks/deprivations.html"
         ),
+        figures=reported_figures("deprivations"),
     log:
         "results/{year}/logs/notebook_deprivations.log",
     benchmark:
@@ -221,7 +217,9 @@ rule notebook_reconciliation:
         reconciliation="results/{year}/reconciliation.parquet",
     output:
         notebook="results/{year}/notebooks/reconciliation.ipynb",
-        html="results/{year}/notebooks/reconciliation.html",
+        html=reported_notebook(
+            "reconciliation", "results/{year}/notebooks/reconciliation.html"
+        ),
     log:
         "results/{year}/logs/notebook_reconciliation.log",
     benchmark:

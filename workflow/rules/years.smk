@@ -87,8 +87,8 @@ rule notebook_trends:
         attainment=[f"results/{y}/attainment.parquet" for y in attainment_years()],
     output:
         notebook="results/trends/notebooks/trends.ipynb",
-        html="results/trends/notebooks/trends.html",
-        figures=expand("results/trends/figures/{figure}.png", figure=TREND_FIGURES),
+        html=reported_notebook("trends", "results/trends/notebooks/trends.html"),
+        figures=reported_figures("trends"),
     log:
         "results/trends/logs/notebook_trends.log",
     benchmark:
