@@ -8,7 +8,7 @@ CORES  ?= all
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export MPLBACKEND := Agg
 
-.PHONY: run test venv lock generate bench lint clean scheduled
+.PHONY: run test venv lock generate bench lint clean scheduled report unlock
 
 venv: $(VENV)/.installed
 
@@ -41,6 +41,18 @@ bench: venv
 lint: venv
 	$(BIN)/ruff check workflow tests
 	$(BIN)/ruff format --check workflow tests
+	$(BIN)/snakefmt --check Snakefile workflow/rules
+	$(BIN)/snakemake --lint
+
+# Snakemake's self-contained HTML report of the last run: figures, the plan table and the
+# notebooks under categories, with captions (workflow/report/), and the run's provenance.
+report: venv
+	$(BIN)/snakemake --profile profiles/default --report results/report.html
+
+# After a run was killed (power cut, kill -9), Snakemake keeps its lock: remove it, only
+# when no other run is going on in this folder.
+unlock: venv
+	$(BIN)/snakemake --profile profiles/default --unlock
 
 lock:
 	uv pip compile requirements.in --generate-hashes --python-version 3.11 \
