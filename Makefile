@@ -45,7 +45,7 @@ lint: venv
 	$(BIN)/snakemake --lint
 
 # Snakemake's self-contained HTML report of the last run: figures, the plan table and the
-# notebooks under categories, with captions (workflow/report/), and the run's provenance.
+# notebooks under categories, with captions (workflow/report/), the jobs and their timings.
 report: venv
 	$(BIN)/snakemake --profile profiles/default --report results/report.html
 

@@ -21,14 +21,38 @@ import pytest
 from test_workflow import REPO, SMALL, make_workdir, snakemake
 
 from povertyplan.generate import reviews, write_review
+from povertyplan.io import read_parquet
 
 SKIPPED = {"logs", "benchmarks"}
 
 
+# The fixture's 2018 plan as a district would print it (counts from tests/test_workflow's
+# SMALL communes), with one planted error: Cam Thành's column 7 truncated (4/45 = 8,889 %).
+PUBLISHED_TABLE = """tt,don_vi,dan_so_ho,ho_ngheo,ty_le,ho_cs_gn,ty_le_cs_gn,hn_cung,ty_le_hn_cung,ho_giam,ty_le_giam,ho_ngheo_cuoi_nam,ty_le_cuoi_nam
+1,Xã Cam Tuyền,60,9,"15,00",3,"5,00",6,"10,00",3,"5,00",6,"10,00"
+2,CAM THÀNH,45,5,"11,11",1,"2,22",4,"8,88",1,"2,22",4,"8,89"
+3,TT Cam Lộ,50,2,"4,00",2,"4,00",0,"0,00",2,"4,00",0,"0,00"
+,TỔNG CỘNG,155,16,"10,32",6,"3,87",10,"6,45",6,"3,87",10,"6,45"
+"""
+PUBLISHED_PLAN = """source: Kế hoạch giảm nghèo năm 2019 (fixture)
+review_year: 2018
+plan_year: 2019
+commune_table: plan.csv
+headline:
+  households: {count: "155"}
+  poor: {count: "16", share: "10,32"}
+"""
+
+
 def two_year_workdir(root: Path) -> Path:
+    """The fixture's 2018 review and its evolved 2019 review, with a published 2019 plan."""
     workdir = make_workdir(root)
     review = reviews({2018: SMALL, 2019: SMALL})[2019]
     write_review(SMALL, review.households, 2019, workdir / "data" / "raw")
+    published = workdir / "config" / "published"
+    published.mkdir()
+    (published / "plan.csv").write_text(PUBLISHED_TABLE, encoding="utf-8")
+    (published / "plan.yaml").write_text(PUBLISHED_PLAN, encoding="utf-8")
     return workdir
 
 
@@ -46,7 +70,7 @@ def notebook_content(path: Path) -> dict:
     times and durations, nbclient's cell timings, and cell ids."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
     papermill = notebook["metadata"].get("papermill", {})
-    for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
+    for key in ("start_time", "end_time", "duration"):
         papermill.pop(key, None)
     for cell in notebook["cells"]:
         cell.pop("id", None)
@@ -83,7 +107,20 @@ def test_two_runs_from_scratch_give_identical_outputs(reference, tmp_path):
     names = outputs(again)
     assert any(n.endswith(".parquet") for n in names) and "2019/flows.parquet" in names
     assert "2018/provenance.json" in names and "trends/figures/rates_over_time.png" in names
+    assert "2018/reconciliation.parquet" in names and "2018/notebooks/reconciliation.html" in names
     assert differences(reference, again) == []
+
+
+def test_the_published_plan_of_the_fixture_is_reconciled_in_the_run(reference):
+    table = read_parquet(reference / "results" / "2018" / "reconciliation.parquet")
+    found = table[table["finding"] != "match"]
+    assert found[
+        ["unit", "column_label", "printed", "recomputed_text", "finding"]
+    ].values.tolist() == [["CAM THÀNH", "7", "8,88", "8,89", "truncated"]]
+    assert len(table) == 4 * 11 + 3
+    provenance = json.loads((reference / "results" / "2018" / "provenance.json").read_text())
+    assert "reconciliation" in provenance["notebooks"]
+    assert "published:plan.csv" in provenance["inputs"]
 
 
 def test_a_notebook_that_changed_is_seen_as_changed(reference, tmp_path):

@@ -353,3 +353,78 @@ def test_a_commune_the_registry_does_not_know_is_named_with_its_row(registry, tm
     assert "plan.csv" in line and "row 4" in line and "don_vi" in line
     assert "'CAM HIEEU' is not a commune of the registry on 2018-12-31" in line
     assert "Cam Hiếu" in line
+
+
+def write_plan(tmp_path, table=None, yaml_text=None):
+    """A copy of the published plan with its table or its YAML changed."""
+    if table is not None:
+        table.to_csv(tmp_path / "plan.csv", index=False)
+    text = yaml_text or PUBLISHED.read_text(encoding="utf-8")
+    if table is not None:
+        text = text.replace("plan-2019-cam-lo.csv", "plan.csv")
+    else:
+        (tmp_path / "plan-2019-cam-lo.csv").write_bytes(SEED_TABLE.read_bytes())
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    return tmp_path / "plan.yaml"
+
+
+def test_communes_missing_from_the_table_or_from_the_data_are_named(built, registry, tmp_path):
+    table = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
+    path = write_plan(tmp_path, table.drop(index=8))  # CAM CHÍNH not transcribed
+    found = reconcile(built, registry, path)
+    missing = found[found["finding"] == "commune_missing"]
+    assert missing[["unit", "unit_code"]].values.tolist() == [["Cam Chính", "19618"]]
+    assert (
+        "Cam Chính (1.435 households) is not in the published table"
+        in missing["message_en"].iloc[0]
+    )
+    targets = built["targets"][built["targets"]["commune_code"] != "19621"]
+    result = reconcile({"targets": targets, "district": built["district"]}, registry)
+    extra = result[result["finding"] == "commune_not_in_data"]
+    assert extra["unit"].tolist() == ["CAM NGHĨA"]
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (("don_vi", 8, "CAM NGHĨA"), "'CAM NGHĨA' is the same commune as an earlier row"),
+        (("ty_le", 0, "9.92"), "rate '9.92' is written with a dot"),
+    ],
+)
+def test_a_table_that_cannot_be_compared_is_refused(registry, tmp_path, change, message):
+    from povertyplan.errors import ConfigError
+    from povertyplan.reconcile import load_published
+
+    table = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
+    column, row, value = change
+    table.loc[row, column] = value
+    with pytest.raises(ConfigError, match=message):
+        load_published(write_plan(tmp_path, table), registry)
+
+
+def test_statements_are_checked_both_ways(built, registry, tmp_path):
+    text = PUBLISHED.read_text(encoding="utf-8")
+    outside = text.replace('band: "0,5-1"', 'band: "0,6-1"')
+    found = reconcile(built, registry, write_plan(tmp_path, yaml_text=outside))
+    band = found[(found["section"] == "statements") & (found["unit"] == "reduction_goal")]
+    assert band["finding"].tolist() == ["statements_disagree"]
+    assert (
+        "the target 0,56 % is outside the plan's own band of 0,6-1 %" in band["message_en"].iloc[0]
+    )
+    wrong = text.replace('households: "82"', 'households: "90"')
+    found = reconcile(built, registry, write_plan(tmp_path, yaml_text=wrong))
+    target = found[(found["section"] == "statements") & (found["unit"] == "target")]
+    assert target.set_index("column")["finding"].to_dict() == {
+        "percent_vs_households": "statements_disagree",  # 90 / 14.653 = 0,61 %, not 0,56
+        "households": "count_differs",  # the plan's 82
+        "percent": "match",
+    }
+
+
+def test_an_unknown_headline_figure_is_refused(registry, tmp_path):
+    from povertyplan.errors import ConfigError
+    from povertyplan.reconcile import load_published
+
+    text = PUBLISHED.read_text(encoding="utf-8").replace("near_poor:", "near_pour:")
+    with pytest.raises(ConfigError, match="headline figure 'near_pour' is not known"):
+        load_published(write_plan(tmp_path, yaml_text=text), registry)

@@ -416,8 +416,10 @@ def test_the_snakemake_report_has_the_figures_under_categories_with_captions(run
         "1. Tổng quan / Overview",
         "2. Kế hoạch / Plan",
         "3. Chất lượng dữ liệu / Data quality",
+        "4. Thiếu hụt / Deprivations",
+        "5. Qua các năm / Across the years",
     ):
         assert has(category), category
     assert has("Rà soát / Review 2018")
     assert has("Tỷ lệ hộ nghèo và hộ cận nghèo theo xã (% số hộ), rà soát cuối năm 2018")
-    assert has("poverty_rates.png") and has("commune_targets.xlsx")
+    assert has("poverty_rates.png") and has("commune_targets.xlsx") and has("flows_waterfall.png")

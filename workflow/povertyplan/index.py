@@ -75,6 +75,8 @@ def index_html(
                 parts.append(provenance_html(provenance[year]))
         else:
             parts.append("<h2>Qua các năm / Across the years</h2>")
+            if provenance and TRENDS in provenance:
+                parts.append(provenance_html(provenance[TRENDS]))
         for folder, suffix, heading in KINDS:
             chosen = [
                 p

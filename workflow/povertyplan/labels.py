@@ -140,6 +140,8 @@ FINDING_LABELS: dict[str, tuple[str, str]] = {
     "total_not_sum": ("Dòng tổng khác tổng các dòng", "Total is not the sum of its rows"),
     "formula_broken": ("Sai công thức của cột", "Breaks the column's printed formula"),
     "statements_disagree": ("Hai nội dung không khớp nhau", "Two statements disagree"),
+    "commune_missing": ("Xã không có trong bảng", "Commune missing from the table"),
+    "commune_not_in_data": ("Xã không có trong dữ liệu", "Commune not in the data"),
 }
 SECTION_LABELS: dict[str, tuple[str, str]] = {
     "headline": ("Phần I: số liệu chung", "Section I: headline figures"),

@@ -30,16 +30,20 @@ def run_notebook(template: str, executed: str, html: str, parameters: dict) -> N
             progress_bar=False,
             report_mode=False,
         )
-    normalise_notebook(executed)
+    normalise_notebook(executed, f"notebooks/{Path(template).name}")
     write_html(executed, html)
 
 
-def normalise_notebook(path: str) -> None:
-    """Drop run-time noise (timings, random cell ids) from an executed notebook in place."""
+def normalise_notebook(path: str, template: str | None = None) -> None:
+    """Drop run-time noise (timings, random cell ids) from an executed notebook in place,
+    and record the template as a project path (`notebooks/x.ipynb`), not an absolute one."""
     notebook = nbformat.read(path, as_version=4)
-    notebook.metadata.get("papermill", {}).pop("start_time", None)
-    notebook.metadata.get("papermill", {}).pop("end_time", None)
-    notebook.metadata.get("papermill", {}).pop("duration", None)
+    papermill = notebook.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration"):
+        papermill.pop(key, None)
+    if papermill and template:
+        papermill["input_path"] = template
+        papermill["output_path"] = str(path)
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number}"
         cell.metadata.pop("execution", None)

@@ -623,6 +623,7 @@ def reading_trends(
 
 
 STATEMENT_LABELS = {
+    "reduction_goal": ("Mục tiêu giảm tỷ lệ hộ nghèo so với khung", "Target against the goal band"),
     "target": ("Chỉ tiêu giảm hộ nghèo trong năm", "The year's reduction target"),
     "new_poor": ("Hộ nghèo phát sinh dự kiến", "Expected new poor"),
 }
@@ -676,12 +677,13 @@ def reading_reconciliation(table: pd.DataFrame, language: str = "vi") -> str:
     counts_ok = not (differ["finding"] == "count_differs").any()
     if lang == 0:
         return (
-            f"Đã so sánh {checked} số in trong kế hoạch với số tính lại từ danh sách hộ: "
-            f"{checked - len(differ)} khớp, {len(differ)} khác ({kinds or 'không có'}). "
+            f"Đã thực hiện {checked} phép so sánh giữa số in trong kế hoạch và số tính lại từ "
+            f"danh sách hộ: {checked - len(differ)} khớp, {len(differ)} khác "
+            f"({kinds or 'không có'}). "
             + ("Mọi số đếm đều khớp chính xác." if counts_ok else "Có số đếm không khớp.")
         )
     return (
-        f"{checked} printed values were compared with the values recomputed from the "
+        f"{checked} comparisons of the printed plan with the values recomputed from the "
         f"households: {checked - len(differ)} match, {len(differ)} differ ({kinds or 'none'}). "
         + ("Every count matches exactly." if counts_ok else "Some counts differ.")
     )

@@ -51,23 +51,37 @@ def config_digest(config: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def git_state(folder: str | Path) -> dict[str, object]:
-    """The commit checked out in `folder` and whether tracked or new files differ from it
-    (results and other ignored files do not count); both None outside a git work tree."""
+CODE_PATHS = (
+    "Snakefile",
+    "workflow",
+    "notebooks",
+    "profiles",
+    "config",
+    "requirements.lock",
+    "Makefile",
+)
+
+
+def git_state(folder: str | Path, paths: tuple[str, ...] = CODE_PATHS) -> dict[str, object]:
+    """The commit checked out in `folder`, whether the code and configuration (`paths`)
+    differ from it, and then the sha256 of those differences (`git diff HEAD`), so that the
+    code that made the results is known even before it is committed. Raw data does not
+    count (its files are hashed one by one). All None outside a git work tree."""
     try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=normal"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+
+        def git(*args: str) -> str:
+            return subprocess.run(
+                ["git", *args], cwd=folder, capture_output=True, text=True, check=True
+            ).stdout
+
+        commit = git("rev-parse", "HEAD").strip()
+        status = git("status", "--porcelain", "--untracked-files=normal", "--", *paths)
+        diff = git("diff", "HEAD", "--", *paths) if status.strip() else ""
     except (OSError, subprocess.CalledProcessError):
-        return {"commit": None, "dirty": None}
-    return {"commit": commit, "dirty": bool(status.strip())}
+        return {"commit": None, "dirty": None, "diff_sha256": None}
+    changed = bool(status.strip())
+    digest = hashlib.sha256((status + diff).encode("utf-8")).hexdigest() if changed else None
+    return {"commit": commit, "dirty": changed, "diff_sha256": digest}
 
 
 def package_versions(names: tuple[str, ...] = PACKAGES) -> dict[str, str]:
@@ -91,7 +105,7 @@ def notebook_parameters(paths: list[str]) -> dict[str, dict]:
 
 
 def provenance_record(
-    year: int,
+    year: int | None,
     raw_files: list[str],
     inputs: dict[str, str],
     config: dict,
@@ -104,7 +118,7 @@ def provenance_record(
     versions and notebook parameters."""
     return {
         "review_year": year,
-        "raw_files": {Path(p).name: file_digest(p) for p in sorted(raw_files)},
+        "raw_files": {_raw_name(p): file_digest(p) for p in sorted(raw_files)},
         "inputs": {
             role: {"path": path, "sha256": file_digest(path)}
             for role, path in sorted(inputs.items())
@@ -115,6 +129,11 @@ def provenance_record(
         "versions": versions,
         "notebooks": notebooks,
     }
+
+
+def _raw_name(path: str) -> str:
+    """A raw file's name with its year folder (`2018/01_cam_tuyen.xlsx`)."""
+    return f"{Path(path).parent.name}/{Path(path).name}"
 
 
 def write_provenance(record: dict, path: str | Path) -> None:

@@ -15,7 +15,9 @@ tolerance. Each comparison is a row with a `finding`:
 - `formula_broken`: a row whose printed values break the header's own formula
   (`10 = 2 − 8`, `11 = 3 − 9`);
 - `statements_disagree`: two statements of the text (a % and a number of households) that
-  do not describe the same thing.
+  do not describe the same thing, or a planned % outside the goal band the text sets;
+- `commune_missing`: a commune of the recomputed plan that the published table leaves out;
+- `commune_not_in_data`: a commune of the published table with no households in the data.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ FINDINGS = (
     "total_not_sum",
     "formula_broken",
     "statements_disagree",
+    "commune_missing",
+    "commune_not_in_data",
 )
 # commune table: count column -> targets.parquet column; rate column -> its count column
 TABLE_COUNTS = {
@@ -97,6 +101,7 @@ class Published:
     table: pd.DataFrame  # as printed (text), with commune_code resolved; total row: code ""
     headline: dict[str, dict[str, str]] = field(default_factory=dict)
     statements: tuple[dict, ...] = ()
+    decimals: int = 2  # decimals of the printed rates and shares
 
 
 def parse_vn_number(text: str) -> Decimal:
@@ -173,6 +178,38 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
         )
     table["commune_code"] = ""
     table.loc[communes, "commune_code"] = codes.astype(str)
+    repeated = table.loc[communes, "commune_code"].duplicated(keep="first")
+    if repeated.any():
+        number = int(repeated[repeated].index[0])
+        raise ConfigError(
+            f"'{table.at[number, 'don_vi']}' is the same commune as an earlier row",
+            file=str(table_path),
+            row=number + 2,
+            column="don_vi",
+            hint="transcribe each commune's row once",
+        )
+    for column in TABLE_RATES:
+        dotted = table[column].str.contains(".", regex=False)
+        if dotted.any():
+            number = int(dotted[dotted].index[0])
+            raise ConfigError(
+                f"rate '{table.at[number, column]}' is written with a dot",
+                file=str(table_path),
+                row=number + 2,
+                column=column,
+                hint="write rates as printed in Vietnamese, with a decimal comma (9,92)",
+            )
+    headline = dict(raw.get("headline") or {})
+    unknown_keys = sorted(set(headline) - set(HEADLINE))
+    if unknown_keys:
+        raise ConfigError(
+            f"headline figure '{unknown_keys[0]}' is not known",
+            file=str(path),
+            hint="use " + ", ".join(HEADLINE),
+        )
+    statements = tuple(raw.get("statements") or ())
+    for statement in statements:
+        _check_statement(statement, str(path))
     return Published(
         id=path.stem,
         path=str(path),
@@ -180,9 +217,48 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
         review_year=review_year,
         plan_year=plan_year,
         table=table,
-        headline=dict(raw.get("headline") or {}),
-        statements=tuple(raw.get("statements") or ()),
+        headline=headline,
+        statements=statements,
+        decimals=int(raw.get("decimals", 2)),
     )
+
+
+STATEMENT_KINDS = {
+    # the same figure in % of all households and in households
+    "percent_households": ("id", "percent", "households"),
+    # a planned % within the goal band the text sets
+    "band": ("id", "percent", "band"),
+}
+
+
+def _check_statement(statement: object, path: str) -> None:
+    """Raise ConfigError when a statement lacks its keys or names an unknown figure."""
+    if not isinstance(statement, dict):
+        raise ConfigError("a statement is not a mapping", file=path, hint="see the example")
+    kind = "band" if "band" in statement else "percent_households"
+    missing = [k for k in STATEMENT_KINDS[kind] if k not in statement]
+    if missing:
+        raise ConfigError(
+            f"statement '{statement.get('id', '?')}' lacks {', '.join(missing)}",
+            file=path,
+            hint="a statement has id, percent and households (or id, percent and band)",
+        )
+    if statement.get("recomputed") not in (None, "target_reduction"):
+        raise ConfigError(
+            f"statement '{statement['id']}': recomputed '{statement['recomputed']}' is not known",
+            file=path,
+            hint="recomputed can only be target_reduction",
+        )
+    try:
+        for key in ("percent", "households", "band"):
+            if key in statement:
+                _parse_range(statement[key])
+    except (InvalidOperation, IndexError):
+        raise ConfigError(
+            f"statement '{statement['id']}': '{statement[key]}' is not a number or a range",
+            file=path,
+            hint="write a value (0,56) or a range (30-40) as printed",
+        ) from None
 
 
 def published_inputs(path: str | Path) -> list[str]:
@@ -207,9 +283,12 @@ def _exact(count: int, households: int) -> Decimal:
     return Decimal(count * 100) / Decimal(households)
 
 
-def _rate_finding(printed: Decimal, count: int, households: int) -> tuple[str, Decimal]:
+def _rate_finding(
+    printed: Decimal, count: int, households: int, places: int | None = None
+) -> tuple[str, Decimal]:
     """(finding, the half-up rate) for a printed rate of count / households."""
-    places = max(0, -printed.as_tuple().exponent)
+    if places is None:
+        places = max(0, -printed.as_tuple().exponent)
     rounded = rate_half_up(count, households, places)
     if printed == rounded:
         return "match", rounded
@@ -251,6 +330,18 @@ MESSAGES = {
         "{percent} % của {base} hộ là {in_households} hộ, không khớp {households} hộ",
         "{percent} % of {base} households is {in_households} households, not {households}",
     ),
+    "band_disagree": (
+        "mục tiêu {percent} % nằm ngoài khung {band} % của chính kế hoạch",
+        "the target {percent} % is outside the plan's own band of {band} %",
+    ),
+    "commune_missing": (
+        "xã {name} ({recomputed} hộ) không có trong bảng đã ban hành",
+        "{name} ({recomputed} households) is not in the published table",
+    ),
+    "commune_not_in_data": (
+        "xã {printed} có trong bảng nhưng không có hộ nào trong dữ liệu",
+        "{printed} is in the published table but has no household in the data",
+    ),
 }
 
 
@@ -267,7 +358,7 @@ def _row(
     finding: str,
     **values: object,
 ) -> dict:
-    vi, en = MESSAGES[finding]
+    vi, en = MESSAGES[values.pop("message", finding)]
     words = {"printed": printed, "recomputed": recomputed_text, **values}
     return {
         "section": section,
@@ -291,15 +382,51 @@ def _text(value: Decimal | int, places: int = 0) -> str:
     return format_vn_decimal(value, places)
 
 
-def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame) -> list[dict]:
+def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 2) -> list[dict]:
     """Every printed cell of the commune table against the recomputed plan, the total row
     against the sum of the printed rows, and each row against the header's formulas."""
     recomputed = targets.set_index("commune_code")
     totals = targets[list(TABLE_COUNTS.values())].sum()
     rows = []
     communes = table[table["commune_code"] != ""]
+    printed_codes = set(communes["commune_code"])
+    for code in recomputed.index:
+        if code not in printed_codes:
+            name = recomputed.at[code, "commune_name"]
+            households = int(recomputed.at[code, "households"])
+            rows.append(
+                _row(
+                    "commune_table",
+                    name,
+                    code,
+                    "don_vi",
+                    "B",
+                    "",
+                    Decimal(0),
+                    Decimal(households),
+                    _text(households),
+                    "commune_missing",
+                    name=name,
+                )
+            )
     for record in table.to_dict("records"):
         code = record["commune_code"]
+        if code and code not in recomputed.index:
+            rows.append(
+                _row(
+                    "commune_table",
+                    record["don_vi"],
+                    code,
+                    "don_vi",
+                    "B",
+                    record["don_vi"],
+                    Decimal(0),
+                    Decimal(0),
+                    "",
+                    "commune_not_in_data",
+                )
+            )
+            continue
         counts = recomputed.loc[code] if code else totals
         unit = record["don_vi"]
         for column, source in TABLE_COUNTS.items():
@@ -341,8 +468,8 @@ def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame) -> list[dict]:
             printed = parse_vn_number(record[column])
             count = int(counts[TABLE_COUNTS[count_column]])
             households = int(counts["households"])
-            finding, rounded = _rate_finding(printed, count, households)
-            places = max(0, -printed.as_tuple().exponent)
+            places = decimals
+            finding, rounded = _rate_finding(printed, count, households, places)
             rows.append(
                 _row(
                     "commune_table",
@@ -383,7 +510,9 @@ def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def reconcile_headline(headline: dict[str, dict[str, str]], district: pd.Series) -> list[dict]:
+def reconcile_headline(
+    headline: dict[str, dict[str, str]], district: pd.Series, decimals: int = 2
+) -> list[dict]:
     """Section I: each printed count and share of all households against the district."""
     rows = []
     households = int(district["households"])
@@ -409,8 +538,8 @@ def reconcile_headline(headline: dict[str, dict[str, str]], district: pd.Series)
         )
         if "share" in entry:
             share = parse_vn_number(entry["share"])
-            finding, rounded = _rate_finding(share, value, households)
-            places = max(0, -share.as_tuple().exponent)
+            places = decimals
+            finding, rounded = _rate_finding(share, value, households, places)
             rows.append(
                 _row(
                     "headline",
@@ -436,12 +565,41 @@ def reconcile_statements(statements: tuple[dict, ...], targets: pd.DataFrame) ->
     base = int(targets["households"].sum())
     for statement in statements:
         percent_low, percent_high = _parse_range(statement["percent"])
-        households_low, households_high = _parse_range(statement["households"])
         places = max(0, -percent_low.as_tuple().exponent)
-        # the stated % of all households, in whole households (half-up)
+        if "band" in statement:
+            band_low, band_high = _parse_range(statement["band"])
+            inside = band_low <= percent_low and percent_high <= band_high
+            rows.append(
+                _row(
+                    "statements",
+                    statement["id"],
+                    "",
+                    "percent_in_band",
+                    "",
+                    f"{statement['percent']} % / {statement['band']} %",
+                    percent_low,
+                    percent_low,
+                    statement["percent"],
+                    "match" if inside else "statements_disagree",
+                    message="match" if inside else "band_disagree",
+                    percent=statement["percent"],
+                    band=statement["band"],
+                )
+            )
+            continue
+        households_low, households_high = _parse_range(statement["households"])
+        if percent_low == percent_high and households_low == households_high:
+            # one figure stated twice: the households, as a % printed to the same decimals
+            as_percent = rate_half_up(int(households_low), base, places)
+            agree = as_percent == percent_low
+        else:
+            # ranges: the stated % of all households, in whole households (half-up)
+            as_percent = None
+            agree = True
         low = (percent_low * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
         high = (percent_high * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-        agree = low <= households_high and households_low <= high
+        if as_percent is None:
+            agree = low <= households_high and households_low <= high
         in_households = _text(low) if low == high else f"{_text(low)}-{_text(high)}"
         rows.append(
             _row(
@@ -502,8 +660,8 @@ def reconciliation(
     """Every comparison of one published plan (columns `ROW_COLUMNS`, plus `published`,
     `source`, `review_year`, `position`: the order of the printed document)."""
     rows = [
-        *reconcile_headline(published.headline, district),
-        *reconcile_table(published.table, targets),
+        *reconcile_headline(published.headline, district, published.decimals),
+        *reconcile_table(published.table, targets, published.decimals),
         *reconcile_statements(published.statements, targets),
     ]
     frame = pd.DataFrame(rows, columns=ROW_COLUMNS)

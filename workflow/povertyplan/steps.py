@@ -467,18 +467,22 @@ def provenance(
     config: dict,
     git: dict,
     notebooks: list[str],
-    year: int,
+    year: int | None,
     out: str,
     published: list[str] | None = None,
 ) -> dict:
     """results/Y/provenance.json: checksums of the inputs, the configuration used, git,
-    versions and notebook parameters (no timestamps, no personal data)."""
-    chosen = standard_for_year(standards_dir, year, standard)
+    versions and notebook parameters (no timestamps, no personal data). With `year` None,
+    the provenance of the trends across every review (results/trends/)."""
+    inputs = {"registry": registry, "columns": columns}
+    if year is not None:
+        inputs["standard"] = standard_for_year(standards_dir, year, standard).source
+    else:
+        inputs |= {f"standard:{p.name}": str(p) for p in sorted(Path(standards_dir).glob("*.yaml"))}
     record = provenance_record(
         year,
         raw_files,
-        {"registry": registry, "columns": columns, "standard": chosen.source}
-        | {f"published:{Path(p).name}": p for p in published or []},
+        inputs | {f"published:{Path(p).name}": p for p in published or []},
         config,
         git,
         package_versions(),
@@ -487,8 +491,8 @@ def provenance(
     write_provenance(record, out)
     state = "with uncommitted changes" if git.get("dirty") else "clean"
     log.info(
-        "%d: %d raw files, config %s, commit %s (%s)",
-        year,
+        "%s: %d raw files, config %s, commit %s (%s)",
+        year or "trends",
         len(raw_files),
         record["config_sha256"][:12],
         git.get("commit"),

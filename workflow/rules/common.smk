@@ -224,7 +224,7 @@ def reported_notebook(notebook, path):
 
 def trend_outputs():
     """What the trends across every review produce."""
-    out = ["results/trends/trends.parquet"]
+    out = ["results/trends/trends.parquet", "results/trends/provenance.json"]
     out += [f"results/trends/notebooks/trends.{ext}" for ext in ("ipynb", "html")]
     out += [f"results/trends/figures/{figure}.png" for figure in TREND_FIGURES]
     return out

@@ -164,8 +164,13 @@ rule provenance:
         registry=config["registry"],
         columns=config["columns"],
         standards=STANDARDS,
-        notebooks=expand(
-            "results/{{year}}/notebooks/{notebook}.ipynb", notebook=FIGURES
+        notebooks=lambda wildcards: expand(
+            "results/{year}/notebooks/{notebook}.ipynb",
+            year=wildcards.year,
+            notebook=[
+                *FIGURES,
+                *(["reconciliation"] if wildcards.year in PUBLISHED else []),
+            ],
         ),
         published=lambda wildcards: [
             f for p in PUBLISHED.get(wildcards.year, []) for f in published_inputs(p)
@@ -235,3 +240,31 @@ rule notebook_reconciliation:
         },
     script:
         "../scripts/run_notebook.py"
+
+
+rule provenance_trends:
+    input:
+        code=PACKAGE,
+        raw=[f"{RAW}/{y}/{f}" for y in review_years() for f in raw_files(y)],
+        registry=config["registry"],
+        columns=config["columns"],
+        standards=STANDARDS,
+        notebooks=["results/trends/notebooks/trends.ipynb"],
+        published=[
+            f for y in PUBLISHED for p in PUBLISHED[y] for f in published_inputs(p)
+        ],
+    output:
+        "results/trends/provenance.json",
+    log:
+        "results/trends/logs/provenance.log",
+    benchmark:
+        "results/trends/benchmarks/provenance.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        standards_dir=lambda wildcards, input: str(Path(input.standards[0]).parent),
+        standard=config.get("standard", "auto"),
+        config=config,
+        git=GIT,
+    script:
+        "../scripts/run_provenance.py"

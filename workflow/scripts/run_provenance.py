@@ -16,6 +16,6 @@ run_step(
     git=dict(sm.params.git),
     notebooks=list(sm.input.notebooks),
     published=list(sm.input.published),
-    year=int(sm.wildcards.year),
+    year=int(sm.wildcards.year) if "year" in sm.wildcards.keys() else None,
     out=sm.output[0],
 )
