@@ -17,8 +17,6 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-import nbformat
-
 PACKAGES = (
     "snakemake",
     "pandas",
@@ -97,6 +95,8 @@ def package_versions(names: tuple[str, ...] = PACKAGES) -> dict[str, str]:
 
 def notebook_parameters(paths: list[str]) -> dict[str, dict]:
     """Each executed notebook's parameters, as papermill recorded them, by notebook name."""
+    import nbformat  # only the provenance step needs it: keep the other jobs' start-up short
+
     found = {}
     for path in sorted(paths):
         notebook = nbformat.read(path, as_version=4)
