@@ -10,6 +10,7 @@ from povertyplan.attainment import target_attainment
 from povertyplan.errors import ConfigError, DataError
 from povertyplan.flows import check_flows, flow_table, household_transitions, previous_reviews
 from povertyplan.geography import geography_year, unit_mapping
+from povertyplan.present import geography_notes
 from povertyplan.registry import load_registry
 from povertyplan.summary import run_summary
 from povertyplan.trends import trend_table
@@ -332,6 +333,10 @@ def test_trends_on_an_older_geography_keep_the_reused_code_apart(registry):
     assert ("19603", 2020) not in units.index
     assert units.at[("gso:19603", 2020), "households"] == 2631
     assert not units.at[("gso:19603", 2020), "mapped"]
+    notes = geography_notes(table, "en")
+    assert notes == [
+        "Not mapped: Thanh An (19603) did not exist yet on 2019-12-31",
+    ]
 
 
 @pytest.mark.parametrize(

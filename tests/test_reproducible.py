@@ -13,12 +13,11 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from test_workflow import REPO, SMALL, make_workdir, snakemake
+from test_workflow import SMALL, make_workdir, snakemake, snakemake_command
 
 from povertyplan.generate import reviews, write_review
 from povertyplan.io import read_parquet
@@ -138,13 +137,11 @@ def test_a_notebook_that_changed_is_seen_as_changed(reference, tmp_path):
 
 def test_a_run_killed_midway_reruns_to_the_same_outputs(reference, tmp_path):
     workdir = two_year_workdir(tmp_path)
-    command = [
-        sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
-        "--directory", str(workdir), "--profile", str(REPO / "profiles" / "default"),
-        "--cores", "2",
-    ]  # fmt: skip
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        snakemake_command(workdir),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     incomplete = workdir / ".snakemake" / "incomplete"
     started = workdir / "results" / "2018" / "households.parquet"

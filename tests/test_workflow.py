@@ -61,8 +61,9 @@ def make_workdir(root: Path) -> Path:
     return root
 
 
-def snakemake(workdir: Path, *extra: str) -> subprocess.CompletedProcess:
-    command = [
+def snakemake_command(workdir: Path, *extra: str, profile: str = "default") -> list[str]:
+    """The project's Snakefile run in `workdir` with one of the project's profiles."""
+    return [
         sys.executable,
         "-m",
         "snakemake",
@@ -71,11 +72,15 @@ def snakemake(workdir: Path, *extra: str) -> subprocess.CompletedProcess:
         "--directory",
         str(workdir),
         "--profile",
-        str(REPO / "profiles" / "default"),
+        str(REPO / "profiles" / profile),
         "--cores",
         "2",
         *extra,
     ]
+
+
+def snakemake(workdir: Path, *extra: str, profile: str = "default") -> subprocess.CompletedProcess:
+    command = snakemake_command(workdir, *extra, profile=profile)
     return subprocess.run(command, capture_output=True, text=True, timeout=600)
 
 
@@ -351,20 +356,7 @@ def test_the_scheduled_run_is_strict_and_its_summary_says_what_to_fix(tmp_path):
         "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nX-1,Cam Thành,Kinh,ba,Hộ nghèo\n",
         encoding="utf-8",
     )
-    command = [
-        sys.executable,
-        "-m",
-        "snakemake",
-        "--snakefile",
-        str(REPO / "Snakefile"),
-        "--directory",
-        str(workdir),
-        "--profile",
-        str(REPO / "profiles" / "scheduled"),
-        "--cores",
-        "2",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    result = snakemake(workdir, profile="scheduled")
     assert result.returncode != 0
     assert "155 kept, 1 rejected (validation strict)" in result.stderr
     summary = subprocess.run(

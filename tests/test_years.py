@@ -10,6 +10,7 @@ import pytest
 
 from povertyplan import io, steps
 from povertyplan.generate import CAM_LO_MERGERS, CAM_LO_REVIEWS, generate_reviews, reviews
+from povertyplan.present import geography_notes
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
@@ -335,6 +336,9 @@ def test_trends_on_the_latest_geography_sum_merged_communes(built, truth):
         assert int(district["poor"].iloc[0]) == int((households["status"] == "poor").sum())
     thanh_an_2018 = communes[(communes["unit_code"] == "19603") & (communes["review_year"] == 2018)]
     assert thanh_an_2018["source_codes"].iloc[0] == "19603|19609"
+    assert geography_notes(trends, "en") == [
+        "Thanh An in 2018, 2019 is the sum of the communes 19603, 19609."
+    ]
     assert thanh_an_2018["poor"].iloc[0] == 79 + 41  # Cam An + Cam Thanh in the seed plan
     assert thanh_an_2018["poor_rate"].iloc[0] == pytest.approx(100 * 120 / (1779 + 853))
 

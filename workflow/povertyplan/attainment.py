@@ -23,7 +23,6 @@ import pandas as pd
 
 from .rates import rate
 
-STATUSES = ("met", "exits_met_offset_by_new_poor", "not_met", "no_plan")
 PLAN_SUMS = ["households", "poor", "target_reduction", "poor_end"]
 FLOW_PARTS = [
     "opening",

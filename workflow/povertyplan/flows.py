@@ -26,7 +26,6 @@ GROUPS = ("poor", "near_poor")
 MEASURES = ("households", "persons")
 DECREASES = ["decrease_changed_status", "decrease_rose_above_near_poor_line", "decrease_other"]
 INCREASES = ["increase_changed_status", "increase_re_poor", "increase_newly", "increase_other"]
-FLOW_COLUMNS = ["opening", *DECREASES, "decreases", *INCREASES, "increases", "closing"]
 ABSENT = ""
 
 

@@ -11,6 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .flows import DECREASES, INCREASES
+
 INDICATORS = [
     "dep_employment",
     "dep_dependants",
@@ -257,14 +259,9 @@ AF = pa.schema(
 
 FLOW_COUNTS = [
     "opening",
-    "decrease_changed_status",
-    "decrease_rose_above_near_poor_line",
-    "decrease_other",
+    *DECREASES,
     "decreases",
-    "increase_changed_status",
-    "increase_re_poor",
-    "increase_newly",
-    "increase_other",
+    *INCREASES,
     "increases",
     "closing",
     "re_poor_recorded_only",
@@ -400,6 +397,15 @@ def read_parquet(path: str | Path, columns: list[str] | None = None) -> pd.DataF
     """Read a dataset written by `write_parquet` (nullable pandas dtypes kept), or only
     some of its `columns`."""
     return pq.read_table(path, columns=columns).to_pandas(types_mapper=_pandas_type)
+
+
+def read_datasets(paths: list[str], schema: pa.Schema) -> pd.DataFrame:
+    """Several datasets of one schema (e.g. every year's flows) as one frame; an empty frame
+    with the schema's columns when there is none."""
+    frames = [read_parquet(path) for path in paths]
+    if frames:
+        return pd.concat(frames, ignore_index=True)
+    return pd.DataFrame({name: [] for name in schema.names})
 
 
 def _pandas_type(arrow_type: pa.DataType):

@@ -687,3 +687,23 @@ def reading_reconciliation(table: pd.DataFrame, language: str = "vi") -> str:
         f"households: {checked - len(differ)} match, {len(differ)} differ ({kinds or 'none'}). "
         + ("Every count matches exactly." if counts_ok else "Some counts differ.")
     )
+
+
+def geography_notes(trends: pd.DataFrame, language: str = "vi") -> list[str]:
+    """One sentence per unit that could not be mapped (why), and per unit that sums
+    several of a review's communes (which ones, in which years)."""
+    vi = language == "vi"
+    notes = [
+        ("Không ánh xạ được: " if vi else "Not mapped: ") + note
+        for note in trends.loc[~trends["mapped"]].drop_duplicates("unit_code")["note"]
+    ]
+    merged = trends[trends["source_codes"].str.contains("|", regex=False)]
+    for (name, codes), rows in merged.groupby(["unit_name", "source_codes"], sort=True):
+        years = ", ".join(str(y) for y in sorted(rows["review_year"]))
+        codes = codes.replace("|", ", ")
+        notes.append(
+            f"{name} năm {years} là tổng các xã mã {codes}."
+            if vi
+            else f"{name} in {years} is the sum of the communes {codes}."
+        )
+    return notes

@@ -35,18 +35,6 @@ from .rates import rate_half_up
 from .registry import commune_lookup, resolve_communes, review_date, suggest_communes
 from .tables import format_vn_decimal
 
-FINDINGS = (
-    "match",
-    "count_differs",
-    "truncated",
-    "last_digit_off_by_one",
-    "rate_differs",
-    "total_not_sum",
-    "formula_broken",
-    "statements_disagree",
-    "commune_missing",
-    "commune_not_in_data",
-)
 # commune table: count column -> targets.parquet column; rate column -> its count column
 TABLE_COUNTS = {
     "dan_so_ho": "households",
@@ -243,6 +231,12 @@ def _check_statement(statement: object, path: str) -> None:
             file=path,
             hint="a statement has id, percent and households (or id, percent and band)",
         )
+    if statement.get("recomputed") and "-" in f"{statement['percent']}{statement['households']}":
+        raise ConfigError(
+            f"statement '{statement['id']}' names a plan figure, so it must state one value",
+            file=path,
+            hint="write percent and households as single values, or remove recomputed",
+        )
     if statement.get("recomputed") not in (None, "target_reduction"):
         raise ConfigError(
             f"statement '{statement['id']}': recomputed '{statement['recomputed']}' is not known",
@@ -382,44 +376,87 @@ def _text(value: Decimal | int, places: int = 0) -> str:
     return format_vn_decimal(value, places)
 
 
+def _count_row(
+    section: str, unit: str, code: str, column: str, label: str, printed: str, value: int
+) -> dict:
+    """A printed count against the recomputed one: counts must be equal."""
+    number = parse_vn_number(printed)
+    finding = "match" if number == value else "count_differs"
+    return _row(
+        section, unit, code, column, label, printed, number, Decimal(value), _text(value), finding
+    )
+
+
+def _rate_row(
+    section: str,
+    unit: str,
+    code: str,
+    column: str,
+    label: str,
+    printed: str,
+    count: int,
+    households: int,
+    places: int,
+) -> dict:
+    """A printed rate against 100 × count / households rounded half-up to `places`."""
+    number = parse_vn_number(printed)
+    finding, rounded = _rate_finding(number, count, households, places)
+    exact = _text(_exact(count, households).quantize(Decimal("0.0001")), 4)
+    return _row(
+        section,
+        unit,
+        code,
+        column,
+        label,
+        printed,
+        number,
+        rounded,
+        _text(rounded, places),
+        finding,
+        exact=exact,
+    )
+
+
 def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 2) -> list[dict]:
-    """Every printed cell of the commune table against the recomputed plan, the total row
-    against the sum of the printed rows, and each row against the header's formulas."""
+    """Every printed cell of the commune table against the recomputed plan, the communes
+    of either side missing from the other, the total row against the sum of the printed
+    rows, and each row against the header's formulas."""
+    section = "commune_table"
     recomputed = targets.set_index("commune_code")
     totals = targets[list(TABLE_COUNTS.values())].sum()
-    rows = []
     communes = table[table["commune_code"] != ""]
-    printed_codes = set(communes["commune_code"])
-    for code in recomputed.index:
-        if code not in printed_codes:
-            name = recomputed.at[code, "commune_name"]
-            households = int(recomputed.at[code, "households"])
-            rows.append(
-                _row(
-                    "commune_table",
-                    name,
-                    code,
-                    "don_vi",
-                    "B",
-                    "",
-                    Decimal(0),
-                    Decimal(households),
-                    _text(households),
-                    "commune_missing",
-                    name=name,
-                )
+    rows = []
+    for code in recomputed.index.difference(communes["commune_code"], sort=False):
+        name, households = (
+            recomputed.at[code, "commune_name"],
+            int(recomputed.at[code, "households"]),
+        )
+        rows.append(
+            _row(
+                section,
+                name,
+                code,
+                "don_vi",
+                "B",
+                "",
+                Decimal(0),
+                Decimal(households),
+                _text(households),
+                "commune_missing",
+                name=name,
             )
+        )
     for record in table.to_dict("records"):
-        code = record["commune_code"]
+        code, unit = record["commune_code"], record["don_vi"]
         if code and code not in recomputed.index:
             rows.append(
                 _row(
-                    "commune_table",
-                    record["don_vi"],
+                    section,
+                    unit,
                     code,
                     "don_vi",
                     "B",
-                    record["don_vi"],
+                    unit,
                     Decimal(0),
                     Decimal(0),
                     "",
@@ -428,61 +465,40 @@ def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 
             )
             continue
         counts = recomputed.loc[code] if code else totals
-        unit = record["don_vi"]
         for column, source in TABLE_COUNTS.items():
-            printed = parse_vn_number(record[column])
-            value = int(counts[source])
-            finding = "match" if printed == value else "count_differs"
+            label = COLUMN_LABELS[column]
             rows.append(
-                _row(
-                    "commune_table",
-                    unit,
-                    code,
-                    column,
-                    COLUMN_LABELS[column],
-                    record[column],
-                    printed,
-                    Decimal(value),
-                    _text(value),
-                    finding,
-                )
+                _count_row(section, unit, code, column, label, record[column], int(counts[source]))
             )
-            if not code:
-                column_sum = sum(parse_vn_number(v) for v in communes[column])
-                if column_sum != printed:
-                    rows.append(
-                        _row(
-                            "commune_table",
-                            unit,
-                            code,
-                            column,
-                            COLUMN_LABELS[column],
-                            record[column],
-                            printed,
-                            column_sum,
-                            _text(column_sum),
-                            "total_not_sum",
-                        )
-                    )
-        for column, count_column in TABLE_RATES.items():
             printed = parse_vn_number(record[column])
-            count = int(counts[TABLE_COUNTS[count_column]])
-            households = int(counts["households"])
-            places = decimals
-            finding, rounded = _rate_finding(printed, count, households, places)
+            column_sum = sum(parse_vn_number(v) for v in communes[column])
+            if not code and column_sum != printed:
+                rows.append(
+                    _row(
+                        section,
+                        unit,
+                        code,
+                        column,
+                        label,
+                        record[column],
+                        printed,
+                        column_sum,
+                        _text(column_sum),
+                        "total_not_sum",
+                    )
+                )
+        for column, count_column in TABLE_RATES.items():
             rows.append(
-                _row(
-                    "commune_table",
+                _rate_row(
+                    section,
                     unit,
                     code,
                     column,
                     COLUMN_LABELS[column],
                     record[column],
-                    printed,
-                    rounded,
-                    _text(rounded, places),
-                    finding,
-                    exact=_text(_exact(count, households).quantize(Decimal("0.0001")), 4),
+                    int(counts[TABLE_COUNTS[count_column]]),
+                    int(counts["households"]),
+                    decimals,
                 )
             )
         for column, (left, right) in FORMULAS.items():
@@ -490,19 +506,20 @@ def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 
             expected = parse_vn_number(record[left]) - parse_vn_number(record[right])
             if printed != expected:
                 places = max(0, -printed.as_tuple().exponent)
+                label = COLUMN_LABELS[column]
                 rows.append(
                     _row(
-                        "commune_table",
+                        section,
                         unit,
                         code,
                         column,
-                        COLUMN_LABELS[column],
+                        label,
                         record[column],
                         printed,
                         expected,
                         _text(expected, places),
                         "formula_broken",
-                        label=COLUMN_LABELS[column],
+                        label=label,
                         left=record[left],
                         right=record[right],
                     )
@@ -517,54 +534,37 @@ def reconcile_headline(
     rows = []
     households = int(district["households"])
     for name in HEADLINE:
-        if name not in headline:
-            continue
-        entry = headline[name]
-        value = int(district[name])
-        printed = parse_vn_number(entry["count"])
-        rows.append(
-            _row(
-                "headline",
-                name,
-                "",
-                "count",
-                "",
-                entry["count"],
-                printed,
-                Decimal(value),
-                _text(value),
-                "match" if printed == value else "count_differs",
-            )
-        )
-        if "share" in entry:
-            share = parse_vn_number(entry["share"])
-            places = decimals
-            finding, rounded = _rate_finding(share, value, households, places)
-            rows.append(
-                _row(
-                    "headline",
-                    name,
-                    "",
-                    "share",
-                    "%",
-                    entry["share"],
-                    share,
-                    rounded,
-                    _text(rounded, places),
-                    finding,
-                    exact=_text(_exact(value, households).quantize(Decimal("0.0001")), 4),
+        if name in headline:
+            entry, value = headline[name], int(district[name])
+            rows.append(_count_row("headline", name, "", "count", "", entry["count"], value))
+            if "share" in entry:
+                rows.append(
+                    _rate_row(
+                        "headline",
+                        name,
+                        "",
+                        "share",
+                        "%",
+                        entry["share"],
+                        value,
+                        households,
+                        decimals,
+                    )
                 )
-            )
     return rows
 
 
 def reconcile_statements(statements: tuple[dict, ...], targets: pd.DataFrame) -> list[dict]:
-    """Section III: each statement's % against its number of households (of all the
-    district's households), and the plan figure it names against the recomputed one."""
+    """Section III: a planned % against the goal band the text sets; a % against its
+    number of households (of all the district's households): one figure agrees when the
+    households, as a % printed to the same decimals, are the printed %, two ranges when
+    the % range in whole households (half-up) overlaps the households range; and the
+    plan figure a statement names against the recomputed one."""
     rows = []
     base = int(targets["households"].sum())
     for statement in statements:
-        percent_low, percent_high = _parse_range(statement["percent"])
+        name, percent = statement["id"], statement["percent"]
+        percent_low, percent_high = _parse_range(percent)
         places = max(0, -percent_low.as_tuple().exponent)
         if "band" in statement:
             band_low, band_high = _parse_range(statement["band"])
@@ -572,43 +572,37 @@ def reconcile_statements(statements: tuple[dict, ...], targets: pd.DataFrame) ->
             rows.append(
                 _row(
                     "statements",
-                    statement["id"],
+                    name,
                     "",
                     "percent_in_band",
                     "",
-                    f"{statement['percent']} % / {statement['band']} %",
+                    f"{percent} % / {statement['band']} %",
                     percent_low,
                     percent_low,
-                    statement["percent"],
+                    percent,
                     "match" if inside else "statements_disagree",
                     message="match" if inside else "band_disagree",
-                    percent=statement["percent"],
+                    percent=percent,
                     band=statement["band"],
                 )
             )
             continue
         households_low, households_high = _parse_range(statement["households"])
-        if percent_low == percent_high and households_low == households_high:
-            # one figure stated twice: the households, as a % printed to the same decimals
-            as_percent = rate_half_up(int(households_low), base, places)
-            agree = as_percent == percent_low
-        else:
-            # ranges: the stated % of all households, in whole households (half-up)
-            as_percent = None
-            agree = True
         low = (percent_low * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
         high = (percent_high * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-        if as_percent is None:
+        if percent_low == percent_high and households_low == households_high:
+            agree = rate_half_up(int(households_low), base, places) == percent_low
+        else:
             agree = low <= households_high and households_low <= high
         in_households = _text(low) if low == high else f"{_text(low)}-{_text(high)}"
         rows.append(
             _row(
                 "statements",
-                statement["id"],
+                name,
                 "",
                 "percent_vs_households",
                 "",
-                f"{statement['percent']} % / {statement['households']}",
+                f"{percent} % / {statement['households']}",
                 households_low,
                 low,
                 in_households,
@@ -616,40 +610,16 @@ def reconcile_statements(statements: tuple[dict, ...], targets: pd.DataFrame) ->
                 households=statement["households"],
                 in_households=in_households,
                 base=_text(base),
-                percent=statement["percent"],
+                percent=percent,
             )
         )
         if statement.get("recomputed") == "target_reduction":
             value = int(targets["target_reduction"].sum())
             rows.append(
-                _row(
-                    "statements",
-                    statement["id"],
-                    "",
-                    "households",
-                    "",
-                    statement["households"],
-                    households_low,
-                    Decimal(value),
-                    _text(value),
-                    "match" if households_low == households_high == value else "count_differs",
-                )
+                _count_row("statements", name, "", "households", "", statement["households"], value)
             )
-            finding, rounded = _rate_finding(percent_low, value, base)
             rows.append(
-                _row(
-                    "statements",
-                    statement["id"],
-                    "",
-                    "percent",
-                    "%",
-                    statement["percent"],
-                    percent_low,
-                    rounded,
-                    _text(rounded, places),
-                    finding,
-                    exact=_text(_exact(value, base).quantize(Decimal("0.0001")), 4),
-                )
+                _rate_row("statements", name, "", "percent", "%", percent, value, base, places)
             )
     return rows
 

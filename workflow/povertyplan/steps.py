@@ -263,7 +263,7 @@ def _previous_units(registry: pd.DataFrame, previous_year: int, year: int) -> pd
     return mapping
 
 
-FLOW_FIELDS = ["household_id", "commune_code", "status", "members", "re_poor"]
+FLOW_FIELDS = ["review_year", "household_id", "commune_code", "status", "members", "re_poor"]
 
 
 def flows(
@@ -285,7 +285,7 @@ def flows(
         raise DataError(f"{year}: the flows need the previous review's households")
     previous = io.read_parquet(households[-2], FLOW_FIELDS)
     current = io.read_parquet(households[-1], FLOW_FIELDS)
-    previous_year = int(io.read_parquet(households[-2], ["review_year"]).iloc[0, 0])
+    previous_year = int(previous["review_year"].iloc[0])
     if year - previous_year > 1:
         log.warning(
             "no review between %d and %d: the flows span %d years",

@@ -22,7 +22,7 @@ WORDS = {
         "reasons": "; lý do: {reasons} (xem results/{year}/rejects.xlsx)",
         "flows": "; hộ nghèo {opening} → {closing} (giảm {decreases}, tăng {increases})",
         "plan": "; kế hoạch {plan}: {met}/{communes} xã đạt, toàn huyện: {status}",
-        "stopped": "{year}: chưa hoàn thành (xem results/{year}/logs/)",
+        "not_finished": "chưa hoàn thành (xem results/{year}/logs/)",
         "none": "Không có kết quả nào trong {results}",
         "ok": "Kết quả: ĐẠT - không có dòng nào bị loại, mọi năm đã hoàn thành",
         "attention": "Kết quả: CẦN XỬ LÝ - {problems}",
@@ -34,7 +34,7 @@ WORDS = {
         "reasons": "; reasons: {reasons} (see results/{year}/rejects.xlsx)",
         "flows": "; poor households {opening} → {closing} (−{decreases} +{increases})",
         "plan": "; plan {plan}: {met}/{communes} communes met, district: {status}",
-        "stopped": "{year}: not finished (see results/{year}/logs/)",
+        "not_finished": "not finished (see results/{year}/logs/)",
         "none": "No results in {results}",
         "ok": "Status: OK - no row rejected, every year finished",
         "attention": "Status: ATTENTION - {problems}",
@@ -56,7 +56,7 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
     year = folder.name
     ledger_path = folder / "ledger.parquet"
     if not ledger_path.exists():
-        return words["stopped"].format(year=year), False, False
+        return f"{year}: " + words["not_finished"].format(year=year), False, False
     ledger = io.read_parquet(ledger_path)
     totals = {c: int(ledger[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")}
     line = words["files"].format(
@@ -75,16 +75,15 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
             for reason, count in counts.items()
         )
         line += words["reasons"].format(reasons=reasons, year=year)
-    finished = _newer(folder / "targets.parquet", ledger_path)
-    if not finished:
-        line += " - " + words["stopped"].format(year=year).split(": ", 1)[1]
     flows_path = folder / "flows.parquet"
-    if previous is not None and finished:
-        finished = _newer(flows_path, ledger_path)
+    expected = [folder / "targets.parquet"]
+    if previous is not None:
+        expected.append(flows_path)
         if int(previous.name) == int(year) - 1:
-            finished = finished and _newer(folder / "attainment.parquet", ledger_path)
-        if not finished:
-            line += " - " + words["stopped"].format(year=year).split(": ", 1)[1]
+            expected.append(folder / "attainment.parquet")
+    finished = all(_newer(path, ledger_path) for path in expected)
+    if not finished:
+        line += " - " + words["not_finished"].format(year=year)
     if flows_path.exists():
         flows = io.read_parquet(flows_path)
         poor = flows[
