@@ -11,6 +11,8 @@ a temporary folder and checks each expectation:
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +47,13 @@ class Case:
 
 def csv_text(rows: list[list[object]], sep: str = ",") -> str:
     return "".join(sep.join(str(v) for v in row) + "\n" for row in rows)
+
+
+def excel_csv(rows: list[list[object]]) -> str:
+    """CSV text as Excel saves it: a cell holding a comma is quoted."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
 
 
 def write_csv(name: str, rows: list[list[object]], encoding: str = "utf-8", sep: str = ","):
@@ -212,7 +221,7 @@ def _across(folder: Path) -> list[Path]:
     (folder / "xa_a.csv").write_text(csv_text(GOOD), encoding="utf-8")
     other = [
         HEADER,
-        with_cells(ROW_1, Xã="Cam Thanh"),
+        with_cells(ROW_1, Thôn="Thôn 5"),  # H-1 of Cam Thành again, with another village
         with_cells(ROW_2, Mã_hộ="H-7", Xã="Cam Thanh"),
     ]
     (folder / "xa_b.csv").write_text(csv_text(other), encoding="utf-8")
@@ -323,7 +332,7 @@ CASES = [
         "missing_required_column.xlsx",
         write_xlsx("missing_required_column.xlsx", [[h for h in HEADER if h != "Số nhân khẩu"]]),
         "error",
-        error="required columns are missing: members ('Số nhân khẩu')",
+        error="required columns are missing: 'Số nhân khẩu'",
     ),
     Case(
         "unknown_commune.csv",
@@ -622,6 +631,310 @@ CASES = [
         rejects=[(3, "household_id", "missing_household_id")],
     ),
 ]
+
+
+# --- Files written the way commune officers write them (issue 10) -------------------------
+
+OFFICER_HEADER = ["STT", "Mã hộ", "Họ và tên chủ hộ", "Số CCCD", "Xã", "Thôn", "Dân tộc",
+                  "Số nhân khẩu", "Thu nhập bình quân (đồng/người/tháng)", "Kết quả rà soát",
+                  "Nguyên nhân nghèo"]  # fmt: skip
+
+
+def officer_row(
+    n: int,
+    commune: str = "Cam Thành",
+    code: str | None = None,
+    income: object = 650000,
+    status: str = "Hộ nghèo",
+    cause: str = "",
+) -> list[object]:
+    """One household as an officer types it (the head's name and CCCD included)."""
+    code = code if code is not None else f"CT-{n:03d}"
+    return [n, code, f"Khuất Thị Mơ {n}", f"0451{n:08d}", commune, "Thôn Phú Hưng", "Kinh", 3,
+            income, status, cause]  # fmt: skip
+
+
+# names an officer wrote where no name belongs: a free-text cause, the signers under the
+# table (family names that are on no list), an old ID number
+PLANTED = ["Phan Văn Khải", "Khuất Thị Duyên", "Mang Văn Tịnh", "045123456789", "194567890"]
+
+
+def _causes(folder: Path) -> list[Path]:
+    rows = [
+        OFFICER_HEADER,
+        officer_row(1, cause="Chồng Phan Văn Khải bị ốm nặng, CMND 194567890"),
+        officer_row(2, cause="Thiếu vốn; không có đất sản xuất"),
+        officer_row(3, cause="Hoàn cảnh khó khăn (xem hồ sơ 045123456789)"),
+        officer_row(4, status="Không nghèo", income=2500000),
+    ]
+    path = folder / "nguyen_nhan_ngheo.csv"
+    path.write_text(excel_csv(rows), encoding="utf-8")
+    return [path]
+
+
+def _check_causes(result) -> None:
+    causes = result.households["cause"].fillna("").tolist()
+    assert causes == ["illness", "land|capital", "other", ""]
+
+
+def _signed_without_total(folder: Path) -> list[Path]:
+    """No Tổng cộng: a row of sums, a place-and-date line, the signers' titles, their
+    names under the titles (family names on no list), one of them in a field column."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["UBND XÃ CAM THÀNH"])
+    sheet.append(["DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2018"])
+    sheet.append(OFFICER_HEADER)
+    for n in (1, 2, 3):
+        sheet.append(officer_row(n))
+    sheet.append(["", "", "", "", "", "", "", 9, 1950000])  # the row of sums
+    sheet.append([])
+    sheet.append(["", "", "", "", "", "", "", "Cam Lộ, ngày 31 tháng 12 năm 2018"])
+    sheet.append(["", "NGƯỜI LẬP BIỂU", "", "", "", "", "", "TM. UBND XÃ"])
+    sheet.append(["", "", "", "", "", "", "", "CHỦ TỊCH"])
+    sheet.append(["", "(Ký, ghi rõ họ tên)", "", "", "", "", "", "(Ký tên, đóng dấu)"])
+    sheet.append([])
+    sheet.append(["", "Khuất Duyên", "", "", "", "", "", "Mang Tịnh"])
+    path = folder / "ky_ten_khong_tong_cong.xlsx"
+    book.save(path)
+    return [path]
+
+
+def _check_signed(result) -> None:
+    ledger = result.ledger
+    assert (ledger["total_rows"], ledger["footer_rows"], ledger["title_rows"]) == (1, 5, 2)
+
+
+def _date_line_in_the_code_column(folder: Path) -> list[Path]:
+    rows = [OFFICER_HEADER, officer_row(1), officer_row(2), [],
+            ["", "Cam Thành, ngày 28 tháng 12 năm 2018"], ["", "Người lập biểu"],
+            ["", "Mang Văn Tịnh"]]  # fmt: skip
+    path = folder / "ngay_thang_o_cot_ma_ho.csv"
+    path.write_text(excel_csv(rows), encoding="utf-8")
+    return [path]
+
+
+def _numbered_per_commune(folder: Path) -> list[Path]:
+    """Two communes number their households 001, 002…: one file each, and one district
+    file holding both."""
+    for name, commune in (("cam_thanh.csv", "Cam Thành"), ("cam_thanh_khong_dau.csv", "Cam Thanh")):
+        rows = [OFFICER_HEADER] + [officer_row(n, commune, code=f"{n:03d}") for n in range(1, 11)]
+        (folder / name).write_text(excel_csv(rows), encoding="utf-8")
+    both = [OFFICER_HEADER] + [
+        officer_row(n, commune, code=f"{n:03d}")
+        for commune in ("Cam Chính", "Cam Nghĩa")
+        for n in (1, 2)
+    ]
+    (folder / "ca_huyen.csv").write_text(excel_csv(both), encoding="utf-8")
+    return [folder / "cam_thanh.csv", folder / "cam_thanh_khong_dau.csv", folder / "ca_huyen.csv"]
+
+
+def _sent_twice(folder: Path) -> list[Path]:
+    rows = [OFFICER_HEADER] + [officer_row(n) for n in (1, 2, 3)]
+    data = excel_csv(rows).encode("utf-8")
+    (folder / "cam_thanh.csv").write_bytes(data)
+    (folder / "cam_thanh - Copy.csv").write_bytes(data)
+    return [folder / "cam_thanh - Copy.csv", folder / "cam_thanh.csv"]
+
+
+def _check_sent_twice(result) -> None:
+    ledger = result.ledger.set_index("source_file")
+    assert ledger.loc["cam_thanh - Copy.csv", "duplicate_of"] == "cam_thanh.csv"
+    assert ledger.loc["cam_thanh - Copy.csv", "rows_read"] == 0
+    assert ledger.loc["cam_thanh.csv", "rows_kept"] == 3
+
+
+def _nine_digit_codes(folder: Path) -> list[Path]:
+    rows = [OFFICER_HEADER] + [officer_row(n, code=f"19612{3000 + n}") for n in (1, 2, 3)]
+    rows.append(officer_row(4, code="045185484977"))  # a CCCD typed as the code
+    path = folder / "ma_ho_9_chu_so.csv"
+    path.write_text(excel_csv(rows), encoding="utf-8")
+    return [path]
+
+
+def _official_three_row_header(folder: Path) -> list[Path]:
+    """The form's header: group / dimension / indicator, merged down and across, then the
+    index row."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["UBND XÃ CAM THÀNH"])
+    sheet.append(["DANH SÁCH KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2018"])
+    single = ["STT", "Mã hộ", "Họ và tên chủ hộ", "Xã", "Dân tộc", "Số nhân khẩu",
+              "Thu nhập bình quân (đồng/người/tháng)"]  # fmt: skip
+    dimensions = [("Y tế", ["Tiếp cận dịch vụ y tế", "Bảo hiểm y tế"]),
+                  ("Giáo dục", ["Trình độ giáo dục của người lớn", "Tình trạng đi học của trẻ em"]),
+                  ("Nhà ở", ["Chất lượng nhà ở", "Diện tích nhà ở bình quân đầu người"]),
+                  ("Nước sạch và vệ sinh", ["Nguồn nước sinh hoạt", "Hố xí/nhà tiêu hợp vệ sinh"]),
+                  ("Thông tin", ["Sử dụng dịch vụ viễn thông", "Tài sản phục vụ tiếp cận thông tin"])]  # fmt: skip
+    top = 3
+    for col, label in enumerate(single, start=1):
+        sheet.cell(row=top, column=col, value=label)
+        sheet.merge_cells(start_row=top, start_column=col, end_row=top + 2, end_column=col)
+    first = len(single) + 1
+    sheet.cell(row=top, column=first, value="Chỉ số thiếu hụt dịch vụ xã hội cơ bản")
+    sheet.merge_cells(start_row=top, start_column=first, end_row=top, end_column=first + 9)
+    col = first
+    for dimension, indicators in dimensions:
+        sheet.cell(row=top + 1, column=col, value=dimension)
+        sheet.merge_cells(start_row=top + 1, start_column=col, end_row=top + 1, end_column=col + 1)
+        for offset, indicator in enumerate(indicators):
+            sheet.cell(row=top + 2, column=col + offset, value=indicator)
+        col += 2
+    sheet.cell(row=top, column=col, value="Kết quả rà soát")
+    sheet.merge_cells(start_row=top, start_column=col, end_row=top + 2, end_column=col)
+    sheet.append(["A", "B", *[str(n) for n in range(1, col - 1)]])  # the index row
+    marks = [["x", "", "", "", "x", "x", "", "x", "", ""], [""] * 10, ["x"] * 10]
+    for n, (status, deprived) in enumerate(
+        zip(["Hộ nghèo", "Hộ cận nghèo", "Hộ nghèo"], marks, strict=True), start=1
+    ):
+        sheet.append(
+            [n, f"CT-{n}", f"Khuất Văn Tư {n}", "Cam Thành", "Kinh", 4, 650000, *deprived, status]
+        )
+    path = folder / "tieu_de_ba_dong.xlsx"
+    book.save(path)
+    return [path]
+
+
+def _check_three_rows(result) -> None:
+    ledger = result.ledger
+    assert (ledger["title_rows"], ledger["header_rows"], ledger["index_rows"]) == (2, 3, 1)
+    assert result.households["deprivation_count"].tolist() == [4, 0, 10]
+    assert result.households["dep_housing_area"].tolist() == [True, False, True]
+
+
+def _two_id_columns_and_commune_code(folder: Path) -> list[Path]:
+    header = ["Mã hộ", "Họ và tên chủ hộ", "Số CMND", "Số CCCD", "Mã xã", "Xã", "Dân tộc",
+              "Số nhân khẩu", "Kết quả rà soát"]  # fmt: skip
+    rows = [
+        header,
+        ["H-1", "Khuất Văn Tư", "194567890", "", "19612", "Cam Thành", "Kinh", 3, "Hộ nghèo"],
+        ["H-2", "Mang Thị Lụa", "", "045185484977", "19612", "CAM THÀNH", "Kinh", 4, "Cận nghèo"],
+        ["H-3", "Khuất Thị Mơ", "", "045185484978", "19609", "Cam Thành", "Kinh", 2, "Hộ nghèo"],
+    ]
+    path = folder / "hai_cot_so_giay_to.csv"
+    path.write_text(excel_csv(rows), encoding="utf-8")
+    return [path]
+
+
+def _title_names_another_commune(folder: Path) -> list[Path]:
+    rows = [["UBND XÃ CAM THÀNH"], ["DANH SÁCH HỘ NGHÈO NĂM 2018"], OFFICER_HEADER]
+    rows += [officer_row(n, "CAM THANH") for n in (1, 2, 3)]
+    path = folder / "tieu_de_cam_thanh.xlsx"
+    write_xlsx(path.name, rows)(folder)
+    return [path]
+
+
+def _income_in_thousands(folder: Path) -> list[Path]:
+    rows = [OFFICER_HEADER]
+    for n, (income, status) in enumerate(
+        [(650, "Hộ nghèo"), ("950", "Hộ cận nghèo"), ("2.500", "Không nghèo")], start=1
+    ):
+        rows.append(officer_row(n, income=income, status=status))
+    (folder / "thu_nhap_nghin_dong.csv").write_text(excel_csv(rows), encoding="utf-8")
+    declared = [[*OFFICER_HEADER[:8], "Thu nhập BQ (nghìn đồng/người/tháng)", *OFFICER_HEADER[9:]]]
+    for n, income in enumerate([650, 950, 12500], start=1):
+        declared.append(officer_row(n, code=f"CT-1{n:02d}", income=income))
+    (folder / "thu_nhap_ghi_nghin_dong.csv").write_text(excel_csv(declared), encoding="utf-8")
+    return [folder / "thu_nhap_nghin_dong.csv", folder / "thu_nhap_ghi_nghin_dong.csv"]
+
+
+def _check_thousands(result) -> None:
+    incomes = result.households.sort_values(["source_file", "source_row"])["income"].tolist()
+    assert incomes == [650_000, 950_000, 12_500_000, 650_000, 950_000, 2_500_000]
+    ledger = result.ledger.set_index("source_file")
+    assert ledger.loc["thu_nhap_nghin_dong.csv", ["income_unit", "income_unit_basis"]].tolist() == [
+        "thousand_dong",
+        "values",
+    ]
+    assert ledger.loc["thu_nhap_ghi_nghin_dong.csv", "income_unit_basis"] == "header"
+
+
+def _status_as_marks(folder: Path) -> list[Path]:
+    book = Workbook()
+    sheet = book.active
+    upper = ["Mã hộ", "Họ và tên chủ hộ", "Xã", "Dân tộc", "Số nhân khẩu", "Kết quả rà soát", None]
+    lower = [None] * 5 + ["Hộ nghèo", "Hộ cận nghèo"]
+    sheet.append(upper)
+    sheet.append(lower)
+    for col in range(1, 6):
+        sheet.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
+    sheet.merge_cells(start_row=1, start_column=6, end_row=1, end_column=7)
+    for row in (
+        ["M-1", "Khuất Văn Tư", "Cam Thành", "Kinh", 3, "x", ""],
+        ["M-2", "Mang Thị Lụa", "Cam Thành", "Kinh", 2, "", "x"],
+        ["M-3", "Khuất Thị Mơ", "Cam Thành", "Kinh", 5, "", ""],
+        ["M-4", "Mang Văn Tịnh", "Cam Thành", "Kinh", 4, "x", "X"],
+    ):
+        sheet.append(row)
+    path = folder / "ket_qua_danh_dau.xlsx"
+    book.save(path)
+    return [path]
+
+
+def _check_marks(result) -> None:
+    assert result.households["status"].tolist() == ["poor", "near_poor", "not_poor"]
+
+
+def _scientific_codes(folder: Path) -> list[Path]:
+    rows = [OFFICER_HEADER] + [officer_row(n, code="1.96E+11") for n in (1, 2, 3)]
+    rows.append(officer_row(4, code="196120000004"))
+    path = folder / "mo_bang_excel.csv"
+    path.write_text(excel_csv(rows), encoding="utf-8")
+    return [path]
+
+
+OFFICER_CASES = [
+    Case("cause_free_text_with_names.csv", _causes, "ok", kept=4, check=_check_causes),
+    Case("signed_without_a_total.xlsx", _signed_without_total, "ok", kept=3, check=_check_signed),
+    Case("date_line_in_the_code_column.csv", _date_line_in_the_code_column, "ok", kept=2),
+    Case("households_numbered_001_in_each_commune", _numbered_per_commune, "ok", kept=24),
+    Case("the_same_file_sent_twice", _sent_twice, "ok", kept=3, check=_check_sent_twice),
+    Case(
+        "nine_digit_codes_of_commune_and_serial.csv",
+        _nine_digit_codes,
+        "rejects",
+        kept=3,
+        rejects=[(5, "household_id", "id_looks_personal")],
+    ),
+    Case(
+        "official_three_row_header.xlsx",
+        _official_three_row_header,
+        "ok",
+        kept=3,
+        check=_check_three_rows,
+    ),
+    Case(
+        "cmnd_and_cccd_columns_and_a_commune_code.csv",
+        _two_id_columns_and_commune_code,
+        "rejects",
+        kept=2,
+        rejects=[(4, "commune", "commune_name_code_differ")],
+    ),
+    Case(
+        "title_names_another_commune.xlsx",
+        _title_names_another_commune,
+        "rejects",
+        kept=0,
+        rejects=[(r, "commune", "commune_not_title") for r in (4, 5, 6)],
+    ),
+    Case("income_in_thousand_dong", _income_in_thousands, "ok", kept=6, check=_check_thousands),
+    Case(
+        "status_as_two_mark_columns.xlsx",
+        _status_as_marks,
+        "rejects",
+        kept=3,
+        rejects=[(6, "status:poor", "conflicting_marks")],
+        check=_check_marks,
+    ),
+    Case(
+        "codes_turned_into_scientific_notation.csv",
+        _scientific_codes,
+        "rejects",
+        kept=1,
+        rejects=[(r, "household_id", "code_in_scientific_notation") for r in (2, 3, 4)],
+    ),
+]
+CASES += OFFICER_CASES
 
 
 if __name__ == "__main__":

@@ -36,8 +36,8 @@ def test_problems_are_listed_one_line_each_in_vietnamese_with_excel_rows(tmp_pat
     code, lines = run_check([REPO / "data/raw/2018/07_cam_thanh.xlsx", tmp_path / "xa.csv"])
     assert code == 1
     assert lines[0] == (
-        "07_cam_thanh.xlsx, dòng 10, cột 'Mã hộ': mã hộ '19609-00001' cũng có trong xa.csv dòng 4. "
-        "Mỗi hộ chỉ thuộc danh sách của một xã; hỏi lại các xã để xác định."
+        "07_cam_thanh.xlsx, dòng 10, cột 'Mã hộ': mã hộ '19609-00001' của xã này cũng có trong "
+        "xa.csv dòng 4. Mỗi hộ chỉ thuộc một danh sách; hỏi lại các xã để xác định."
     )
     assert lines[1] == "07_cam_thanh.xlsx: đọc 853 dòng, hợp lệ 852, bị loại 1"
     assert lines[2].startswith("xa.csv, dòng 3, cột 'Xã': 'Cam Tuyeen' không phải là xã")
@@ -54,11 +54,16 @@ def test_english_with_a_flag_and_unreadable_files_in_one_line(tmp_path):
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     code, lines = run_check([tmp_path / "notes.txt", tmp_path / "missing.csv"], language="en")
     assert code == 1
-    assert (
-        lines[0]
-        == "notes.txt: has the extension '.txt', which is not read. Send .xlsx, .xls or .csv files."
-    )
-    assert lines[1].endswith("missing.csv: the file does not exist. Check the name and the folder.")
+    # every file is checked and each refusal listed, one line and a summary per file
+    assert lines[:2] == [
+        "notes.txt: has the extension '.txt', which is not read. Send .xlsx, .xls or .csv files.",
+        "notes.txt: the file cannot be read",
+    ]
+    assert lines[2].endswith("missing.csv: the file does not exist. Check the name and the folder.")
+    assert lines[3:] == [
+        "missing.csv: the file cannot be read",
+        "There are problems: correct them and send the files again.",
+    ]
 
 
 def test_the_command_line_exits_non_zero_and_prints_no_traceback(tmp_path):

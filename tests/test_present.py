@@ -91,7 +91,7 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
     frame = pd.DataFrame({name: pd.Series([None] * 3) for name in io.HOUSEHOLDS.names})
     frame = frame.assign(
         review_year=2018,
-        commune_code=["19600", "19612", "19612"],
+        commune_code=["19612", "19612", "19612"],
         household_id=["H-1", "H-1", "H-2"],
         members=2,
         status="poor",
@@ -99,11 +99,13 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
         source_file=["a.xlsx", "b.csv", "b.csv"],
         deprivation_count=0,
     )
-    paths, ledgers = [], []
+    paths, rejects, ledgers = [], [], []
     for name, part in (("a.xlsx", frame.iloc[[0]]), ("b.csv", frame.iloc[[1, 2]])):
         path = tmp_path / f"{name}.parquet"
         io.write_parquet(part, io.HOUSEHOLDS, path)
         paths.append(str(path))
+        rejects.append(str(tmp_path / f"{name}.rejects.parquet"))
+        io.write_parquet(io.empty_frame(io.REJECTS), io.REJECTS, rejects[-1])
         ledger = tmp_path / f"{name}.json"
         ledger.write_text(
             json.dumps(
@@ -125,6 +127,11 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
                     "ignored_sheets": [],
                     "file_encoding": "utf-8",
                     "text_encodings": [],
+                    "income_unit": "dong",
+                    "income_unit_basis": "values",
+                    "file_sha256": name,
+                    "duplicate_of": "",
+                    "refused": "",
                 }
             )
         )
@@ -133,14 +140,16 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
         k: str(tmp_path / f"out-{k}.{ext}")
         for k, ext in (("h", "parquet"), ("r", "parquet"), ("l", "parquet"), ("x", "xlsx"))
     }
-    ledger = combine(paths, [], ledgers, out["h"], out["r"], out["l"], out["x"]).set_index(
+    ledger = combine(paths, rejects, ledgers, out["h"], out["r"], out["l"], out["x"]).set_index(
         "source_file"
     )
     assert io.read_parquet(out["h"])["household_id"].tolist() == ["H-2"]
     rejects = io.read_parquet(out["r"]).sort_values("source_file")
     assert rejects["reason"].tolist() == ["duplicate_across_files"] * 2
-    assert "household ID 'H-1' is also in b.csv row 40" in rejects.iloc[0]["message"]
-    assert "mã hộ 'H-1' cũng có trong a.xlsx dòng 12" in rejects.iloc[1]["message_vi"]
+    assert (
+        "household ID 'H-1' of this commune is also in b.csv row 40" in rejects.iloc[0]["message"]
+    )
+    assert "mã hộ 'H-1' của xã này cũng có trong a.xlsx dòng 12" in rejects.iloc[1]["message_vi"]
     assert ledger.loc["a.xlsx", ["rows_kept", "rows_rejected"]].tolist() == [0, 1]
     assert ledger.loc["b.csv", ["rows_kept", "rows_rejected"]].tolist() == [1, 1]
     sheet = load_workbook(out["x"]).active

@@ -241,9 +241,16 @@ def test_a_missing_required_column_is_refused_with_the_headers_found(tmp_path, s
         read_raw_file(tmp_path / "h.xlsx", spec)
     message = str(error.value)
     assert message.startswith("h.xlsx, row 1:")
-    assert "members ('Số nhân khẩu')" in message
-    assert "status ('Kết quả rà soát', closest: 'Kết quả')" in message
+    assert "missing: 'Số nhân khẩu';" in message
+    assert (
+        "'Kết quả rà soát' (or one x-mark column each: 'Hộ nghèo', 'Hộ cận nghèo') "
+        "(closest: 'Kết quả')" in message
+    )
     assert "'Kết quả'" in message and "\n" not in message
+    # the officer is told what to write; the configuration is for the analyst's log only
+    officer = error.value.one_line("vi", audience="officer")
+    assert "config/" not in officer and "members" not in officer
+    assert "config/columns.yaml" in error.value.one_line()
 
 
 def test_a_file_without_a_household_header_is_refused(tmp_path, spec):
@@ -494,7 +501,7 @@ def test_the_checks_come_from_the_declared_schema(tmp_path, spec, registry):
 
 
 def test_names_and_id_numbers_are_never_shown_even_out_of_place(tmp_path, spec, registry):
-    from povertyplan.clean import redact
+    from povertyplan.privacy import redact
 
     assert redact("Chồng Nguyễn Văn Bình bị ốm") == "Chồng *** bị ốm"
     assert redact("Nguyen Van Tam") == redact("lê văn tám") == redact("045000000001") == "***"
@@ -511,6 +518,7 @@ def test_names_and_id_numbers_are_never_shown_even_out_of_place(tmp_path, spec, 
         [3, "not_an_integer"],
     ]
     shown = result.rejects.to_csv()
-    for secret in ("Đinh Văn Sáu", "Nguyễn Văn Bình", "Lê Thị B"):
+    for secret in ("Đinh Văn Sáu", "Nguyễn Văn Bình", "Lê Thị B", "Chồng"):
         assert secret not in shown
-    assert "Chồng *** bị ốm" in shown
+    # the free-text cause is shown as the form's category, never as the officer's text
+    assert '""Nguyên nhân nghèo"": ""illness""' in shown

@@ -10,20 +10,26 @@ when any row would be rejected or a file cannot be read, 0 when all files are cl
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
-from .clean import clean_table, reject_across_files
+from .clean import CleanResult, clean_table, combine_year, refused_file
 from .columns import load_column_spec
-from .errors import PovertyPlanError
+from .errors import DataError
 from .read import read_raw_file
 from .registry import commune_lookup, load_registry, review_date
 
 SUMMARY = {
     "vi": "{file}: đọc {read} dòng, hợp lệ {kept}, bị loại {rejected}",
     "en": "{file}: {read} rows read, {kept} valid, {rejected} rejected",
+}
+REFUSED = {"vi": "{file}: không đọc được tệp", "en": "{file}: the file cannot be read"}
+COPY = {
+    "vi": "{file}: giống hệt tệp {original}, chỉ đọc một lần",
+    "en": "{file}: the same file as {original}, read once",
 }
 ALL_CLEAN = {"vi": "Tất cả các tệp đều hợp lệ.", "en": "All files are valid."}
 SOME_REJECTED = {
@@ -38,6 +44,26 @@ def year_of(path: Path, default: int) -> int:
     return int(name) if name.isdigit() and len(name) == 4 else default
 
 
+def _check_one(path: Path, spec, registry: pd.DataFrame, review_year: int) -> CleanResult:
+    """One file cleaned as the pipeline cleans it; a file that cannot be read is refused."""
+    try:
+        table = read_raw_file(path, spec)
+        lookup = commune_lookup(registry, review_date(review_year))
+        return clean_table(table, spec, lookup, registry, review_year)
+    except DataError as error:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+        return refused_file(path.name, review_year, error, sha)
+
+
+def _named(result: CleanResult, name: str) -> CleanResult:
+    """The result with its file called `name` (a path, when two files share a name)."""
+    ledger = {**result.ledger, "source_file": name}
+    households = (
+        result.households.assign(source_file=name) if len(result.households) else result.households
+    )
+    return CleanResult(households, result.rejects.assign(source_file=name), ledger)
+
+
 def check_files(
     paths: list[str],
     registry_path: str,
@@ -48,61 +74,51 @@ def check_files(
 ) -> int:
     """Check `paths` as the pipeline would; print the problems; return the exit code.
 
-    Files of the same review year are also checked against each other (a household code in
-    two files); a file named twice is checked once.
+    Files of the same review year are checked together, as the pipeline's combine step
+    does (`clean.combine_year`): a household code in two files is reported in both, a
+    file sent twice is read once; a file named twice on the command line is checked once.
+    Messages are the officer's: what to write in the file, never the configuration.
     """
     spec = load_column_spec(columns_path)
     registry = load_registry(registry_path)
     default_year = year or dt.date.today().year
-    failed = False
-    checked: list[tuple[str, int, object]] = []  # (name shown, review year, result)
-    seen: set[Path] = set()
+    unique: dict[Path, str] = {}
     for name in paths:
-        path = Path(name)
-        if path.resolve() in seen:
-            continue
-        seen.add(path.resolve())
-        review_year = year or year_of(path, default_year)
-        try:
-            table = read_raw_file(path, spec)
-            lookup = commune_lookup(registry, review_date(review_year))
-            result = clean_table(table, spec, lookup, registry, review_year)
-        except PovertyPlanError as error:
-            say(error.one_line(language))
-            failed = True
-            continue
-        checked.append((name, review_year, result))
-    # files are named by their file name, or by their path when two share a name
-    basenames = [Path(n).name for n, _, _ in checked]
+        unique.setdefault(Path(name).resolve(), name)
+    basenames = [Path(n).name for n in unique.values()]
     checked = [
-        (Path(n).name if basenames.count(Path(n).name) == 1 else n, y, r) for n, y, r in checked
+        (
+            Path(n).name if basenames.count(Path(n).name) == 1 else n,
+            year or year_of(Path(n), default_year),
+            Path(n),
+        )
+        for n in unique.values()
     ]
     column = "message_vi" if language == "vi" else "message"
-    across_by_name: dict[str, pd.DataFrame] = {}
+    failed = False
     for review_year in sorted({y for _, y, _ in checked}):
-        same_year = [(n, r) for n, y, r in checked if y == review_year]
-        households = pd.concat(
-            [r.households.assign(source_file=n) for n, r in same_year], ignore_index=True
-        )
-        _, across = reject_across_files(households)
-        for name, _ in same_year:
-            across_by_name[name] = across[across["source_file"] == name]
-    for name, _, result in checked:
-        mine = across_by_name.get(name, pd.DataFrame(columns=result.rejects.columns))
-        rejects = pd.concat([result.rejects, mine], ignore_index=True).sort_values(
-            ["source_row"], kind="stable"
-        )
-        for message in rejects[column]:
-            say(message)
-        rejected = int(result.ledger["rows_rejected"]) + len(mine)
-        failed |= rejected > 0
-        say(
-            SUMMARY[language].format(
-                file=name,
-                read=result.ledger["rows_read"],
-                kept=int(result.ledger["rows_kept"]) - len(mine),
-                rejected=rejected,
-            )
-        )
+        same_year = [(n, p) for n, y, p in checked if y == review_year]
+        results = [_named(_check_one(p, spec, registry, review_year), n) for n, p in same_year]
+        combined = combine_year(results)
+        for entry in combined.ledger.to_dict("records"):
+            name = entry["source_file"]
+            mine = combined.rejects[combined.rejects["source_file"] == name]
+            for message in mine.sort_values(["source_row"], kind="stable")[column]:
+                say(message)
+            if entry["refused"]:
+                say(REFUSED[language].format(file=name))
+                failed = True
+            elif entry["duplicate_of"]:
+                say(COPY[language].format(file=name, original=entry["duplicate_of"]))
+            else:
+                failed |= entry["rows_rejected"] > 0
+                say(
+                    SUMMARY[language].format(
+                        file=name,
+                        read=entry["rows_read"],
+                        kept=entry["rows_kept"],
+                        rejected=entry["rows_rejected"],
+                    )
+                )
     say(SOME_REJECTED[language] if failed else ALL_CLEAN[language])
     return 1 if failed else 0

@@ -8,25 +8,34 @@ work on text (commune names, suggestions) is done once per distinct value.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from .columns import ColumnSpec
-from .errors import DataError
+from .columns import ColumnSpec, Field
+from .errors import DataError, InternalError
 from .messages import reject_message
-from .parse import parse_flag, parse_integer, parse_number, parse_vocabulary
-from .read import CellError, RawTable, cell_text
+from .parse import (
+    parse_categories,
+    parse_flag,
+    parse_integer,
+    parse_number,
+    parse_vocabulary,
+)
+from .privacy import REDACTED, looks_like_a_person, personal_household_codes, redact
+from .read import STRUCTURE_KINDS, CellError, RawTable, cell_text
 from .registry import (
     commune_in_context,
+    commune_names,
     resolve_communes,
     review_date,
     suggest_communes,
     units_valid_on,
 )
-from .text import normalise_label, without_diacritics
+from .text import normalise_label
 
 # the reason a cell that cannot be read as its kind is rejected with
 PARSE_REASONS = {
@@ -44,14 +53,22 @@ EMPTY_DTYPES = {
     "flag": "boolean",
     "status": "string",
     "area": "string",
+    "category": "string",
 }
 _INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
+# a long number Excel shows in scientific notation (1.96E+11, 1,96E+11): its digits are lost
+_SCIENTIFIC = re.compile(r"^\s*\d+([.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*$")
 
 # a problem that makes the row's other cells meaningless (shifted columns)
 OVERRIDING = {"row_longer_than_header"}
 # problems of the cell itself: no other problem is reported for that cell
-CELL_REASONS = {"excel_error", "formula_without_value", "date_not_number"}
+CELL_REASONS = {
+    "excel_error",
+    "formula_without_value",
+    "date_not_number",
+    "code_in_scientific_notation",
+}
 
 REJECT_COLUMNS = [
     "review_year",
@@ -71,11 +88,11 @@ _PROBLEM_COLUMNS = ["index", "field", "reason", "value", "extra"]
 
 @dataclass
 class CleanResult:
-    """The outcome of cleaning one file."""
+    """The outcome of cleaning one file (or, from `combine_year`, of a year's files)."""
 
     households: pd.DataFrame
     rejects: pd.DataFrame
-    ledger: dict[str, object]
+    ledger: dict[str, object] | pd.DataFrame
 
 
 def _problems(
@@ -114,73 +131,10 @@ def _message(table: RawTable, problem: dict, row: int, sheet: str, language: str
     )
 
 
-REDACTED = "***"
-_ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")
-# common family names (compared without diacritics): a name in a cell where none should be
-_SURNAME_LIST = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn "
-    "Lương Trương Mai Cao Lâm Hà Tạ Đào Nông Hứa Lò Lục Mạc Triệu Quách Kiều Tô Từ Lã "
-    "Đàm Khổng Chu Thái Tôn Giang Lưu Doãn Kăn Ăm"
-).split()
-SURNAMES = frozenset(normalise_label(name) for name in _SURNAME_LIST)
-_PLAIN_SURNAMES = frozenset(without_diacritics(name) for name in _SURNAME_LIST)
-
-
-def is_family_name(word: str) -> bool:
-    """A common Vietnamese family name, written with its diacritics or with none at all
-    (`Nguyễn`, `NGUYEN`), but not another word that only loses its accents to one (`Hộ`)."""
-    key = normalise_label(word)
-    return key in SURNAMES or (key == without_diacritics(key) and key in _PLAIN_SURNAMES)
-
-
-_WORD_SPAN = re.compile(r"[^\W\d_]+")
-
-
-def looks_personal(text: str, known: frozenset[str] = frozenset()) -> bool:
-    """Whether a whole cell is, or looks like, a name or an ID number: one of the file's
-    own (`known`), 9 or 12 digits, or two to five words starting with a common family name
-    (with or without diacritics, in any case)."""
-    text = text.strip()
-    if text in known or _ID_NUMBER.match(text):
-        return True
-    words = text.split()
-    return (
-        2 <= len(words) <= 5 and is_family_name(words[0]) and not any(ch.isdigit() for ch in text)
-    )
-
-
-def redact(text: str, known: frozenset[str] = frozenset()) -> str:
-    """`text` with names and ID numbers replaced by ***: the whole cell when it looks like
-    one, else every capitalised family name and given names inside it ("Chồng Nguyễn Văn
-    Bình bị ốm" → "Chồng *** bị ốm")."""
-    if looks_personal(text, known):
-        return REDACTED
-    for value in known:
-        if len(value) >= 5 and value in text:
-            text = text.replace(value, REDACTED)
-
-    words = list(_WORD_SPAN.finditer(text))
-    spans, i = [], 0
-    while i < len(words):
-        word = words[i].group(0)
-        if word[:1].isupper() and is_family_name(word):
-            j = i + 1
-            while j < len(words) and j - i <= 4 and words[j].group(0)[:1].isupper():
-                j += 1
-            if j - i >= 2:
-                spans.append((words[i].start(), words[j - 1].end()))
-                i = j
-                continue
-        i += 1
-    for start, end in reversed(spans):
-        text = text[:start] + REDACTED + text[end:]
-    return re.sub(r"\b\d{9}(\d{3})?\b", REDACTED, text)
-
-
 def _redacted(table: RawTable, text: str) -> str:
     """`text` as it may be shown: no name or ID number (a shifted row can carry a name
     into another column, and a note can hold one)."""
-    return redact(text, table.personal_values)
+    return redact(text, table.personal_values, table.places)
 
 
 def _blank(values: pd.Series) -> pd.Series:
@@ -197,7 +151,9 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def parse_field(values: pd.Series, kind: str, spec: ColumnSpec) -> tuple[pd.Series, pd.Series]:
+def parse_field(
+    values: pd.Series, kind: str, spec: ColumnSpec, name: str = ""
+) -> tuple[pd.Series, pd.Series]:
     """A raw column read as its kind: (typed values, mask of cells that cannot be read)."""
     if kind == "integer":
         return parse_integer(values)
@@ -209,6 +165,11 @@ def parse_field(values: pd.Series, kind: str, spec: ColumnSpec) -> tuple[pd.Seri
         return parse_vocabulary(values, spec.status_vocabulary)
     if kind == "area":
         return parse_vocabulary(values, spec.area_vocabulary)
+    if kind == "category":
+        text = values.map(lambda v: "" if isinstance(v, float) else cell_text(v))
+        return parse_categories(text, spec.fields[name].categories), pd.Series(
+            False, index=values.index
+        )
     text = _codes(values) if kind == "code" else values.map(cell_text).str.strip()
     return text.astype("string"), pd.Series(False, index=values.index)
 
@@ -233,6 +194,232 @@ def _with_commune_from_context(table: RawTable, lookup: dict[str, str]) -> RawTa
     return replace(table, frame=frame, headers=headers)
 
 
+def _without_personal_labels(table: RawTable, places: frozenset[str]) -> RawTable:
+    """The table with the texts that leave the reader as labels (sheet names, headers of
+    columns that name no field) passed through `redact`: a sheet or a column can be named
+    after a person."""
+
+    def shown(text: str) -> str:
+        return redact(text, table.personal_values, places)
+
+    sheets = {sheet: shown(sheet) for sheet in table.sheets}
+    frame = table.frame
+    if any(old != new for old, new in sheets.items()):
+        frame = frame.assign(sheet=frame["sheet"].map(sheets))
+    return replace(
+        table,
+        frame=frame,
+        sheets=[sheets[s] for s in table.sheets],
+        headers={sheets[s]: h for s, h in table.headers.items()},
+        sheet_titles={sheets[s]: t for s, t in table.sheet_titles.items()},
+        ignored_columns=[shown(c) for c in table.ignored_columns],
+        ignored_sheets=[shown(c) for c in table.ignored_sheets],
+        places=places,
+    )
+
+
+@dataclass
+class _Problems:
+    """The problems found in one file, as they are found: one frame per check."""
+
+    table: RawTable
+    found: list[pd.DataFrame]
+
+    def add(self, mask: pd.Series, field: str, reason: str, values=None, extra=None) -> None:
+        self.found.append(_problems(self.table, mask, field, reason, values, extra))
+
+
+def _cell_problems(
+    table: RawTable, spec: ColumnSpec, report: _Problems
+) -> tuple[pd.DataFrame, dict]:
+    """The cells that hold no value (an Excel error, a formula never calculated, a count
+    typed as a date, a code Excel turned into 1.96E+11) reported, and blanked for reading;
+    returns (the raw values to read, {field: mask of such cells})."""
+    fields_read = [name for name in table.frame.columns if name in spec.fields]
+    raw = table.frame.copy()
+    if table.has_cell_errors:
+        errors = {
+            n: table.frame[n].map(lambda v: isinstance(v, CellError)).astype(bool)
+            for n in fields_read
+        }
+    else:
+        errors = {n: pd.Series(False, index=raw.index) for n in fields_read}
+    for name, mask in errors.items():
+        if mask.any():
+            raw.loc[mask, name] = ""
+    report.add(raw["extra_cells"] > 0, "household_id", "row_longer_than_header", raw["extra_cells"])
+    for name, mask in errors.items():
+        formula = table.frame[name].map(lambda v: v == "#FORMULA").astype(bool) & mask
+        report.add(mask & ~formula, name, "excel_error")
+        report.add(formula, name, "formula_without_value")
+    for name in fields_read:
+        kind = spec.fields[name].kind
+        if kind in ("integer", "number"):
+            # a number formatted as a date in Excel arrives as a date
+            pattern, reason = _ISO_DATE, "date_not_number"
+        elif kind == "code":
+            pattern, reason = _SCIENTIFIC, "code_in_scientific_notation"
+        else:
+            continue
+        values = raw[name]
+        text = (
+            values.map(cell_text) if kind == "code" else values.where(values.map(type).eq(str), "")
+        )
+        hit = text.astype("string").str.match(pattern).fillna(False).astype(bool)
+        report.add(hit, name, reason)
+        raw.loc[hit, name] = ""
+        errors[name] = errors[name] | hit
+    return raw, errors
+
+
+def _resolve_communes(
+    table: RawTable,
+    raw: pd.DataFrame,
+    errors: dict,
+    lookup: dict[str, str],
+    registry: pd.DataFrame,
+    on: dt.date,
+    report: _Problems,
+) -> pd.Series:
+    """The registry code of each row's commune, from its name (`Xã`), its code (`Mã xã`)
+    or both (which must name the same commune); a row whose commune is not the one the
+    sheet's title names (`UBND XÃ CAM THÀNH` over rows typed `CAM THANH`) is rejected."""
+    resolved: dict[str, pd.Series] = {}
+    blank = pd.Series(True, index=raw.index)
+    for field in ("commune", "commune_code"):
+        if field not in raw:
+            continue
+        text = _codes(raw[field]) if field == "commune_code" else raw[field].map(cell_text)
+        codes = resolve_communes(text, lookup)
+        empty = _blank(raw[field]) & ~errors[field]
+        unknown = codes.isna() & ~empty & ~errors[field]
+        suggestions = {v: suggest_communes(v, registry, on) for v in text[unknown].unique()}
+        extra = {i: {"suggestions": suggestions[v]} for i, v in text[unknown].items()}
+        report.add(unknown, field, "unknown_commune", text, extra)
+        resolved[field] = codes
+        blank &= empty | errors[field]
+    names, numbers = resolved.get("commune"), resolved.get("commune_code")
+    if names is not None and numbers is not None:
+        differ = (names.notna() & numbers.notna() & (names != numbers)).fillna(False).astype(bool)
+        units = commune_names(registry, on.year)
+        extra = {
+            i: {"code": numbers[i], "code_name": units.get(numbers[i], ""), "name_code": names[i]}
+            for i in raw.index[differ]
+        }
+        report.add(differ, "commune", "commune_name_code_differ", extra=extra)
+        codes = names.fillna(numbers)
+    else:
+        codes = names if names is not None else numbers
+    field = "commune" if "commune" in raw else "commune_code"
+    report.add(blank & ~errors[field], field, "missing_value")
+    # the commune the sheet's title states, when it states one after Xã / Thị trấn
+    units = commune_names(registry, on.year)
+    for sheet, titles in table.sheet_titles.items():
+        title_code, _ = commune_in_context(
+            titles, lookup, last_is_file_name=False, after_unit_word_only=True
+        )
+        if title_code is None:
+            continue
+        other = (raw["sheet"] == sheet) & codes.notna() & (codes != title_code)
+        other = other.fillna(False).astype(bool)
+        extra = {
+            i: {"title": units.get(title_code, title_code), "row_name": units.get(codes[i], "")}
+            for i in raw.index[other]
+        }
+        report.add(other, field, "commune_not_title", extra=extra)
+    return codes
+
+
+def _scale(values: pd.Series, field: Field, headers: list[str]) -> tuple[pd.Series, float, str]:
+    """A column written in a larger unit (income in thousand đồng), scaled: the values,
+    the factor applied and on what it was decided (`values`: every amount is below the
+    field's `when_all_below`, or none is; `header`: the header says so and the amounts are
+    mixed; `majority`: mixed, no word in the header, most amounts decide; '' when there
+    is no amount)."""
+    scale = field.scale
+    positive = values[(values > 0).fillna(False).astype(bool)]
+    if scale is None or positive.empty:
+        return values, 1.0, ""
+    below = int((positive < scale.when_all_below).sum())
+    if below == len(positive):
+        return values * scale.factor, scale.factor, "values"
+    if below == 0:
+        return values, 1.0, "values"
+    words = [f" {normalise_label(h)} " for h in headers]
+    if any(f" {w} " in h for w in scale.header_words for h in words):
+        return values * scale.factor, scale.factor, "header"
+    factor = scale.factor if below * 2 > len(positive) else 1.0
+    return values * factor, factor, "majority"
+
+
+def _status_from_marks(
+    raw: pd.DataFrame, out: pd.DataFrame, spec: ColumnSpec, report: _Problems
+) -> None:
+    """The review result given as one x-mark column per result (`Hộ nghèo` | `Hộ cận
+    nghèo`): the marked column's result, no mark the result a blank cell means (not poor),
+    two marks a reject; with a result column too, marks that disagree with it a reject."""
+    marks = [name for name in spec.mark_fields("status") if name in raw]
+    if not marks:
+        return
+    marked = pd.DataFrame({m: out[m].fillna(False).astype(bool) for m in marks})
+    count = marked.sum(axis=1)
+    value = pd.Series(pd.NA, index=raw.index, dtype="string")
+    for name in marks:
+        value = value.mask(marked[name], spec.fields[name].mark_of[1])
+    names = (
+        marked.apply(
+            lambda row: ", ".join(spec.fields[m].aliases[0] for m in marks if row[m]), axis=1
+        )
+        if (count > 0).any()
+        else pd.Series("", index=raw.index)
+    )
+    first_mark = marks[0]
+    extra = {i: {"marks": names[i]} for i in raw.index[count > 1]}
+    report.add(count > 1, first_mark, "conflicting_marks", extra=extra)
+    if "status" in raw:
+        differ = (count == 1) & out["status"].notna() & (out["status"] != value)
+        differ = differ.fillna(False).astype(bool)
+        extra = {i: {"marks": names[i]} for i in raw.index[differ]}
+        report.add(differ, "status", "marks_differ_from_status", raw["status"], extra)
+    else:
+        unmarked = spec.status_vocabulary.get("", "not_poor")
+        out["status"] = value.where(count > 0, unmarked).where(count <= 1).astype("string")
+
+
+def _duplicates(
+    raw: pd.DataFrame, out: pd.DataFrame, communes: pd.Series, spec: ColumnSpec, report: _Problems
+) -> None:
+    """Repeated households of one commune in the file: a row repeating an earlier one
+    exactly is rejected (the first kept), the same code with other values rejected
+    everywhere. A household code is unique within its commune: communes that number
+    their households 001, 002… share codes."""
+    ids = out["household_id"].fillna("")
+    key = communes.astype("string").fillna(
+        raw["commune"].map(cell_text) if "commune" in raw else ""
+    )
+    key = key.fillna("") + "\x1f" + ids
+    fields = [c for c in raw.columns if c in spec.fields]
+    repeated_id = key.duplicated(keep=False) & (ids != "")
+    duplicate_row = pd.Series(False, index=raw.index)
+    clash = pd.Series(False, index=raw.index)
+    first_of: dict = {}
+    others: dict = {}
+    if repeated_id.any():
+        candidates = raw.loc[repeated_id, fields].map(cell_text).assign(_key=key[repeated_id])
+        row_key = candidates.apply(tuple, axis=1)
+        duplicate_row = row_key.duplicated(keep="first").reindex(raw.index, fill_value=False)
+        first_row = raw.loc[repeated_id, "source_row"].groupby(row_key).transform("min")
+        first_of = {i: {"others": str(int(first_row[i]))} for i in raw.index[duplicate_row]}
+        distinct = repeated_id & ~duplicate_row
+        clash = key[distinct].duplicated(keep=False).reindex(raw.index, fill_value=False)
+        rows_by_key = raw.loc[clash, "source_row"].groupby(key[clash]).agg(list)
+        for i in raw.index[clash]:
+            rows = [str(r) for r in rows_by_key[key[i]] if r != raw.at[i, "source_row"]]
+            others[i] = {"others": ", ".join(rows)}
+    report.add(duplicate_row, "household_id", "duplicate_row", ids, first_of)
+    report.add(clash, "household_id", "duplicate_household_id", ids, others)
+
+
 def clean_table(
     table: RawTable,
     spec: ColumnSpec,
@@ -243,73 +430,39 @@ def clean_table(
     """Type-check and validate the rows of one raw file.
 
     `lookup` maps normalised commune names and codes to registry codes for the review date
-    (see `registry.commune_lookup`). Returns the cleaned households (no personal data), the
-    rejects (one line per problem) and the file's ledger.
+    (see `registry.commune_lookup`). Returns the cleaned households (no personal data, no
+    free text), the rejects (one line per problem) and the file's ledger.
     """
     on = review_date(review_year)
-    if "commune" not in table.frame:
+    table = _without_personal_labels(table, frozenset(lookup))
+    if "commune" not in table.frame and "commune_code" not in table.frame:
         table = _with_commune_from_context(table, lookup)
-    fields_read = [name for name in table.frame.columns if name in spec.fields]
-    if table.has_cell_errors:
-        errors = {
-            n: table.frame[n].map(lambda v: isinstance(v, CellError)).astype(bool)
-            for n in fields_read
-        }
-    else:
-        errors = {n: pd.Series(False, index=table.frame.index) for n in fields_read}
-    # error cells are rejected below; for parsing they count as blank
-    raw = table.frame.copy()
-    for name, mask in errors.items():
-        if mask.any():
-            raw.loc[mask, name] = ""
-    out = pd.DataFrame(index=raw.index)
-    problems: list[pd.DataFrame] = []
-
-    def add(mask: pd.Series, field: str, reason: str, values=None, extra=None) -> None:
-        problems.append(_problems(table, mask, field, reason, values, extra))
-
-    add(raw["extra_cells"] > 0, "household_id", "row_longer_than_header", raw["extra_cells"])
-    for name, mask in errors.items():
-        formula = table.frame[name].map(lambda v: v == "#FORMULA").astype(bool) & mask
-        add(mask & ~formula, name, "excel_error")
-        add(formula, name, "formula_without_value")
-    # a number formatted as a date in Excel arrives as a date
-    numeric = [f.name for f in spec.fields.values() if f.kind in ("integer", "number")]
-    for name in numeric:
-        if name in raw:
-            text = raw[name].where(raw[name].map(type).eq(str), "")
-            dated = text.astype("string").str.match(_ISO_DATE).fillna(False).astype(bool)
-            add(dated, name, "date_not_number")
-            raw.loc[dated, name] = ""
-            errors[name] = errors[name] | dated
-
-    # commune: a name, an alias or a code, matched in the registry for the review date
-    commune_text = raw["commune"].map(cell_text)
-    codes = resolve_communes(commune_text, lookup)
-    unknown = codes.isna() & ~_blank(raw["commune"]) & ~errors["commune"]
-    suggestions = {
-        value: suggest_communes(value, registry, on) for value in commune_text[unknown].unique()
-    }
-    extra = {i: {"suggestions": suggestions[v]} for i, v in commune_text[unknown].items()}
-    add(unknown, "commune", "unknown_commune", extra=extra)
-    add(_blank(raw["commune"]) & ~errors["commune"], "commune", "missing_value")
-    out["commune_code"] = codes
+    report = _Problems(table, [])
+    raw, errors = _cell_problems(table, spec, report)
+    codes = _resolve_communes(table, raw, errors, lookup, registry, on, report)
+    out = pd.DataFrame({"commune_code": codes}, index=raw.index)
 
     # every other field: read by its kind, then checked against the schema of columns.yaml
+    income_unit = ("", "")
     for field in spec.fields.values():
-        if field.personal or field.name == "commune":
+        if field.personal or field.name in ("commune", "commune_code"):
             continue
         if field.name not in raw:
             out[field.name] = pd.Series(pd.NA, index=raw.index, dtype=EMPTY_DTYPES[field.kind])
             continue
-        values, invalid = parse_field(raw[field.name], field.kind, spec)
+        values, invalid = parse_field(raw[field.name], field.kind, spec, field.name)
         blank = _blank(raw[field.name]) & ~errors[field.name]
         if field.kind in PARSE_REASONS:
-            add(invalid & ~blank, field.name, PARSE_REASONS[field.kind])
+            report.add(invalid & ~blank, field.name, PARSE_REASONS[field.kind])
+        if field.scale is not None:
+            headers = [h[field.name] for h in table.headers.values() if field.name in h]
+            values, factor, basis = _scale(values, field, headers)
+            if field.name == "income" and basis:
+                income_unit = ("thousand_dong" if factor == 1000 else "dong", basis)
         if field.required:  # a blank cell is missing unless its kind gives it a meaning
             empty = blank & (values.isna() | (values.astype("string") == "")).fillna(True)
             reason = "missing_household_id" if field.name == "household_id" else "missing_value"
-            add(empty.astype(bool), field.name, reason)
+            report.add(empty.astype(bool), field.name, reason)
         if field.min is not None or field.max is not None:
             low = field.min if field.min is not None else float("-inf")
             high = field.max if field.max is not None else float("inf")
@@ -318,31 +471,37 @@ def clean_table(
             )
             reason = "negative" if field.max is None and field.min == 0 else "out_of_range"
             bounds = {i: {"low": _number(low), "high": _number(high)} for i in raw.index[outside]}
-            add(outside, field.name, reason, values, bounds)
+            report.add(outside, field.name, reason, values, bounds)
+        if field.kind == "text" and field.name in raw:
+            # a text that is kept (village, ethnicity) may not be a person
+            person = values.fillna("").map(lambda v: looks_like_a_person(v, table.personal_values))
+            report.add(
+                person.astype(bool),
+                field.name,
+                "personal_data_in_cell",
+                pd.Series(REDACTED, index=raw.index),
+            )
         out[field.name] = values
+    _status_from_marks(raw, out, spec, report)
     for field in spec.fields.values():
         if field.name not in raw:
             continue
         if field.at_most and field.at_most[0] in raw:
             other, reason = field.at_most
             above = (out[field.name] > out[other]).fillna(False).astype(bool)
-            add(above, field.name, reason, out[field.name])
+            report.add(above, field.name, reason, out[field.name])
         if field.only_for_status:
             status, reason = field.only_for_status
             marked = out[field.name].fillna(False).astype(bool)
             other_status = (out["status"] != status).fillna(False).astype(bool)
-            add(marked & other_status, field.name, reason, raw["status"])
+            shown = raw["status"] if "status" in raw else out["status"]
+            report.add(marked & other_status, field.name, reason, shown)
 
     # a household code that is a name or an ID number would carry personal data into the
     # results: the row is rejected, and the code never shown
-    personal_id = (
-        out["household_id"].fillna("").map(lambda v: looks_personal(v, table.personal_values))
-    )
-    add(
-        personal_id.astype(bool),
-        "household_id",
-        "id_looks_personal",
-        pd.Series(REDACTED, index=raw.index),
+    personal_id = personal_household_codes(out["household_id"], codes, table.personal_values)
+    report.add(
+        personal_id, "household_id", "id_looks_personal", pd.Series(REDACTED, index=raw.index)
     )
 
     # derived columns
@@ -355,33 +514,9 @@ def clean_table(
         if present
         else pd.Series(pd.NA, index=raw.index, dtype="Int64")
     )
-    ids = out["household_id"].fillna("")
+    _duplicates(raw, out, codes, spec, report)
 
-    # duplicates within the file: rows are compared only among repeated IDs
-    fields = [c for c in raw.columns if c in spec.fields]
-    repeated_id = ids.duplicated(keep=False) & (ids != "")
-    duplicate_row = pd.Series(False, index=raw.index)
-    clash = pd.Series(False, index=raw.index)
-    first_of: dict = {}
-    others: dict = {}
-    if repeated_id.any():
-        candidates = (
-            raw.loc[repeated_id, fields].map(cell_text).assign(household_id=ids[repeated_id])
-        )
-        key = candidates.apply(tuple, axis=1)
-        duplicate_row = key.duplicated(keep="first").reindex(raw.index, fill_value=False)
-        first_row = raw.loc[repeated_id, "source_row"].groupby(key).transform("min")
-        first_of = {i: {"others": str(int(first_row[i]))} for i in raw.index[duplicate_row]}
-        distinct = repeated_id & ~duplicate_row
-        clash = ids[distinct].duplicated(keep=False).reindex(raw.index, fill_value=False)
-        rows_by_id = raw.loc[clash, "source_row"].groupby(ids[clash]).agg(list)
-        for i in raw.index[clash]:
-            rows = [str(r) for r in rows_by_id[ids[i]] if r != raw.at[i, "source_row"]]
-            others[i] = {"others": ", ".join(rows)}
-    add(duplicate_row, "household_id", "duplicate_row", ids, first_of)
-    add(clash, "household_id", "duplicate_household_id", ids, others)
-
-    found = [p for p in problems if not p.empty]
+    found = [p for p in report.found if not p.empty]
     found = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=_PROBLEM_COLUMNS)
     # a shifted row is reported once; an error cell is not also reported as blank or invalid
     shifted = set(found.loc[found["reason"].isin(OVERRIDING), "index"])
@@ -396,7 +531,14 @@ def clean_table(
     commune_of = codes.fillna(usual.iloc[0] if len(usual) else pd.NA)
     if shifted and len(usual):
         commune_of.loc[list(shifted)] = usual.iloc[0]
-    rejects = _reject_frame(table, found, review_year, shifted, commune_of)
+    shown = table.frame.assign(
+        **{
+            f.name: out[f.name]
+            for f in spec.fields.values()
+            if f.kind == "category" and f.name in raw
+        }
+    )
+    rejects = _reject_frame(table, shown, found, review_year, shifted, commune_of)
 
     kept = out.drop(index=rejected_index)
     kept["review_year"] = review_year
@@ -417,19 +559,29 @@ def clean_table(
         "ignored_sheets": table.ignored_sheets,
         "file_encoding": table.file_encoding,
         "text_encodings": table.text_encodings,
+        "income_unit": income_unit[0],
+        "income_unit_basis": income_unit[1],
+        "file_sha256": table.file_sha256,
+        "duplicate_of": "",
+        "refused": "",
     }
     check_ledger(ledger)
     return CleanResult(households=kept.reset_index(drop=True), rejects=rejects, ledger=ledger)
 
 
 def _reject_frame(
-    table: RawTable, found: pd.DataFrame, review_year: int, shifted: set, communes: pd.Series
+    table: RawTable,
+    raw: pd.DataFrame,
+    found: pd.DataFrame,
+    review_year: int,
+    shifted: set,
+    communes: pd.Series,
 ) -> pd.DataFrame:
-    """The rejects table: one line per problem, with the row's non-personal raw values
-    (withheld for shifted rows, whose cells may hold a name or ID number)."""
+    """The rejects table: one line per problem, with the row's values as `raw` shows them
+    (the cells as read; free text as its categories), each passed through `redact`, and
+    withheld for shifted rows, whose cells may hold a name or ID number."""
     if found.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})
-    raw = table.frame
     fields = [c for c in raw.columns if c not in {"source_row", "sheet", "extra_cells"}]
     rows = found["index"].unique()
     raw_values = {}
@@ -441,7 +593,7 @@ def _reject_frame(
             if i in shifted
             else json.dumps(
                 {
-                    table.header(sheet, k): _redacted(table, cell_text(v))
+                    table.header(sheet, k): _redacted(table, "" if v is pd.NA else cell_text(v))
                     for k, v in zip(fields, values, strict=True)
                 },
                 ensure_ascii=False,
@@ -480,7 +632,7 @@ def check_ledger(ledger: dict[str, object]) -> None:
     read, kept, rejected = ledger["rows_read"], ledger["rows_kept"], ledger["rows_rejected"]
     structure = sum(int(v) for k, v in ledger.items() if k.endswith("_rows") and k != "grid_rows")
     if read != kept + rejected or ledger.get("grid_rows", structure + read) != structure + read:  # type: ignore[operator]
-        raise DataError(
+        raise InternalError(
             f"the ledger does not balance: {ledger.get('grid_rows')} rows in the sheets, {read} rows "
             f"read, {kept} kept, {rejected} rejected, {structure} other rows",
             file=str(ledger["source_file"]),
@@ -491,19 +643,25 @@ def check_ledger(ledger: dict[str, object]) -> None:
 def reject_across_files(
     households: pd.DataFrame, id_header: str = "Mã hộ"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Reject every row whose household ID is also in another file, naming the other places.
+    """Reject every row whose household is also in another file (the same code in the
+    same commune), naming the other places.
 
-    Returns (households kept, rejects). Each file is already free of repeated IDs, so the
-    rows found here are in different files.
+    Returns (households kept, rejects). Each file is already free of repeated households,
+    so the rows found here are in different files.
     """
-    repeated = households["household_id"].duplicated(keep=False)
+    key = (
+        households["commune_code"].astype("string").fillna("")
+        + "\x1f"
+        + households["household_id"].astype("string")
+    )
+    repeated = key.duplicated(keep=False)
     if not repeated.any():
         return households, pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})
-    rows = households[repeated]
-    places = rows.groupby("household_id")[["source_file", "source_row"]].agg(list)
+    rows = households[repeated].assign(place_key=key[repeated])
+    places = rows.groupby("place_key")[["source_file", "source_row"]].agg(list)
     lines = []
     for row in rows.itertuples(index=False):
-        files, numbers = places.loc[row.household_id]
+        files, numbers = places.loc[row.place_key]
         others = [
             (file, number)
             for file, number in zip(files, numbers, strict=True)
@@ -543,3 +701,104 @@ def reject_across_files(
         )
     kept = households[~repeated].reset_index(drop=True)
     return kept, pd.DataFrame(lines, columns=REJECT_COLUMNS)
+
+
+def empty_rejects() -> pd.DataFrame:
+    """A rejects table with no line."""
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})
+
+
+def refused_file(
+    file: str, review_year: int, error: DataError, file_sha256: str = ""
+) -> CleanResult:
+    """The outcome of a file that cannot be read at all (no header, a required column
+    missing, …): no household, one reject line naming the problem in the officer's words
+    (reason `file_refused`), and a ledger entry whose `refused` is the analyst's message."""
+    rejects = pd.DataFrame(
+        [
+            {
+                "review_year": review_year,
+                "source_file": file,
+                "sheet": "",
+                "source_row": error.row or 0,
+                "commune_code": pd.NA,
+                "column": error.column or "",
+                "field": "",
+                "reason": "file_refused",
+                "message": error.one_line("en", audience="officer"),
+                "message_vi": error.one_line("vi", audience="officer"),
+                "raw_values": "{}",
+            }
+        ],
+        columns=REJECT_COLUMNS,
+    )
+    ledger = {
+        "review_year": review_year,
+        "source_file": file,
+        "sheet": "",
+        "grid_rows": 0,
+        "rows_read": 0,
+        "rows_kept": 0,
+        "rows_rejected": 0,
+        "problems": 1,
+        **{f"{kind}_rows": 0 for kind in STRUCTURE_KINDS},
+        "ignored_columns": [],
+        "ignored_sheets": [],
+        "file_encoding": "",
+        "text_encodings": [],
+        "income_unit": "",
+        "income_unit_basis": "",
+        "file_sha256": file_sha256,
+        "duplicate_of": "",
+        "refused": error.one_line("en"),
+    }
+    return CleanResult(households=pd.DataFrame(), rejects=rejects, ledger=ledger)
+
+
+def _original_and_copies(ledgers: list[dict]) -> dict[str, str]:
+    """Files sent twice (the same bytes): copy → the file read, which is the one with the
+    shortest name (`x.xlsx` before `x - Copy.xlsx`), then the first by name."""
+    by_content: dict[str, list[str]] = {}
+    for entry in ledgers:
+        if entry.get("file_sha256"):
+            by_content.setdefault(str(entry["file_sha256"]), []).append(str(entry["source_file"]))
+    copies = {}
+    for names in by_content.values():
+        first, *others = sorted(names, key=lambda n: (len(n), n))
+        copies |= dict.fromkeys(others, first)
+    return copies
+
+
+def combine_year(results: list[CleanResult]) -> CleanResult:
+    """One review year's files together: a file sent twice (same bytes) is read once, the
+    copy named in the ledger (`duplicate_of`) with no row of its own; a household in two
+    files (same commune, same code) is rejected in both; every file's ledger entry is
+    updated and balanced. The ledger of the result is a frame, one row per file."""
+    ledgers = [dict(r.ledger) for r in results]
+    copies = _original_and_copies(ledgers)
+    households = [
+        r.households for r in results if len(r.households) and r.ledger["source_file"] not in copies
+    ]
+    combined = pd.concat(households, ignore_index=True) if households else pd.DataFrame()
+    combined, across = (
+        reject_across_files(combined) if len(combined) else (combined, empty_rejects())
+    )
+    rejected = [
+        r.rejects for r in results if not r.rejects.empty and r.ledger["source_file"] not in copies
+    ]
+    if not across.empty:
+        rejected.append(across)
+    rejects = pd.concat(rejected, ignore_index=True) if rejected else empty_rejects()
+    moved = across.groupby("source_file").size() if not across.empty else pd.Series(dtype="int64")
+    for entry in ledgers:
+        name = entry["source_file"]
+        if name in copies:
+            counts = [k for k in entry if k.endswith("_rows") or k.startswith("rows_")]
+            entry |= dict.fromkeys([*counts, "problems"], 0)
+            entry |= {"sheet": "", "duplicate_of": copies[name], "refused": ""}
+        lost = int(moved.get(name, 0))
+        entry["rows_kept"] -= lost
+        entry["rows_rejected"] += lost
+        entry["problems"] += lost
+        check_ledger(entry)
+    return CleanResult(households=combined, rejects=rejects, ledger=pd.DataFrame(ledgers))

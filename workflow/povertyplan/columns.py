@@ -13,7 +13,18 @@ from .errors import ConfigError
 from .messages import REASONS
 from .text import normalise_label, without_diacritics
 
-KINDS = {"text", "code", "integer", "number", "flag", "status", "area"}
+KINDS = {"text", "code", "integer", "number", "flag", "status", "area", "category"}
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A unit some files write a number in (income in thousand đồng): the header says so
+    (`header_words`), or every amount of the file is below `when_all_below`; the values
+    are then multiplied by `factor`."""
+
+    factor: float
+    header_words: tuple[str, ...]
+    when_all_below: float
 
 
 @dataclass(frozen=True)
@@ -29,6 +40,11 @@ class Field:
     max: float | None = None
     at_most: tuple[str, str] | None = None  # (other field, reason)
     only_for_status: tuple[str, str] | None = None  # (status, reason)
+    # kind category: category code -> the phrases that name it (the text itself is dropped)
+    categories: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    scale: Scale | None = None
+    # a yes/no column standing for one value of another field (`Hộ nghèo` for status poor)
+    mark_of: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,7 @@ class ColumnSpec:
     area_vocabulary: dict[str, str]
     total_row_labels: tuple[str, ...]
     majority_ethnicity: frozenset[str]
+    footer_labels: tuple[str, ...] = ()
 
     @property
     def indicators(self) -> list[str]:
@@ -57,6 +74,11 @@ class ColumnSpec:
     def personal(self) -> list[str]:
         """Fields holding personal data, dropped at reading."""
         return [f.name for f in self.fields.values() if f.personal]
+
+    def mark_fields(self, name: str) -> list[str]:
+        """The yes/no columns that can stand for field `name`, one per value (`status:poor`,
+        `status:near_poor`)."""
+        return [f.name for f in self.fields.values() if f.mark_of and f.mark_of[0] == name]
 
     @functools.cached_property
     def _aliases(self) -> tuple[dict[str, str], dict[str, set[str]]]:
@@ -140,6 +162,14 @@ def load_column_spec(path: str | Path) -> ColumnSpec:
             )
         at_most = body.get("at_most")
         only = body.get("only_for_status")
+        scale = body.get("scale")
+        categories = body.get("categories") or {}
+        if kind == "category" and not categories:
+            raise ConfigError(
+                f"field {name} is of kind category but lists no categories",
+                file=str(path),
+                hint="give it categories: {code: [phrases]}",
+            )
         fields[name] = Field(
             name=name,
             kind=kind,
@@ -150,7 +180,27 @@ def load_column_spec(path: str | Path) -> ColumnSpec:
             max=body.get("max"),
             at_most=(at_most["field"], at_most["reason"]) if at_most else None,
             only_for_status=(only["status"], only["reason"]) if only else None,
+            categories=tuple(
+                (str(code), tuple(normalise_label(p) for p in phrases or []))
+                for code, phrases in categories.items()
+            ),
+            scale=Scale(
+                float(scale["factor"]),
+                tuple(normalise_label(w) for w in scale.get("header_words", [])),
+                float(scale.get("when_all_below", 0)),
+            )
+            if scale
+            else None,
         )
+        for value, aliases in (body.get("mark_columns") or {}).items():
+            fields[f"{name}:{value}"] = Field(
+                name=f"{name}:{value}",
+                kind="flag",
+                required=False,
+                personal=False,
+                aliases=tuple(str(a) for a in aliases),
+                mark_of=(name, str(value)),
+            )
         for rule in (at_most, only):
             if rule and rule.get("reason") not in REASONS:
                 raise ConfigError(
@@ -183,4 +233,5 @@ def load_column_spec(path: str | Path) -> ColumnSpec:
         majority_ethnicity=frozenset(
             normalise_label(x) for x in raw.get("majority_ethnicity", ["Kinh"])
         ),
+        footer_labels=tuple(normalise_label(x) for x in raw.get("footer_labels", [])),
     )

@@ -21,6 +21,7 @@ class PovertyPlanError(Exception):
         column: str | None = None,
         hint: str | None = None,
         vi: tuple[str, str | None] | None = None,
+        analyst: tuple[str, str] | None = None,
     ) -> None:
         self.what = what
         self.file = file
@@ -28,10 +29,16 @@ class PovertyPlanError(Exception):
         self.column = column
         self.hint = hint
         self.vi = vi
+        self.analyst = analyst
         super().__init__(self.one_line())
 
-    def one_line(self, language: str = "en") -> str:
-        """The message as one line: `file, row N, column C: what. Hint.`"""
+    def one_line(self, language: str = "en", audience: str = "analyst") -> str:
+        """The message as one line: `file, row N, column C: what. Hint.`
+
+        `analyst` (English, Vietnamese) is what the analyst can change in the
+        configuration (an alias in config/columns.yaml…): it is added for the analyst
+        (the run's log) and left out for a commune officer (the pre-check), who is told
+        only what to write in the file."""
         what, hint = self.vi if language == "vi" and self.vi else (self.what, self.hint)
         row_word, column_word = WHERE_WORDS.get(language, WHERE_WORDS["en"])
         where = []
@@ -45,6 +52,9 @@ class PovertyPlanError(Exception):
         if hint:
             hint = hint.rstrip(".")
             text += " " + hint[:1].upper() + hint[1:] + "."
+        if audience == "analyst" and self.analyst:
+            note = self.analyst[1 if language == "vi" else 0].rstrip(".")
+            text += " " + note[:1].upper() + note[1:] + "."
         return " ".join(text.split())
 
 
@@ -54,3 +64,8 @@ class DataError(PovertyPlanError):
 
 class ConfigError(PovertyPlanError):
     """A configuration file that is missing, malformed or inconsistent."""
+
+
+class InternalError(PovertyPlanError):
+    """A check of the pipeline's own arithmetic failed: a bug in povertyplan, never the
+    user's data (the run stops, whatever the validation mode)."""

@@ -29,6 +29,26 @@ INCREASES = ["increase_changed_status", "increase_re_poor", "increase_newly", "i
 ABSENT = ""
 
 
+FOLLOW_SEPARATOR = "\x1f"
+
+
+def follow_keys(reviews: list[tuple[pd.Series, pd.Series]]) -> list[pd.Series]:
+    """The key each household is followed by across reviews, for each review's
+    (household codes, units on one geography): its code where the code names one unit in
+    every review (codes unique in the district, `19609-00012`, so a household that moved
+    between communes is still followed), else its unit and code (communes that number
+    their households 001, 002… share codes)."""
+    ambiguous: set[str] = set()
+    for ids, units in reviews:
+        pairs = pd.DataFrame({"id": ids.to_numpy(), "unit": units.astype(str).to_numpy()})
+        counts = pairs.drop_duplicates().groupby("id").size()
+        ambiguous |= set(counts[counts > 1].index)
+    return [
+        ids.where(~ids.isin(ambiguous), units.astype(str) + FOLLOW_SEPARATOR + ids)
+        for ids, units in reviews
+    ]
+
+
 def household_transitions(
     previous: pd.DataFrame,
     current: pd.DataFrame,
@@ -42,13 +62,34 @@ def household_transitions(
     units (`geography.unit_mapping`); a unit that cannot be mapped (a split) has a
     `scheme:code` key there: its households still present are followed to their current
     commune, the others stay under that key. A code missing from it keeps its own code.
-    `poor_before_previous`: IDs of households poor in any review before the previous one.
+    Households are matched by their `key` column when the frames have one (see
+    `follow_keys`), else by the keys `follow_keys` gives the two reviews; two previous
+    households whose communes merged and that share a code cannot be told apart, and
+    count as having left and arrived. `poor_before_previous`: keys of households poor in
+    any review before the previous one.
     """
-    before = previous[["household_id", "commune_code", "status", "members"]]
-    after = current[["household_id", "commune_code", "status", "members", "re_poor"]]
-    merged = before.merge(
-        after, on="household_id", how="outer", suffixes=("_previous", ""), sort=True
+    mapped_previous = (
+        previous["commune_code"].map(unit_of_previous).fillna(previous["commune_code"])
     )
+    if "key" not in previous or "key" not in current:
+        keys = follow_keys(
+            [
+                (previous["household_id"], mapped_previous),
+                (current["household_id"], current["commune_code"]),
+            ]
+        )
+        previous = previous.assign(key=keys[0])
+        current = current.assign(key=keys[1])
+    shared = previous["key"].duplicated(keep=False)
+    if shared.any():
+        previous = previous.assign(
+            key=previous["key"].where(
+                ~shared, previous["key"] + FOLLOW_SEPARATOR + previous["commune_code"].astype(str)
+            )
+        )
+    before = previous[["key", "household_id", "commune_code", "status", "members"]]
+    after = current[["key", "household_id", "commune_code", "status", "members", "re_poor"]]
+    merged = before.merge(after, on="key", how="outer", suffixes=("_previous", ""), sort=True)
     present_before = merged["status_previous"].notna()
     present_after = merged["status"].notna()
     mapped = merged["commune_code_previous"].map(unit_of_previous)
@@ -56,10 +97,10 @@ def household_transitions(
     unit_before = mapped.fillna(merged["commune_code_previous"])
     unit_before = unit_before.where(~(split & present_after), merged["commune_code"])
     recorded = merged["re_poor"].fillna(False).astype(bool)
-    earlier = merged["household_id"].isin(poor_before_previous)
+    earlier = merged["key"].isin(poor_before_previous)
     return pd.DataFrame(
         {
-            "household_id": merged["household_id"],
+            "household_id": merged["household_id"].fillna(merged["household_id_previous"]),
             "unit_previous": unit_before.where(present_before, ABSENT).astype(str),
             "unit": merged["commune_code"].where(present_after, ABSENT).astype(str),
             "status_previous": merged["status_previous"].fillna(ABSENT).astype(str),

@@ -181,6 +181,11 @@ LEDGER = pa.schema(
         ("ignored_sheets", pa.string()),
         ("file_encoding", pa.string()),
         ("text_encodings", pa.string()),
+        ("income_unit", pa.string()),
+        ("income_unit_basis", pa.string()),
+        ("file_sha256", pa.string()),
+        ("duplicate_of", pa.string()),
+        ("refused", pa.string()),
     ]
 )
 
@@ -399,13 +404,18 @@ def read_parquet(path: str | Path, columns: list[str] | None = None) -> pd.DataF
     return pq.read_table(path, columns=columns).to_pandas(types_mapper=_pandas_type)
 
 
+def empty_frame(schema: pa.Schema) -> pd.DataFrame:
+    """A frame with the schema's columns and no row."""
+    return pd.DataFrame({name: [] for name in schema.names})
+
+
 def read_datasets(paths: list[str], schema: pa.Schema) -> pd.DataFrame:
     """Several datasets of one schema (e.g. every year's flows) as one frame; an empty frame
     with the schema's columns when there is none."""
     frames = [read_parquet(path) for path in paths]
     if frames:
         return pd.concat(frames, ignore_index=True)
-    return pd.DataFrame({name: [] for name in schema.names})
+    return empty_frame(schema)
 
 
 def _pandas_type(arrow_type: pa.DataType):

@@ -69,12 +69,72 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "unknown_commune": {
         "en": (
-            "'{value}' is not a commune of the registry for this year",
-            "write the commune's name or code as in config/communes.csv{suggest}",
+            "'{value}' is not a commune of the district's list for this year",
+            "write the commune's name or code as the district's list has it{suggest}",
         ),
         "vi": (
             "'{value}' không phải là xã, thị trấn có trong danh mục của năm này",
-            "ghi tên hoặc mã xã như trong config/communes.csv{suggest}",
+            "ghi tên hoặc mã xã đúng như trong danh mục{suggest}",
+        ),
+    },
+    "commune_name_code_differ": {
+        "en": (
+            "the commune '{value}' and the commune code {code} ({code_name}) are two different communes",
+            "correct the commune's name or its code so that both name the household's commune",
+        ),
+        "vi": (
+            "tên xã '{value}' và mã xã {code} ({code_name}) là hai xã khác nhau",
+            "sửa tên hoặc mã xã để cả hai cùng chỉ đúng xã của hộ",
+        ),
+    },
+    "commune_not_title": {
+        "en": (
+            "the row names the commune '{value}' ({row_name}), but the file's title is for {title}",
+            "if the household is in {title}, write {title} in this cell; if it is in {row_name}, send it in {row_name}'s own list",
+        ),
+        "vi": (
+            "dòng ghi xã '{value}' ({row_name}), nhưng tiêu đề của tệp là của {title}",
+            "nếu hộ thuộc {title}, ghi {title} vào ô này; nếu hộ thuộc {row_name}, gửi hộ trong danh sách của {row_name}",
+        ),
+    },
+    "code_in_scientific_notation": {
+        "en": (
+            "the code '{value}' is in scientific notation: Excel changed the long number and its real digits are lost",
+            "send the original file, or format the column as Text in Excel and type the codes again",
+        ),
+        "vi": (
+            "mã '{value}' bị Excel đổi sang dạng số mũ (1,96E+11): các chữ số thật của mã đã mất",
+            "gửi lại tệp gốc, hoặc định dạng cột là Text (văn bản) trong Excel rồi nhập lại mã",
+        ),
+    },
+    "conflicting_marks": {
+        "en": (
+            "the row is marked in more than one result column ({marks})",
+            "mark one column only: the household's review result",
+        ),
+        "vi": (
+            "dòng được đánh dấu ở nhiều cột kết quả ({marks})",
+            "chỉ đánh dấu một cột: kết quả rà soát của hộ",
+        ),
+    },
+    "marks_differ_from_status": {
+        "en": (
+            "the review result '{value}' and the x mark ({marks}) do not agree",
+            "correct the result or the mark",
+        ),
+        "vi": (
+            "kết quả rà soát '{value}' và dấu x ({marks}) không khớp nhau",
+            "sửa lại kết quả hoặc dấu x",
+        ),
+    },
+    "personal_data_in_cell": {
+        "en": (
+            "the cell holds what looks like a person's name or an ID number, which is not kept",
+            "write only what the column asks for in it (names belong in the name column)",
+        ),
+        "vi": (
+            "ô có nội dung giống họ tên hoặc số CMND/CCCD, không được lưu",
+            "chỉ ghi đúng thông tin của cột (họ tên ghi ở cột họ tên)",
         ),
     },
     "not_an_integer": {
@@ -154,12 +214,12 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "duplicate_across_files": {
         "en": (
-            "household ID '{value}' is also in {others}",
-            "a household belongs to one commune's list only; ask the communes which is right",
+            "household ID '{value}' of this commune is also in {others}",
+            "a household belongs to one list only; ask the communes which is right",
         ),
         "vi": (
-            "mã hộ '{value}' cũng có trong {others}",
-            "mỗi hộ chỉ thuộc danh sách của một xã; hỏi lại các xã để xác định",
+            "mã hộ '{value}' của xã này cũng có trong {others}",
+            "mỗi hộ chỉ thuộc một danh sách; hỏi lại các xã để xác định",
         ),
     },
 }
@@ -198,6 +258,13 @@ REASON_LABELS: dict[str, tuple[str, str]] = {
     "id_looks_personal": ("Mã hộ là họ tên hoặc số CCCD", "ID is a name or ID number"),
     "missing_value": ("Ô bỏ trống", "Blank required cell"),
     "unknown_commune": ("Xã không có trong danh mục", "Unknown commune"),
+    "commune_name_code_differ": ("Tên xã và mã xã khác nhau", "Commune name and code differ"),
+    "commune_not_title": ("Xã khác với tiêu đề tệp", "Commune differs from the title"),
+    "code_in_scientific_notation": ("Mã bị đổi sang số mũ", "Code in scientific notation"),
+    "conflicting_marks": ("Đánh dấu nhiều kết quả", "Several results marked"),
+    "marks_differ_from_status": ("Dấu x khác kết quả", "Mark differs from result"),
+    "personal_data_in_cell": ("Ô có họ tên hoặc số CCCD", "Name or ID number in a cell"),
+    "file_refused": ("Tệp không đọc được", "File refused"),
     "not_an_integer": ("Không phải số nguyên", "Not a whole number"),
     "out_of_range": ("Số ngoài khoảng cho phép", "Out of range"),
     "not_a_number": ("Không phải số", "Not a number"),

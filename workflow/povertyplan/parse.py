@@ -103,3 +103,25 @@ def parse_flag(values: pd.Series, vocabulary: dict[str, bool]) -> tuple[pd.Serie
     words = {k: "true" if v else "false" for k, v in vocabulary.items()}
     mapped, invalid = parse_vocabulary(values, words)
     return (mapped == "true").astype("boolean").where(~invalid), invalid
+
+
+def parse_categories(
+    values: pd.Series, categories: tuple[tuple[str, tuple[str, ...]], ...], other: str = "other"
+) -> pd.Series:
+    """Free text mapped to the categories whose phrases it contains (whole words, after
+    normalisation), joined by `|` in the declared order; text naming none is `other`,
+    blank is <NA>. The text itself is not kept: only the categories leave this function.
+
+    >>> parse_categories(pd.Series(["Thiếu vốn, chồng ốm nặng", "", "xyz"]),
+    ...     (("capital", ("thiếu vốn",)), ("illness", ("ốm",)))).tolist()
+    ['capital|illness', <NA>, 'other']
+    """
+
+    def one(value: object) -> object:
+        text = f" {normalise_label(value if isinstance(value, str) else '')} "
+        if not text.strip():
+            return pd.NA
+        found = [code for code, phrases in categories if any(f" {p} " in text for p in phrases)]
+        return "|".join(found) if found else other
+
+    return _map_distinct(values, one).astype("string")

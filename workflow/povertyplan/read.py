@@ -19,6 +19,8 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
+import hashlib
 import io
 import re
 import sys
@@ -30,8 +32,10 @@ import pandas as pd
 import python_calamine
 
 from .columns import ColumnSpec
-from .errors import DataError
+from .errors import DataError, InternalError
 from .legacy import best_encoding, convert, encoding_scores, penalty
+from .parse import number_from_text
+from .privacy import looks_personal, redact, signers
 from .text import nfc, normalise_label
 
 EXCEL_SUFFIXES = {".xlsx", ".xls", ".xlsm"}
@@ -77,6 +81,11 @@ class RawTable:
     # names its commune
     context: list[str] = field(default_factory=list)
     has_cell_errors: bool = False  # any CellError among the data cells
+    # each sheet's title block: the commune it names is checked against its rows
+    sheet_titles: dict[str, list[str]] = field(default_factory=dict)
+    file_sha256: str = ""  # of the file's bytes: a file sent twice is read once
+    # place names (the registry's, normalised): never mistaken for a person's name
+    places: frozenset[str] = frozenset()
 
     def header(self, sheet: str, name: str) -> str:
         """The header a field has in `sheet` (its canonical name when absent)."""
@@ -365,16 +374,24 @@ def _is_blank(row: list[object]) -> bool:
     return all(v == "" for v in row)
 
 
+_INDEX_TOKEN = re.compile(r"^([a-z]|\d{1,3}(\s*[=+\-*x]\s*\d{1,3})*)$")
+
+
 def _is_index_row(row: list[object]) -> bool:
-    """`A | B | 1 | 2 …` or `1 | 2 | 3 …`: the column numbering printed under a header."""
+    """`A | B | 1 | 2 …`, `1 | 2 | 3 …` or `(1) | (2) | 10=2-8 …`: the column numbering
+    printed under a header (letters first, then numbers counting from 1, blanks under
+    merged cells skipped)."""
     tokens = [normalise_label(cell_text(v)) for v in row if v != ""]
-    if len(tokens) < 3:
+    if len(tokens) < 3 or not all(_INDEX_TOKEN.match(t) for t in tokens):
         return False
-    if tokens[0] == "a" and tokens[1] == "b":
-        return True
-    numbers = [t.split("=")[0] for t in tokens]
-    return all(n.isdigit() for n in numbers) and [int(n) for n in numbers] == list(
-        range(1, len(numbers) + 1)
+    letters = [t for t in tokens if t.isalpha()]
+    numbers = [re.split(r"\s*[=+\-*x]\s*", t)[0] for t in tokens if not t.isalpha()]
+    if tokens[: len(letters)] != letters or letters != [chr(97 + i) for i in range(len(letters))]:
+        return False
+    return (
+        len(numbers) >= 2
+        and [int(n) for n in numbers] == list(range(1, len(numbers) + 1))
+        or (len(numbers) == 0 and len(letters) >= 3)
     )
 
 
@@ -408,93 +425,240 @@ class _Layout:
     header_at: int
     header_rows: int
     headers: list[str]
-    mapped: dict[str, int]
+    mapped: dict[str, int]  # field -> column (personal fields excluded)
     ignored: list[str]
+    personal: dict[int, str] = field(default_factory=dict)  # column -> personal field
 
 
-def _layout(grid: list[list[object]], spec: ColumnSpec, file: str, header_at: int) -> _Layout:
+MAX_HEADER_ROWS = 4
+# a cell that is a number or a column number (`3`, `(3)`, `10=2-8`): never a header
+_NUMBER_LIKE = re.compile(r"^[\d\s.,()=+\-*/]+$")
+
+
+def _continues_header(row: list[object], id_col: int, id_header: object) -> bool:
+    """Whether a row can be a lower row of a header: its household-code cell blank (under
+    a merged `Mã hộ`) or repeating it, some text, and no number or column number."""
+    if row[id_col] not in ("", id_header):
+        return False
+    cells = [v for v in row if v != ""]
+    return bool(cells) and all(
+        isinstance(v, str) and not isinstance(v, CellError) and not _NUMBER_LIKE.match(v)
+        for v in cells
+    )
+
+
+def _header_depth(grid: list[list[object]], spec: ColumnSpec, header_at: int, id_col: int) -> int:
+    """How many rows the header has (1-4): the row with `Mã hộ` and the rows under it that
+    continue it (group / dimension / indicator), down to the last one naming a field."""
+    depth = 1
+    for below in range(1, MAX_HEADER_ROWS):
+        index = header_at + below
+        if index >= len(grid) or not _continues_header(
+            grid[index], id_col, grid[header_at][id_col]
+        ):
+            break
+        if _row_fields(grid[index], spec):
+            depth = below + 1
+    return depth
+
+
+def _header_cells(
+    grid: list[list[object]], merges: list, header_at: int, depth: int
+) -> list[list[str]]:
+    """The header's rows as text, each cell of a range merged down the header given the
+    range's text (a merged `Mã hộ` stands in every header row)."""
+    cells = [[cell_text(v) for v in grid[r]] for r in range(header_at, header_at + depth)]
+    width = len(cells[0])
+    for (top, left), (bottom, right) in merges:
+        if not header_at <= top < header_at + depth or bottom == top:
+            continue
+        value = cells[top - header_at][left] if left < width else ""
+        for r in range(top - header_at, min(bottom - header_at, depth - 1) + 1):
+            for c in range(left, min(right, width - 1) + 1):
+                cells[r][c] = cells[r][c] or value
+    return cells
+
+
+def _column_headers(cells: list[list[str]], spec: ColumnSpec) -> tuple[list[str], list[str | None]]:
+    """Each column's header as written and the field it names: the lowest cell of the
+    column that names a field (`Tiếp cận dịch vụ y tế` under `Y tế` under `Chỉ số thiếu
+    hụt`; `Dự kiến thoát nghèo` over `năm 2019`), else its lowest text."""
+    headers: list[str] = []
+    names: list[str | None] = []
+    for col in range(len(cells[0])):
+        texts = [row[col] for row in reversed(cells) if row[col]]
+        found = next(
+            ((t, spec.field_for_header(t)) for t in texts if spec.field_for_header(t)), None
+        )
+        header, name = found if found else (texts[0] if texts else "", None)
+        headers.append(header)
+        names.append(name)
+    return headers, names
+
+
+def _missing_columns(spec: ColumnSpec, mapped: dict[str, int], headers: list[str]) -> list[str]:
+    """The required fields no column names, each as the officer would write its header
+    (with the closest headers of the file); a field given as one mark column per value
+    (`Hộ nghèo` | `Hộ cận nghèo`) is not missing."""
+    missing = []
+    for name in spec.required:
+        if name in mapped or any(mark in mapped for mark in spec.mark_fields(name)):
+            continue
+        text = f"'{spec.fields[name].aliases[0]}'"
+        marks = [spec.fields[m].aliases[0] for m in spec.mark_fields(name)]
+        if marks:
+            text += " (or one x-mark column each: " + ", ".join(f"'{m}'" for m in marks) + ")"
+        close = spec.closest_headers(name, headers)
+        if close:
+            text += f" (closest: {', '.join(repr(redact(h)) for h in close)})"
+        missing.append(text)
+    return missing
+
+
+def _layout(
+    grid: list[list[object]], spec: ColumnSpec, file: str, header_at: int, merges: list
+) -> _Layout:
     upper = grid[header_at]
     id_col = next(c for c, n in _row_fields(upper, spec).items() if n == "household_id")
-    headers = [cell_text(v) for v in upper]
-    header_rows = 1
-    below = grid[header_at + 1] if header_at + 1 < len(grid) else None
-    if below is not None:
-        below_fields = _row_fields(below, spec)
-        numeric = any(isinstance(v, float) for v in below)
-        if below[id_col] == "" and len(below_fields) >= 2 and not numeric:
-            headers = [
-                cell_text(lo) if lo != "" else up for up, lo in zip(headers, below, strict=True)
-            ]
-            header_rows = 2
+    depth = _header_depth(grid, spec, header_at, id_col)
+    headers, names = _column_headers(_header_cells(grid, merges, header_at, depth), spec)
     mapped: dict[str, int] = {}
+    personal: dict[int, str] = {}
     ignored: list[str] = []
-    for col, header in enumerate(headers):
-        name = spec.field_for_header(header)
+    for col, (header, name) in enumerate(zip(headers, names, strict=True)):
         if name is None:
             if header and header not in ignored:
                 ignored.append(header)
             continue
+        if spec.fields[name].personal:
+            personal[col] = name  # several name or ID-number columns: all are dropped
+            continue
         if name in mapped:
+            label = spec.fields[name].aliases[0]
             raise DataError(
-                f"two columns mean '{name}': '{headers[mapped[name]]}' and '{header}'",
+                f"two columns are both '{label}': '{headers[mapped[name]]}' and '{header}'",
                 file=file,
-                row=header_at + header_rows,
+                row=header_at + depth,
                 hint="delete or rename one of them",
                 vi=(
-                    f"hai cột cùng nghĩa '{name}': '{headers[mapped[name]]}' và '{header}'",
+                    f"hai cột cùng là '{label}': '{headers[mapped[name]]}' và '{header}'",
                     "xóa hoặc đổi tên một cột",
                 ),
             )
         mapped[name] = col
-    missing = [name for name in spec.required if name not in mapped]
+    missing = _missing_columns(spec, mapped, headers)
     if missing:
-        wanted = "; ".join(
-            f"{m} ('{spec.fields[m].aliases[0]}'"
-            + (
-                f", closest: {', '.join(repr(h) for h in close)}"
-                if (close := spec.closest_headers(m, headers))
-                else ""
-            )
-            + ")"
-            for m in missing
-        )
-        have = ", ".join(f"'{h}'" for h in dict.fromkeys(headers) if h)
+        have = ", ".join(f"'{redact(h)}'" for h in dict.fromkeys(headers) if h)
         raise DataError(
-            f"required columns are missing: {wanted}; the headers found are {have}",
+            f"required columns are missing: {'; '.join(missing)}; the headers found are {have}",
             file=file,
             row=header_at + 1,
-            hint="rename the header to one listed in config/columns.yaml, or add an alias there",
+            hint="name each missing column as shown",
             vi=(
-                f"thiếu cột bắt buộc: {wanted}; các tiêu đề có trong tệp là {have}",
-                "đổi tên tiêu đề theo config/columns.yaml, hoặc thêm tên gọi đó vào tệp này",
+                f"thiếu cột bắt buộc: {'; '.join(missing)}; các tiêu đề có trong tệp là {have}",
+                "đặt tên cột còn thiếu như trên",
+            ),
+            analyst=(
+                "if the file names the column another way, add that header to the field's "
+                "aliases in config/columns.yaml",
+                "nếu tệp đặt tên cột theo cách khác, thêm tên đó vào aliases của trường trong "
+                "config/columns.yaml",
             ),
         )
-    return _Layout(header_at, header_rows, headers, mapped, ignored)
+    return _Layout(header_at, depth, headers, mapped, ignored, personal)
+
+
+_DATE_LINE = re.compile(r"(^|\s)ngày(\s+\d{1,2})?\s+tháng(\s+\d{1,2})?\s+năm(\s+\d{4})?(\s|$)")
+
+
+def _is_footer_text(value: object, spec: ColumnSpec) -> bool:
+    """A text of a signature block: a place-and-date line (`Cam Lộ, ngày 31 tháng 12 năm
+    2018`), a signer's title or note (`footer_labels` of columns.yaml: `Người lập biểu`,
+    `TM. UBND XÃ`, `(Ký, ghi rõ họ tên)`), or a name alone."""
+    if not isinstance(value, str) or isinstance(value, CellError):
+        return False
+    text = normalise_label(value)
+    return bool(
+        _DATE_LINE.search(text)
+        or any(label in f" {text} " for label in spec.footer_labels)
+        or looks_personal(value)
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _number_in_text(text: str) -> float | None:
+    number = number_from_text(text)
+    return number if number is not None and number == number else None
+
+
+def _numeric(value: object) -> float | None:
+    """A cell's number (Excel number, or text such as `1.411`), else None."""
+    if isinstance(value, float):
+        return value
+    if isinstance(value, str) and value and not isinstance(value, CellError):
+        return _number_in_text(value)
+    return None
+
+
+def _unlabelled_sums(
+    grid: list[list[object]], kinds: list[str], id_col: int, sum_cols: list[int], start: int
+) -> None:
+    """Mark as totals (in place) the rows of sums written without a label: no household
+    code, only numbers, and at least one count that is the sum of its column over the two
+    or more households above it (since the previous total)."""
+    if not sum_cols:
+        return
+    sums = dict.fromkeys(sum_cols, 0.0)
+    households = 0
+    for index in range(start, len(grid)):
+        kind, row = kinds[index], grid[index]
+        if kind == "total":
+            sums, households = dict.fromkeys(sum_cols, 0.0), 0
+            continue
+        if kind != "data":
+            continue
+        values = {c: _numeric(row[c]) for c in sum_cols}
+        if (
+            row[id_col] == ""
+            and households >= 2
+            and any(values[c] is not None and values[c] == sums[c] > 0 for c in sum_cols)
+            and all(_numeric(v) is not None for v in row if v != "")
+        ):
+            kinds[index] = "total"
+            sums, households = dict.fromkeys(sum_cols, 0.0), 0
+            continue
+        households += 1
+        for c in sum_cols:
+            sums[c] += values[c] or 0.0
 
 
 def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> list[str]:
     """The kind of every row of the sheet (see STRUCTURE_KINDS, plus 'data')."""
     mapped = layout.mapped
     id_col = mapped["household_id"]
-    key_cols = [mapped[n] for n in ("members", "status", "commune") if n in mapped]
+    status_cols = [mapped[n] for n in ("status", *spec.mark_fields("status")) if n in mapped]
+    key_cols = [mapped[n] for n in ("members", "commune", "commune_code") if n in mapped]
+    key_cols += status_cols
     # a total label stands in the household-code column, a column left of it that is no
     # field (TT) or the name column ("Tổng cộng" merged over A:C); never in a field such as
     # village ("Cộng Hòa" is a village) nor in a note column on the right
-    personal = {mapped[p] for p in spec.personal if p in mapped}
     label_cols = [
         c
         for c in range(len(layout.headers))
-        if c == id_col or c in personal or (c < id_col and c not in mapped.values())
+        if c == id_col or c in layout.personal or (c < id_col and c not in mapped.values())
     ]
     start = layout.header_at + layout.header_rows
     kinds = ["title"] * layout.header_at + ["header"] * layout.header_rows
     # a household row has a commune (or, in a file without that column, members)
-    commune_col = mapped.get("commune", mapped["members"])
+    commune_col = next(
+        (mapped[n] for n in ("commune", "commune_code", "members") if n in mapped), id_col
+    )
+    first = next((i for i in range(start, len(grid)) if not _is_blank(grid[i])), None)
     for index in range(start, len(grid)):
         row = grid[index]
         if _is_blank(row):
             kinds.append("blank")
-        elif index == start and _is_index_row(row):
+        elif index == first and _is_index_row(row):
             kinds.append("index")
         elif _is_total_row(row, spec, id_col, commune_col, label_cols):
             kinds.append("total")
@@ -507,18 +671,52 @@ def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> li
             kinds.append("section")  # never a row whose household-code cell holds a code
         else:
             kinds.append("data")
-    if "total" in kinds:
-        # signatures under the last total: no commune, no members, and no household code
-        # (a code has a digit; "Người lập biểu" has none; a title such as "CHỦ TỊCH UBND XÃ"
-        # may stand in any column)
-        last_total = len(kinds) - 1 - kinds[::-1].index("total")
-        needed = [mapped[n] for n in ("members", "commune") if n in mapped]
-        for index in range(last_total + 1, len(grid)):
-            row = grid[index]
-            no_code = not any(ch.isdigit() for ch in cell_text(row[id_col]))
-            if kinds[index] == "data" and no_code and all(row[c] == "" for c in needed):
-                kinds[index] = "footer"
+    sum_cols = [col for name, col in mapped.items() if spec.fields[name].kind == "integer"]
+    _unlabelled_sums(grid, kinds, id_col, sum_cols, start)
+    _mark_footer(grid, spec, kinds, layout)
     return kinds
+
+
+def _mark_footer(
+    grid: list[list[object]], spec: ColumnSpec, kinds: list[str], layout: _Layout
+) -> None:
+    """Mark (in place) the signature block under the table as footer.
+
+    Under the last total, a row that holds no household (no code with a digit, no commune,
+    no members) is a footer row, as it always was. Under the last household with a code,
+    with or without a total: a row of signature texts only (a date line, titles, names) is
+    a footer row, and so is a row whose cells all stand under such texts or in columns
+    that are no field (the signers' names under their titles, whatever their family
+    names). Anything else there stays data, to be rejected with a reason."""
+    mapped = layout.mapped
+    id_col = mapped["household_id"]
+    needed = [mapped[n] for n in ("members", "commune", "commune_code") if n in mapped]
+    fields = set(mapped.values())
+
+    def texts_only(row: list[object]) -> bool:
+        return all(_is_footer_text(v, spec) for v in row if v != "")
+
+    def coded(row: list[object]) -> bool:
+        return any(ch.isdigit() for ch in cell_text(row[id_col])) and not texts_only(row)
+
+    data = [i for i, kind in enumerate(kinds) if kind == "data"]
+    if "total" in kinds:
+        last_total = len(kinds) - 1 - kinds[::-1].index("total")
+        for i in data:
+            row = grid[i]
+            if i > last_total and not coded(row) and all(row[c] == "" for c in needed):
+                kinds[i] = "footer"
+    last_household = max((i for i in data if coded(grid[i])), default=-1)
+    under_signatures: set[int] = set()
+    for i in data:
+        if i <= last_household or kinds[i] != "data":
+            continue
+        cells = {c: v for c, v in enumerate(grid[i]) if v != ""}
+        if texts_only(grid[i]):
+            kinds[i] = "footer"
+            under_signatures |= set(cells)
+        elif under_signatures and all(c in under_signatures or c not in fields for c in cells):
+            kinds[i] = "footer"
 
 
 def _sheet_table(
@@ -535,18 +733,18 @@ def _sheet_table(
     `lengths` (CSV only) are the numbers of fields of each line: a line with more fields
     than the header is shifted even when its extra fields are empty.
     """
-    layout = _layout(grid, spec, file, header_at)
+    layout = _layout(grid, spec, file, header_at, merges)
     _fill_merged(grid, merges, header_at + layout.header_rows)
     kinds = _classify(grid, spec, layout)
     structure = {kind: kinds.count(kind) for kind in STRUCTURE_KINDS}
     data_rows = [i for i, kind in enumerate(kinds) if kind == "data"]
     if sum(structure.values()) + len(data_rows) != len(grid):
-        raise DataError(
+        raise InternalError(
             f"sheet '{sheet}': rows do not add up while reading",
             file=file,
             hint="this is a bug in povertyplan; please report it with the file",
         )
-    keep = {name: col for name, col in layout.mapped.items() if name not in spec.personal}
+    keep = layout.mapped
     last_header_col = max(c for c, h in enumerate(layout.headers) if h)
     frame = pd.DataFrame(
         {
@@ -562,13 +760,19 @@ def _sheet_table(
         extra = [max(e, lengths[i] - width) for e, i in zip(extra, data_rows, strict=True)]
     frame["extra_cells"] = pd.Series(extra, dtype="int64")
     headers = {name: layout.headers[col] for name, col in keep.items()}
+    # the file's own names and ID numbers, and the names signed above or under the table:
+    # never kept, only used to keep them out of every message
     personal = {
-        cell_text(grid[i][col])
-        for name, col in layout.mapped.items()
-        if name in spec.personal
-        for i in data_rows
-        if grid[i][col] != ""
+        cell_text(grid[i][col]) for col in layout.personal for i in data_rows if grid[i][col] != ""
     }
+    outside = [
+        v
+        for i, kind in enumerate(kinds)
+        if kind in ("title", "footer")
+        for v in grid[i]
+        if isinstance(v, str) and v and not isinstance(v, CellError)
+    ]
+    personal |= signers(outside)
     frame.attrs["personal_values"] = personal
     frame.attrs["title_texts"] = [
         v for row in grid[:header_at] for v in row if isinstance(v, str) and v
@@ -656,7 +860,10 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             ),
         )
     personal = frozenset().union(*(f.attrs.pop("personal_values", set()) for f in frames))
-    titles = [text for f in frames for text in f.attrs.pop("title_texts", [])]
+    sheet_titles = {
+        sheet: f.attrs.pop("title_texts", []) for sheet, f in zip(sheets, frames, strict=True)
+    }
+    titles = [text for texts in sheet_titles.values() for text in texts]
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return RawTable(
         file=path.name,
@@ -672,4 +879,6 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
         personal_values=personal,
         context=[*titles, path.stem],
         has_cell_errors=has_errors,
+        sheet_titles=sheet_titles,
+        file_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
     )

@@ -225,7 +225,13 @@ _UNIT_BEFORE = r"(?:^|\s)(?:xã|thị trấn|tt|phường)\s+"
 _NOT_A_COMMUNE_BEFORE = re.compile(r"(huyện|tỉnh|quận|thị xã|thành phố|tp)\s*$")
 
 
-def commune_in_context(texts: list[str], lookup: dict[str, str]) -> tuple[str | None, list[str]]:
+def commune_in_context(
+    texts: list[str],
+    lookup: dict[str, str],
+    *,
+    last_is_file_name: bool = True,
+    after_unit_word_only: bool = False,
+) -> tuple[str | None, list[str]]:
     """The commune a file names in its title block or its file name (the last text), when
     it has no commune column: (code, []) when exactly one commune is named, else (None, the
     codes of the candidates).
@@ -235,17 +241,21 @@ def commune_in_context(texts: list[str], lookup: dict[str, str]) -> tuple[str | 
     district). Names are matched whole and exactly, diacritics included; a name written
     without diacritics is refused when it could be another commune's name with them
     (`cam_thanh` could be Cam Thanh or Cam Thành). A code counts only as a whole cell or in
-    the file name.
+    the file name. `after_unit_word_only`: only a name after a unit word counts (the
+    commune a title states, `UBND XÃ CAM THÀNH`); `last_is_file_name` False: every text is
+    a cell of a title.
     """
     keys = sorted((k for k in lookup if len(k) >= 4), key=len, reverse=True)
     plain_owners: dict[str, set[str]] = {}
     for key in keys:
         plain_owners.setdefault(without_diacritics(key), set()).add(lookup[key])
     normal = [" " + re.sub(r"[_\-.,;:()]+", " ", normalise_label(text)) + " " for text in texts]
-    for pattern in (_UNIT_BEFORE + r"{key}(?=\s|$)", r"(?:^|\s){key}(?=\s|$)"):
+    patterns = [_UNIT_BEFORE + r"{key}(?=\s|$)", r"(?:^|\s){key}(?=\s|$)"]
+    for pattern in patterns[:1] if after_unit_word_only else patterns:
         codes: set[str] = set()
         for number, text in enumerate(normal):
-            whole_cell_or_name = number == len(normal) - 1 or text.strip().isdigit()
+            file_name = last_is_file_name and number == len(normal) - 1
+            whole_cell_or_name = file_name or text.strip().isdigit()
             for key in keys:
                 if key.isdigit() and not whole_cell_or_name:
                     continue

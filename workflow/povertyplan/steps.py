@@ -7,6 +7,7 @@ data) and raises PovertyPlanError for anything the user must fix.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -16,11 +17,11 @@ import pandas as pd
 from . import io
 from .aggregate import commune_counts, district_totals
 from .attainment import target_attainment
-from .clean import REJECT_COLUMNS, check_ledger, clean_table, reject_across_files
+from .clean import CleanResult, clean_table, combine_year, refused_file
 from .columns import load_column_spec
 from .deprivation import af_measures, deprivation_table, group_breakdown
 from .errors import ConfigError, DataError
-from .flows import check_flows, flow_table, household_transitions
+from .flows import check_flows, flow_table, follow_keys, household_transitions
 from .geography import geography_year, unit_mapping
 from .provenance import (
     notebook_parameters,
@@ -51,27 +52,61 @@ log = logging.getLogger("povertyplan")
 def clean_file(
     raw: str, registry: str, columns: str, year: int, households: str, rejects: str, ledger: str
 ) -> dict:
-    """Read and clean one raw file; write its households, rejects and ledger."""
+    """Read and clean one raw file; write its households, rejects and ledger. A file that
+    cannot be read at all is not the end of the run: it is written as refused (no
+    household, its problem in the rejects and the ledger), so that every file of the year
+    is checked and all refusals are listed at once."""
     spec = load_column_spec(columns)
     units = load_registry(registry)
-    table = read_raw_file(raw, spec)
-    result = clean_table(table, spec, commune_lookup(units, review_date(year)), units, year)
-    io.write_parquet(result.households, io.HOUSEHOLDS, households)
+    try:
+        table = read_raw_file(raw, spec)
+        result = clean_table(table, spec, commune_lookup(units, review_date(year)), units, year)
+    except DataError as error:
+        result = refused_file(Path(raw).name, year, error, file_sha256(raw))
+        log.error("refused: %s", error.one_line())
+    io.write_parquet(
+        result.households if len(result.households) else io.empty_frame(io.HOUSEHOLDS),
+        io.HOUSEHOLDS,
+        households,
+    )
     io.write_parquet(result.rejects, io.REJECTS, rejects)
     Path(ledger).write_text(json.dumps(result.ledger, ensure_ascii=False, indent=1, sort_keys=True))
-    log.info(
-        "%s: %d rows read, %d kept, %d rejected (%d problems); sheets %s; ignored columns %s; "
-        "ignored sheets %s",
-        table.file,
-        result.ledger["rows_read"],
-        result.ledger["rows_kept"],
-        result.ledger["rows_rejected"],
-        result.ledger["problems"],
-        table.sheets,
-        table.ignored_columns,
-        table.ignored_sheets,
-    )
-    return result.ledger
+    entry = result.ledger
+    if not entry["refused"]:
+        log.info(
+            "%s: %d rows read, %d kept, %d rejected (%d problems); sheets %s; ignored columns "
+            "%s; ignored sheets %s; income in %s (%s)",
+            entry["source_file"],
+            entry["rows_read"],
+            entry["rows_kept"],
+            entry["rows_rejected"],
+            entry["problems"],
+            entry["sheet"],
+            entry["ignored_columns"],
+            entry["ignored_sheets"],
+            entry["income_unit"] or "-",
+            entry["income_unit_basis"] or "no amount",
+        )
+        _log_analyst_notes(result.rejects)
+    return entry
+
+
+def _log_analyst_notes(rejects: pd.DataFrame) -> None:
+    """What the analyst can change in the configuration for the rejects of one file (the
+    officers' messages only say what to write in the file)."""
+    unknown = rejects[rejects["reason"] == "unknown_commune"]
+    if len(unknown):
+        log.warning(
+            "%s: %d row(s) name a commune the registry does not know for the year; if a "
+            "spelling is right, add it to the commune's aliases in config/communes.csv",
+            unknown["source_file"].iloc[0],
+            len(unknown),
+        )
+
+
+def file_sha256(path: str) -> str:
+    """The sha256 of a file's bytes."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def combine(
@@ -83,49 +118,49 @@ def combine(
     out_ledger: str,
     out_rejects_xlsx: str | None = None,
 ) -> pd.DataFrame:
-    """Combine the per-file outputs of one review year.
-
-    A household ID found in two files is rejected in both (reason
-    `duplicate_across_files`), and the two files' ledgers are updated.
-    """
-    frames = [io.read_parquet(p) for p in households]
-    combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    if combined.empty:
-        raise DataError("no household rows were kept from any file", hint="check the raw folder")
-    combined, across = reject_across_files(combined)
-    rejected = [r for r in (io.read_parquet(p) for p in rejects) if not r.empty]
-    if not across.empty:
-        rejected.append(across)
-    all_rejects = (
-        pd.concat(rejected, ignore_index=True)
-        if rejected
-        else pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})
+    """Combine the per-file outputs of one review year (`clean.combine_year`): a file sent
+    twice is read once, a household in two files is rejected in both, refused files are
+    listed; every file's ledger entry is updated and balanced."""
+    results = [
+        CleanResult(io.read_parquet(h), io.read_parquet(r), json.loads(Path(g).read_text()))
+        for h, r, g in zip(households, rejects, ledgers, strict=True)
+    ]
+    year = combine_year(results)
+    ledger = year.ledger.copy()
+    for key in ("ignored_columns", "ignored_sheets", "text_encodings"):
+        ledger[key] = ledger[key].map("; ".join)
+    io.write_parquet(
+        year.households if len(year.households) else io.empty_frame(io.HOUSEHOLDS),
+        io.HOUSEHOLDS,
+        out_households,
     )
-    moved = across.groupby("source_file").size() if not across.empty else pd.Series(dtype="int64")
-    rows = []
-    for path in ledgers:
-        entry = json.loads(Path(path).read_text())
-        lost = int(moved.get(entry["source_file"], 0))
-        entry["rows_kept"] -= lost
-        entry["rows_rejected"] += lost
-        entry["problems"] += lost
-        check_ledger(entry)
-        for key in ("ignored_columns", "ignored_sheets", "text_encodings"):
-            entry[key] = "; ".join(entry[key])
-        rows.append(entry)
-    ledger = pd.DataFrame(rows)
-    io.write_parquet(combined, io.HOUSEHOLDS, out_households)
-    io.write_parquet(all_rejects, io.REJECTS, out_rejects)
+    io.write_parquet(year.rejects, io.REJECTS, out_rejects)
     io.write_parquet(ledger, io.LEDGER, out_ledger)
     if out_rejects_xlsx:
         write_rejects_xlsx(io.read_parquet(out_rejects), out_rejects_xlsx)
-    if not across.empty:
-        log.warning("%d rows rejected: household IDs found in more than one file", len(across))
+    for entry in ledger.itertuples(index=False):
+        if entry.duplicate_of:
+            log.warning(
+                "%s is the same file as %s (same content): read once",
+                entry.source_file,
+                entry.duplicate_of,
+            )
+        if entry.refused:
+            log.error("refused: %s", entry.refused)
+    across = (
+        int((year.rejects["reason"] == "duplicate_across_files").sum()) if len(year.rejects) else 0
+    )
+    if across:
+        log.warning("%d rows rejected: households found in more than one file", across)
+    if not len(year.households) and not ledger["refused"].astype(bool).any():
+        raise DataError("no household rows were kept from any file", hint="check the raw folder")
     return ledger
 
 
 def validation_gate(ledger: str, mode: str, out: str) -> str:
-    """Summarise the year's ledger; in strict mode fail when any row was rejected.
+    """Summarise the year's ledger; in strict mode fail when a file was refused or any
+    row was rejected, listing every such file at once; in lenient mode go on without
+    them, saying so.
 
     Returns (and writes to `out`) the one-line summary.
     """
@@ -134,18 +169,34 @@ def validation_gate(ledger: str, mode: str, out: str) -> str:
         int(table[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")
     )
     year = int(table["review_year"].iloc[0])
+    refused = table.loc[table["refused"] != "", "source_file"].tolist()
+    copies = table.loc[table["duplicate_of"] != "", "source_file"].tolist()
     summary = (
         f"{year}: {len(table)} files, {read} rows read, {kept} kept, {rejected} rejected"
-        f" (validation {mode})"
+        + (f", {len(refused)} files refused ({', '.join(refused)})" if refused else "")
+        + (f", {len(copies)} copies read once ({', '.join(copies)})" if copies else "")
+        + f" (validation {mode})"
     )
     log.info(summary)
-    if rejected and mode == "strict":
+    for message in table.loc[table["refused"] != "", "refused"]:
+        log.error("refused: %s", message)
+    if (rejected or refused) and mode == "strict":
         files = table.loc[table["rows_rejected"] > 0, "source_file"].tolist()
+        problems = ([f"rows were rejected in {', '.join(files)}"] if files else []) + (
+            [f"files were refused: {', '.join(refused)}"] if refused else []
+        )
         raise DataError(
-            f"{summary}; rows were rejected in {', '.join(files)}",
+            f"{summary}; {'; '.join(problems)}",
             file=f"results/{year}/rejects.parquet",
-            hint="read the reasons there, have the communes correct their files, or set "
-            "validation.mode: lenient to go on with the valid rows",
+            hint=f"read the reasons there (and in results/{year}/rejects.xlsx), have the "
+            "communes correct their files, or set validation.mode: lenient to go on with the "
+            "valid rows and files",
+        )
+    if not kept:
+        raise DataError(
+            f"{summary}; no household is left to plan with",
+            file=f"results/{year}/rejects.parquet",
+            hint="read the reasons there and have the communes correct their files",
         )
     Path(out).write_text(summary + "\n", encoding="utf-8")
     return summary
@@ -263,6 +314,12 @@ def _previous_units(registry: pd.DataFrame, previous_year: int, year: int) -> pd
     return mapping
 
 
+def _units_in(registry: pd.DataFrame, from_year: int, year: int) -> dict[str, str]:
+    """Review `from_year`'s communes → their units in review `year`."""
+    mapping = unit_mapping(registry, from_year, year)
+    return dict(zip(mapping["code"], mapping["target_code"], strict=True))
+
+
 FLOW_FIELDS = ["review_year", "household_id", "commune_code", "status", "members", "re_poor"]
 
 
@@ -293,19 +350,37 @@ def flows(
             year,
             year - previous_year,
         )
-    earlier = [io.read_parquet(path, ["household_id", "status"]) for path in households[:-2]]
+    earlier = [
+        io.read_parquet(path, ["review_year", "household_id", "commune_code", "status"])
+        for path in households[:-2]
+    ]
+    units = load_registry(registry)
+    mapping = _previous_units(units, previous_year, year)
+    unit_of_previous = dict(zip(mapping["code"], mapping["target_code"], strict=True))
+    # every review's households on the current units, to follow them by one key
+    on_current = [
+        frame["commune_code"]
+        .map(_units_in(units, int(frame["review_year"].iloc[0]), year))
+        .fillna(frame["commune_code"])
+        for frame in earlier
+    ]
+    keys = follow_keys(
+        [
+            *((f["household_id"], u) for f, u in zip(earlier, on_current, strict=True)),
+            (
+                previous["household_id"],
+                previous["commune_code"].map(unit_of_previous).fillna(previous["commune_code"]),
+            ),
+            (current["household_id"], current["commune_code"]),
+        ]
+    )
     poor_before = pd.Index(
-        pd.concat([f.loc[f["status"] == "poor", "household_id"] for f in earlier]).unique()
+        pd.concat([k[f["status"] == "poor"] for f, k in zip(earlier, keys, strict=False)]).unique()
         if earlier
         else []
     )
-    units = load_registry(registry)
-    mapping = _previous_units(units, previous_year, year)
     transitions = household_transitions(
-        previous,
-        current,
-        dict(zip(mapping["code"], mapping["target_code"], strict=True)),
-        poor_before,
+        previous.assign(key=keys[-2]), current.assign(key=keys[-1]), unit_of_previous, poor_before
     )
     code = str(district.get("code", ""))
     table = flow_table(transitions, code)

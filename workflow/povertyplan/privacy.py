@@ -1,0 +1,202 @@
+"""Personal data (names, ID numbers): recognised, and kept out of everything the pipeline
+writes.
+
+Household lists carry the head's name and ID number. Those columns are read only to be
+dropped, but a name can stand anywhere a person typed one: a row shifted by a deleted cell,
+a note, a cause of poverty ("Chồng Nguyễn Văn Bình bị ốm"), a signature under the table.
+`redact` is the one function every message, reject, log line and notebook table passes
+through; `looks_personal` says whether a whole cell is a name or an ID number (a household
+code or a village that is one is rejected, never kept).
+
+A name is recognised by what the file itself says (the values of its name and ID-number
+columns, and the names signed under the table: `known`), and otherwise by its shape: two
+to five capitalised words that start with a Vietnamese family name, or three to five
+capitalised words with a usual middle name second (`Trịnh Văn Lâm`, `Ksor H'Nhi`… are
+caught by the first rule only when the family name is listed: extend `FAMILY_NAMES`).
+ID numbers are 9 digits (CMND) or 12 digits (CCCD); a household code that begins with its
+commune's code (`196003001` in commune 19600) is a household code, not an ID number.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .text import normalise_commune_name, normalise_label, without_diacritics
+
+REDACTED = "***"
+
+# Family names of Vietnam, the Kinh's and the ethnic minorities' most common (compared
+# case-folded, with or without diacritics)
+_FAMILY_NAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn "
+    "Lương Trương Mai Cao Lâm Hà Tạ Đào Nông Hứa Lò Lục Mạc Triệu Quách Kiều Tô Từ Lã "
+    "Đàm Khổng Chu Thái Tôn Giang Lưu Doãn Kăn Ăm Trịnh Phùng Thân Khương Ông Âu Quan Vi "
+    "La Ninh Kim Chế Châu Diệp Lại Nghiêm Tăng Thạch Tống Viên Bạch Hàn Phó Cù Đồng Khúc "
+    "Mẫn Nhữ Phí Tiêu Ứng Vương Hầu Bế Sầm Lèo Quàng Lường Đèo Giáp Thiều Lều Tòng "
+    "Bàn Chảo Sùng Vàng Giàng Thào Lầu Mùa Hờ Sình Phàn Tẩn Hạng Vừ Tráng Ksor Siu Nay "
+    "Kpă Rah Rcom Hlong Niê Mlô Byă Êban Adrơng Kơsor Alăng Bhling Zơrâm Chamaléa Katơr "
+    "Pinăng Kha Pờ Chẻo Liêu Ngọ Khà Lỳ"
+).split()
+FAMILY_NAMES = frozenset(normalise_label(name) for name in _FAMILY_NAMES)
+_PLAIN_FAMILY_NAMES = frozenset(without_diacritics(name) for name in _FAMILY_NAMES)
+# middle names so common that "X Văn Y" or "X Thị Y" is a person whatever X is
+MIDDLE_NAMES = frozenset(
+    normalise_label(name)
+    for name in "Văn Thị Đức Hữu Công Đình Quang Minh Ngọc Xuân Bá Quốc Tiến Trọng Thế".split()
+)
+_PLAIN_MIDDLE_NAMES = frozenset(without_diacritics(name) for name in MIDDLE_NAMES)
+
+_ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")
+_ID_NUMBER_INSIDE = re.compile(r"(?<![0-9A-Za-z])(\d{9}|\d{12})(?![0-9A-Za-z])")
+_WORD_SPAN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _is_in(word: str, names: frozenset[str], plain: frozenset[str], typed_plain: bool) -> bool:
+    key = normalise_label(word)
+    return key in names or (typed_plain and key in plain)
+
+
+def _typed_plain(text: str) -> bool:
+    """Whether a text is typed without any diacritic (`NGUYEN VAN A`): its words are then
+    compared with the names stripped of theirs."""
+    return normalise_label(text) == without_diacritics(text)
+
+
+def is_family_name(word: str) -> bool:
+    """A common Vietnamese family name, written with its diacritics or with none at all
+    (`Nguyễn`, `NGUYEN`), but not another word that only loses its accents to one (`Hộ`)."""
+    return _is_in(word, FAMILY_NAMES, _PLAIN_FAMILY_NAMES, _typed_plain(word))
+
+
+def _name_words(words: list[str]) -> bool:
+    """Whether these words (all of a cell, or a run of capitalised words) are a person's
+    name by their shape; words typed without diacritics are compared without them only
+    when none of the words has any (`Ba` is not `Bá` in `Thôn Ba Bơi`)."""
+    if not 2 <= len(words) <= 5:
+        return False
+    plain = _typed_plain(" ".join(words))
+    if _is_in(words[0], FAMILY_NAMES, _PLAIN_FAMILY_NAMES, plain):
+        return True
+    return len(words) >= 3 and _is_in(words[1], MIDDLE_NAMES, _PLAIN_MIDDLE_NAMES, plain)
+
+
+def looks_personal(
+    text: str, known: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a whole cell is, or looks like, a name or an ID number: one of the file's
+    own (`known`), 9 or 12 digits, or a name by its shape (see the module's docstring),
+    in any case, with or without diacritics. `places`: names of places (normalised as
+    commune names, e.g. the registry's), which are never a person (`Triệu Phong`)."""
+    text = text.strip()
+    if not text:
+        return False
+    if text in known or _ID_NUMBER.match(text):
+        return True
+    if any(ch.isdigit() for ch in text):
+        return False
+    return _name_words(text.split()) and normalise_commune_name(text) not in places
+
+
+def looks_like_a_person(text: str, known: frozenset[str] = frozenset()) -> bool:
+    """The strict form of `looks_personal`, for values that are kept (a village, an
+    ethnicity): one of the file's own names or ID numbers, an ID number, or three to five
+    words shaped like a name. Two words starting with a family name are also a place or a
+    people (`Lê Lợi` ward, the `Hà Nhì`), so they are not enough here."""
+    text = text.strip()
+    if text in known or _ID_NUMBER.match(text):
+        return True
+    words = text.split()
+    return 3 <= len(words) and not any(ch.isdigit() for ch in text) and _name_words(words)
+
+
+def redact(
+    text: str, known: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()
+) -> str:
+    """`text` with names and ID numbers replaced by ***: the whole cell when it looks like
+    one, else each of the file's own names inside it, each run of capitalised words shaped
+    like a name (but not a place of `places`), and each 9- or 12-digit number ("Chồng
+    Nguyễn Văn Bình bị ốm" → "Chồng *** bị ốm")."""
+    if looks_personal(text, known, places):
+        return REDACTED
+    for value in sorted(known, key=len, reverse=True):
+        if len(value) >= 5 and value in text:
+            text = text.replace(value, REDACTED)
+    words = list(_WORD_SPAN.finditer(text))
+    spans, i = [], 0
+    while i < len(words):
+        j = i
+        while j < len(words) and j - i < 5 and words[j].group(0)[:1].isupper():
+            if j > i and text[words[j - 1].end() : words[j].start()].strip():
+                break  # a run of words is a name only when nothing but spaces parts them
+            j += 1
+        run = [w.group(0) for w in words[i:j]]
+        # the longest run from i that is shaped like a name
+        for end in range(len(run), 1, -1):
+            if _name_words(run[:end]) and normalise_commune_name(" ".join(run[:end])) not in places:
+                spans.append((words[i].start(), words[i + end - 1].end()))
+                i += end
+                break
+        else:
+            i += 1
+    for start, end in reversed(spans):
+        text = text[:start] + REDACTED + text[end:]
+    return _ID_NUMBER_INSIDE.sub(REDACTED, text)
+
+
+def redact_column(
+    values: pd.Series, known: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()
+) -> pd.Series:
+    """`redact` of every text value of a column, once per distinct value."""
+    distinct = {v: redact(v, known, places) for v in values.dropna().unique() if isinstance(v, str)}
+    return values.map(lambda v: distinct.get(v, v) if isinstance(v, str) else v)
+
+
+def redact_frame(frame: pd.DataFrame, places: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """A copy of `frame` with every text cell (and column name) passed through `redact`:
+    what a notebook shows of text that came from the raw files."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
+            out[column] = redact_column(out[column], places=places)
+    out.columns = [redact(c, places=places) if isinstance(c, str) else c for c in out.columns]
+    return out
+
+
+def personal_household_codes(
+    codes: pd.Series, communes: pd.Series, known: frozenset[str] = frozenset()
+) -> pd.Series:
+    """Mask of household codes that are a name or an ID number. A code of 9 or 12 digits
+    that begins with its row's commune code is the commune's own numbering (commune code +
+    serial), not an ID number; one of the file's own names or ID numbers always is."""
+    shaped = codes.fillna("").map(lambda v: looks_personal(v, known)).astype(bool)
+    own = pd.Series(
+        [
+            isinstance(code, str)
+            and isinstance(commune, str)
+            and bool(commune)
+            and code.startswith(commune)
+            and code not in known
+            for code, commune in zip(codes, communes, strict=True)
+        ],
+        index=codes.index,
+    )
+    return shaped & ~own
+
+
+def signers(texts: Iterable[str]) -> frozenset[str]:
+    """The names among the texts under a table (signatures): cells shaped like a name."""
+    return frozenset(t.strip() for t in texts if looks_personal(t))
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that passes every message through `redact` (log files are
+    outputs too)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.getMessage())
+        record.args = ()
+        return True
