@@ -29,3 +29,15 @@ rule all:
     default_target: True
     input:
         all_outputs(),
+
+
+# A failed run never leaves an old plan looking current: a year whose files were read
+# again but whose plan was not rebuilt loses its earlier outputs, and the index says so.
+onerror:
+    for year, files in withdraw_unfinished_years(
+        "results", index_inputs(), INDEX_TITLE
+    ).items():
+        logger.warning(
+            f"{year} did not finish: {len(files)} results of an earlier run were withdrawn "
+            f"(see results/{year}/rejects.xlsx and results/{year}/logs/)"
+        )

@@ -87,7 +87,8 @@ def check(path, spec, registry, expected: set[int] = frozenset()) -> None:
     assert ledger["grid_rows"] == others + ledger["rows_read"]
     assert len(result.households) == ledger["rows_kept"]
     assert result.rejects["source_row"].nunique() == ledger["rows_rejected"]
-    assert result.households["household_id"].is_unique
+    # a household is one code in one commune
+    assert not result.households.duplicated(["commune_code", "household_id"]).any()
     accounted = set(result.households["source_row"]) | set(result.rejects["source_row"].astype(int))
     assert expected <= accounted, f"rows lost: {sorted(expected - accounted)}"
 

@@ -415,3 +415,152 @@ def test_the_snakemake_report_has_the_figures_under_categories_with_captions(run
     assert has("Rà soát / Review 2018")
     assert has("Tỷ lệ hộ nghèo và hộ cận nghèo theo xã (% số hộ), rà soát cuối năm 2018")
     assert has("poverty_rates.png") and has("commune_targets.xlsx") and has("flows_waterfall.png")
+
+
+# --- Files written the way officers write them, end to end (issue 10) ----------------------
+
+# names and ID numbers planted where an officer might type them; none may reach results/
+PLANTED_NAMES = {
+    "title": "Lò Văn Tiêu",
+    "header": "Quách Thị Hoa",
+    "sheet": "Bế Văn Lâm",
+    "section": "Âu Văn Lực",
+    "note_row": "Ninh Văn Sáng",
+    "note_column": "Trịnh Thị Mến",
+    "footer_title": "Hà Văn Quang",
+    "signer": "Khuất Duyên",  # a family name on no list: found by where it stands
+}
+PLANTED_IDS = ["045199000111", "045199000222", "045199000333", "045199000444"]
+# a name typed in each field column (not the row's own head of household)
+NAMES_IN_FIELDS = ["Phùng Văn An", "Trịnh Thị Bích", "Vi Văn Cường", "Lương Thị Dung",
+                   "Tống Văn Đức", "Mạc Thị Gấm", "Nông Văn Hải", "Thân Thị Khuyên",
+                   "Ông Văn Lợi", "Giáp Thị Mai", "Kiều Văn Nam", "Chu Thị Oanh"]  # fmt: skip
+FIELD_HEADERS = ["Mã hộ", "Xã", "Thôn", "Khu vực", "Dân tộc", "Số nhân khẩu", "Số lao động",
+                 "Thu nhập bình quân", "Kết quả rà soát", "Dự kiến thoát nghèo", "Hộ BTXH",
+                 "Nguyên nhân nghèo"]  # fmt: skip
+
+
+def _planted_workbook(path: Path) -> set[str]:
+    """A commune's list with a name or an ID number in every column and every kind of
+    row that is not a household; returns what was planted."""
+    from openpyxl import Workbook
+
+    header = ["TT", "Mã hộ", "Họ và tên chủ hộ", "Số CCCD", *FIELD_HEADERS[1:],
+              "Ghi chú", PLANTED_NAMES["header"]]  # fmt: skip
+    good = ["", "", "", "", "Cam Thành", "Thôn 1", "Nông thôn", "Kinh", 3, 1, 650000, "Hộ nghèo",
+            "x", "", "Thiếu vốn", "", ""]  # fmt: skip
+    book = Workbook()
+    sheet = book.active
+    sheet.title = PLANTED_NAMES["sheet"]
+    sheet.append(["UBND XÃ CAM THÀNH"])
+    sheet.append([f"Danh sách do ông {PLANTED_NAMES['title']} lập, CCCD {PLANTED_IDS[0]}"])
+    sheet.append(header)
+    sheet.append([f"I. Thôn của {PLANTED_NAMES['section']}"])
+    heads = [f"Đinh Thị Chủ {n}" for n in range(40)]
+    rows = []
+    for n in range(6):  # valid households, with names and ID numbers where they belong
+        rows.append([n + 1, f"P-{n}", heads[n], f"0452990{n:05d}", *good[4:]])
+    n = 6
+    # a name, then an ID number, in each field column of its own household
+    for column, name in zip(FIELD_HEADERS, NAMES_IN_FIELDS, strict=True):
+        for secret in (name, PLANTED_IDS[1]):
+            row = [n + 1, f"P-{n}", heads[n], f"0452990{n:05d}", *good[4:]]
+            row[header.index(column)] = secret
+            rows.append(row)
+            n += 1
+    row = [n + 1, f"P-{n}", heads[n], "", *good[4:]]
+    row[header.index("Ghi chú")] = f"Con của {PLANTED_NAMES['note_column']}, {PLANTED_IDS[2]}"
+    rows.append(row)
+    for row in rows:
+        sheet.append(row)
+    sheet.append(
+        ["", f"Ghi chú: hộ ông {PLANTED_NAMES['note_row']} ({PLANTED_IDS[3]}) đã chuyển đi"]
+    )
+    sheet.append([])
+    sheet.append(["", "", "", "", "", "", "", "Cam Thành, ngày 31 tháng 12 năm 2018"])
+    sheet.append(
+        ["", "NGƯỜI LẬP BIỂU", "", "", "", "", "", f"CHỦ TỊCH {PLANTED_NAMES['footer_title']}"]
+    )
+    sheet.append(["", PLANTED_NAMES["signer"], "", "", "", "", "", "Mang Văn Tịnh"])
+    book.save(path)
+    return {*PLANTED_NAMES.values(), *PLANTED_IDS, *NAMES_IN_FIELDS, "Mang Văn Tịnh"} | {
+        *heads[: n + 1],
+        *(f"0452990{k:05d}" for k in range(n + 1)),
+        PLANTED_IDS[1].lstrip("0"),  # an ID number typed in a number column loses its 0
+    }
+
+
+def test_names_planted_everywhere_reach_no_output_not_even_a_log(tmp_path):
+    """A name or an ID number in every column and every kind of row that is not a
+    household (title, header, sheet name, section, notes, signatures): the run keeps the
+    valid households and every file under results/ (datasets, workbooks, notebooks,
+    logs) is scanned for what was planted."""
+    workdir = make_workdir(tmp_path)
+    secrets = _planted_workbook(workdir / "data/raw/2018/planted.xlsx")
+    result = snakemake(workdir, "--config", "validation={mode: lenient}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    households = read_parquet(workdir / "results/2018/households.parquet")
+    planted = households[households["source_file"] == "planted.xlsx"]
+    # the six valid ones, and those whose planted cell is dropped: the cause (mapped to
+    # its category, the text dropped) and the notes column (never read)
+    assert set(planted["household_id"]) == {f"P-{n}" for n in [0, 1, 2, 3, 4, 5, 28, 29, 30]}
+
+    assert set(planted["cause"].dropna()) == {"capital", "other"}
+    ledger = read_parquet(workdir / "results/2018/ledger.parquet").set_index("source_file")
+    assert ledger.loc["planted.xlsx", ["footer_rows", "section_rows", "title_rows"]].tolist() == [
+        3,
+        1,
+        2,
+    ]
+    secrets |= set(truth(SMALL, 2018)["head_name"])
+    assert scan_for_personal_data(workdir / "results", secrets) > 40
+    assert scan_for_personal_data(workdir / "results" / "2018" / "logs", secrets) > 5
+
+
+def test_every_refused_file_is_listed_and_lenient_mode_goes_on_without_them(tmp_path):
+    workdir = make_workdir(tmp_path)
+    raw = workdir / "data/raw/2018"
+    (raw / "not_a_workbook.xlsx").write_bytes(b"Ma ho,Xa\nH-1,Cam Thanh\n")
+    (raw / "no_members.csv").write_text("Mã hộ,Xã,Dân tộc,Kết quả rà soát\nN-1,Cam Thành,Kinh,N\n")
+    strict = snakemake(workdir)
+    assert strict.returncode != 0
+    line = next(x for x in strict.stderr.splitlines() if "files were refused" in x)
+    assert "no_members.csv" in line and "not_a_workbook.xlsx" in line
+    rejects = read_parquet(workdir / "results/2018/rejects.parquet")
+    refused = rejects[rejects["reason"] == "file_refused"].set_index("source_file")
+    assert sorted(refused.index) == ["no_members.csv", "not_a_workbook.xlsx"]
+    assert "'Số nhân khẩu'" in refused.loc["no_members.csv", "message_vi"]
+    assert "config/" not in " ".join(refused["message_vi"])  # the officer's words
+    lenient = snakemake(workdir, "--config", "validation={mode: lenient}")
+    assert lenient.returncode == 0, lenient.stderr[-2000:]
+    ledger = read_parquet(workdir / "results/2018/ledger.parquet").set_index("source_file")
+    assert ledger.loc["no_members.csv", "refused"].startswith("no_members.csv, row 1:")
+    assert ledger["rows_kept"].sum() == 155
+    report = (workdir / "results/2018/notebooks/data_quality.html").read_text(encoding="utf-8")
+    assert "2 tệp không đọc được, bị bỏ qua" in report
+
+
+def test_a_year_that_fails_leaves_no_old_plan_looking_current(tmp_path):
+    workdir = make_workdir(tmp_path)
+    assert snakemake(workdir).returncode == 0
+    assert (workdir / "results/2018/targets.parquet").exists()
+    (workdir / "data/raw/2018/late.csv").write_text(
+        "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\nX-1,Cam Thành,Kinh,ba,Hộ nghèo\n",
+        encoding="utf-8",
+    )
+    failed = snakemake(workdir)
+    assert failed.returncode != 0
+    year = workdir / "results/2018"
+    for stale in ("targets.parquet", "communes.parquet", "tables/commune_targets.xlsx",
+                  "notebooks/targets.html", "provenance.json"):  # fmt: skip
+        assert not (year / stale).exists(), stale
+    for current in ("rejects.xlsx", "ledger.parquet", "notebooks/data_quality.html"):
+        assert (year / current).exists(), current
+    index = (workdir / "results/index.html").read_text(encoding="utf-8")
+    assert "Năm 2018 chưa hoàn thành ở lần chạy gần nhất" in index
+    assert 'href="2018/targets.parquet"' not in index
+    assert "2018 did not finish" in failed.stderr
+    (workdir / "data/raw/2018/late.csv").unlink()
+    assert snakemake(workdir).returncode == 0
+    index = (workdir / "results/index.html").read_text(encoding="utf-8")
+    assert "chưa hoàn thành" not in index and 'href="2018/targets.parquet"' in index

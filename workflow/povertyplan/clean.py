@@ -262,10 +262,15 @@ def _cell_problems(
         else:
             continue
         values = raw[name]
-        text = (
-            values.map(cell_text) if kind == "code" else values.where(values.map(type).eq(str), "")
-        )
-        hit = text.astype("string").str.match(pattern).fillna(False).astype(bool)
+        # text cells only (a number is no date, and a number Excel stored is no lost code
+        # unless it is beyond the 15 digits Excel keeps)
+        types = values.map(type)
+        text = values.where(types.eq(str), "").astype(str)
+        hit = text.str.match(pattern.pattern).astype(bool)
+        if kind == "code":
+            numbers = pd.to_numeric(values.where(types.eq(float)), errors="coerce")
+            hit |= (numbers.abs() >= 1e15).fillna(False).astype(bool)
+
         report.add(hit, name, reason)
         raw.loc[hit, name] = ""
         errors[name] = errors[name] | hit
@@ -366,13 +371,12 @@ def _status_from_marks(
     value = pd.Series(pd.NA, index=raw.index, dtype="string")
     for name in marks:
         value = value.mask(marked[name], spec.fields[name].mark_of[1])
-    names = (
-        marked.apply(
-            lambda row: ", ".join(spec.fields[m].aliases[0] for m in marks if row[m]), axis=1
-        )
-        if (count > 0).any()
-        else pd.Series("", index=raw.index)
+    labels = pd.DataFrame(
+        {m: marked[m].map({True: spec.fields[m].aliases[0], False: ""}) for m in marks}
     )
+    names = labels.apply(lambda column: column.where(column == "", column + ", ")).sum(axis=1)
+    names = names.str.rstrip(", ")
+
     first_mark = marks[0]
     extra = {i: {"marks": names[i]} for i in raw.index[count > 1]}
     report.add(count > 1, first_mark, "conflicting_marks", extra=extra)
@@ -466,15 +470,22 @@ def clean_table(
         if field.min is not None or field.max is not None:
             low = field.min if field.min is not None else float("-inf")
             high = field.max if field.max is not None else float("inf")
-            outside = (
-                (values.notna() & ((values < low) | (values > high))).fillna(False).astype(bool)
-            )
-            reason = "negative" if field.max is None and field.min == 0 else "out_of_range"
+            below = (values.notna() & (values < low)).fillna(False).astype(bool)
+            above = (values.notna() & (values > high)).fillna(False).astype(bool)
+            negative = below if low == 0 else pd.Series(False, index=raw.index)
+            outside = (below & ~negative) | above
             bounds = {i: {"low": _number(low), "high": _number(high)} for i in raw.index[outside]}
-            report.add(outside, field.name, reason, values, bounds)
+            # the cell as written (an ID number typed as a count keeps its leading 0, so
+            # it is recognised and never shown)
+            written = raw[field.name].map(cell_text)
+            report.add(negative, field.name, "negative", written)
+            report.add(outside, field.name, "out_of_range", written, bounds)
         if field.kind == "text" and field.name in raw:
             # a text that is kept (village, ethnicity) may not be a person
-            person = values.fillna("").map(lambda v: looks_like_a_person(v, table.personal_values))
+            distinct = values.dropna().unique()
+            person = values.map(
+                {v: looks_like_a_person(v, table.personal_values) for v in distinct}
+            ).fillna(False)
             report.add(
                 person.astype(bool),
                 field.name,

@@ -85,8 +85,9 @@ GROUPS = {
 def group_breakdown(households: pd.DataFrame, district_code: str) -> pd.DataFrame:
     """Poor and near-poor households and persons per unit and area block (urban, rural,
     total) by group (ethnic minority, no labour capacity, merit, social protection, female
-    head), by ethnicity and by cause of poverty. A group whose column the files did not
-    have is counted as `not_reported` rather than as zero."""
+    head), by ethnicity and by cause of poverty (the form's categories; a household with
+    several causes counts under each). A group whose column the files did not have is
+    counted as `not_reported` rather than as zero."""
     data = households[households["status"].isin(STATUS_GROUPS)]
     data = _with_district(data, district_code)
     blocks = pd.concat(
@@ -108,12 +109,12 @@ def group_breakdown(households: pd.DataFrame, district_code: str) -> pd.DataFram
     parts.append(
         blocks.assign(breakdown="ethnicity", category=blocks["ethnicity"].fillna("").astype(str))
     )
-    parts.append(
-        blocks.assign(
-            breakdown="cause",
-            category=blocks["cause"].fillna("").astype(str).replace("", "not_reported"),
-        )
-    )
+    # a household may have several causes (`land|capital`): it counts under each
+    causes = blocks.assign(
+        breakdown="cause",
+        category=blocks["cause"].fillna("").astype(str).replace("", "not_reported").str.split("|"),
+    ).explode("category")
+    parts.append(causes)
     long = pd.concat(parts, ignore_index=True)
     long = long[long["category"].notna()]
     long = long.assign(households=1, persons=long["members"].astype("int64"))

@@ -47,11 +47,23 @@ def provenance_html(record: dict) -> str:
 TRENDS = "trends"  # results/trends/: what spans every review year
 
 
+UNFINISHED = (
+    "Năm {year} chưa hoàn thành ở lần chạy gần nhất: kết quả cũ đã được gỡ bỏ; xem các dòng "
+    "và tệp bị loại (rejects.xlsx) và nhật ký (results/{year}/logs/). / The last run did not "
+    "finish {year}: its earlier results were withdrawn; see the rejected rows and files "
+    "(rejects.xlsx) and the logs (results/{year}/logs/)."
+)
+
+
 def index_html(
-    files: list[str], out_dir: str, title: str, provenance: dict[str, dict] | None = None
+    files: list[str],
+    out_dir: str,
+    title: str,
+    provenance: dict[str, dict] | None = None,
+    unfinished: list[str] | None = None,
 ) -> str:
     """The index page's HTML: what spans the years first, then files grouped by review
-    year (latest first), then by kind."""
+    year (latest first), then by kind; a year the last run did not finish is named so."""
     by_year: dict[str, list[Path]] = defaultdict(list)
     for name in sorted(set(files)):
         path = Path(name)
@@ -61,9 +73,12 @@ def index_html(
         "<!DOCTYPE html>",
         '<html lang="vi"><head><meta charset="utf-8">',
         f"<title>{html.escape(title)}</title>",
-        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;}li{margin:.2em 0}</style>",
+        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;}li{margin:.2em 0}"
+        ".unfinished{color:#a00}</style>",
         f"</head><body><h1>{html.escape(title)}</h1>",
     ]
+    for year in unfinished or []:
+        by_year.setdefault(year, [])
     for year in sorted(by_year, key=lambda y: (y == "", y), reverse=True):
         if year:
             plan = f" — kế hoạch năm {int(year) + 1} / plan for {int(year) + 1}"
@@ -71,6 +86,12 @@ def index_html(
                 f"<h2>Rà soát cuối năm {html.escape(year)} / Review of end-{html.escape(year)}"
                 f"{plan}</h2>"
             )
+            if year in (unfinished or []):
+                parts.append(
+                    '<p class="unfinished"><b>'
+                    + html.escape(UNFINISHED.format(year=year))
+                    + "</b></p>"
+                )
             if provenance and year in provenance:
                 parts.append(provenance_html(provenance[year]))
         else:
@@ -95,13 +116,16 @@ def index_html(
     return "\n".join(parts) + "\n"
 
 
-def write_index(files: list[str], out: str, title: str) -> None:
+def write_index(
+    files: list[str], out: str, title: str, unfinished: list[str] | None = None
+) -> None:
     """Write the index page to `out`, linking `files` relative to it, with each year's
-    provenance summarised from its provenance.json."""
+    provenance summarised from its provenance.json, and the years the last run did not
+    finish named."""
     records = {
         Path(name).parent.name: json.loads(Path(name).read_text(encoding="utf-8"))
         for name in files
         if Path(name).name == "provenance.json"
     }
-    page = index_html(files, str(Path(out).parent), title, records)
+    page = index_html(files, str(Path(out).parent), title, records, unfinished)
     Path(out).write_text(page, encoding="utf-8")

@@ -71,6 +71,29 @@ def group_label(category: str, language: str = "vi") -> str:
     return GROUP_LABELS.get(category, (category, category))[index]
 
 
+# Causes of poverty, the forms' categories (the phrases that name them are in
+# config/columns.yaml): code -> (vi, en)
+CAUSE_LABELS: dict[str, tuple[str, str]] = {
+    "land": ("Thiếu đất sản xuất", "Lack of land"),
+    "capital": ("Thiếu vốn", "Lack of capital"),
+    "labour": ("Thiếu lao động", "Lack of labour"),
+    "tools": ("Thiếu công cụ, phương tiện sản xuất", "Lack of tools"),
+    "knowledge": ("Không biết cách làm ăn", "Lack of production knowledge"),
+    "skills": ("Thiếu tay nghề, kỹ năng", "Lack of skills"),
+    "illness": ("Ốm đau, bệnh nặng, tai nạn", "Illness or accident"),
+    "no_work": ("Không có việc làm", "No work"),
+    "dependants": ("Đông người ăn theo", "Many dependants"),
+    "unwilling_to_work": ("Chây lười lao động", "Unwilling to work"),
+    "other": ("Nguyên nhân khác", "Other"),
+    "not_reported": ("Không có thông tin", "Not reported"),
+}
+
+
+def cause_label(category: str, language: str = "vi") -> str:
+    """The label of a cause of poverty (`illness` → "Ốm đau, bệnh nặng, tai nạn")."""
+    return CAUSE_LABELS.get(category, (category, category))[0 if language == "vi" else 1]
+
+
 # Columns of the flow forms ("diễn biến"): key -> (vi, en) for poor, then near-poor rows.
 FLOW_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "opening": (("Đầu kỳ", "Opening"),) * 2,

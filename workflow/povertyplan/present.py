@@ -18,8 +18,10 @@ from .labels import (
     group_label,
     unit_label,
 )
+from .privacy import redact_frame
 from .rates import rate_half_up, round_half_up
 from .tables import format_vn_decimal, format_vn_integer
+from .text import normalise_commune_name
 
 HEADLINE = [
     # (count column, vi, en, share of)
@@ -235,7 +237,19 @@ LEDGER_COLUMNS = [
     ("total_rows", "Dòng cộng", "Totals"),
     ("blank_rows", "Dòng trống", "Blank"),
     ("footer_rows", "Chữ ký", "Footer"),
+    ("income_unit", "Đơn vị thu nhập", "Income unit"),
+    ("duplicate_of", "Giống hệt tệp (đọc một lần)", "Copy of (read once)"),
+    ("refused", "Tệp không đọc được", "File refused"),
 ]
+INCOME_UNITS = {
+    "dong": ("đồng", "đồng"),
+    "thousand_dong": ("nghìn đồng (đã nhân 1.000)", "thousand đồng (×1,000)"),
+}
+
+
+def _places(commune_names: dict[str, str]) -> frozenset[str]:
+    """The communes' names as `privacy.redact` knows places (never a person's name)."""
+    return frozenset(normalise_commune_name(name) for name in commune_names.values())
 
 
 def ledger_table(ledger: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
@@ -250,8 +264,14 @@ def ledger_table(ledger: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     table = pd.concat(
         [table, pd.DataFrame([{"source_file": "Tổng" if language == "vi" else "Total", **totals}])]
     )
+    table["income_unit"] = table["income_unit"].map(
+        lambda unit: (
+            INCOME_UNITS.get(unit, (unit, unit))[index - 1] if isinstance(unit, str) else ""
+        )
+    )
     table = table.fillna("")
-    return table.rename(columns={c[0]: c[index] for c in LEDGER_COLUMNS}).reset_index(drop=True)
+    table = table.rename(columns={c[0]: c[index] for c in LEDGER_COLUMNS}).reset_index(drop=True)
+    return redact_frame(table)
 
 
 def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
@@ -291,7 +311,7 @@ def send_back_list(
         ["commune_code", "source_file", "source_row", "column"], na_position="last"
     )
     unknown = "(không rõ xã)" if language == "vi" else "(commune unknown)"
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             header[0]: ordered["commune_code"].map(
                 lambda c: commune_names.get(c, c) if isinstance(c, str) else unknown
@@ -302,6 +322,7 @@ def send_back_list(
             header[4]: ordered["message_vi" if language == "vi" else "message"],
         }
     ).reset_index(drop=True)
+    return redact_frame(table, _places(commune_names))
 
 
 def reading_quality(ledger: pd.DataFrame, rejects: pd.DataFrame, language: str = "vi") -> str:
@@ -310,19 +331,37 @@ def reading_quality(ledger: pd.DataFrame, rejects: pd.DataFrame, language: str =
 
     read, rejected = int(ledger["rows_read"].sum()), int(ledger["rows_rejected"].sum())
     files = int((ledger["rows_rejected"] > 0).sum())
+    refused = ledger.loc[ledger["refused"].fillna("") != "", "source_file"].tolist()
+    copies = ledger.loc[ledger["duplicate_of"].fillna("") != "", "source_file"].tolist()
+    notes = {
+        "vi": (
+            f" {len(refused)} tệp không đọc được, bị bỏ qua: {', '.join(refused)}."
+            if refused
+            else ""
+        )
+        + (
+            f" {len(copies)} tệp gửi hai lần, chỉ đọc một lần: {', '.join(copies)}."
+            if copies
+            else ""
+        ),
+        "en": (
+            f" {len(refused)} files refused and left out: {', '.join(refused)}." if refused else ""
+        )
+        + (f" {len(copies)} files sent twice, read once: {', '.join(copies)}." if copies else ""),
+    }[language]
     if rejected == 0:
         if language == "vi":
-            return f"Đã đọc {read} dòng từ {len(ledger)} tệp; không có dòng nào bị loại."
-        return f"{read} rows read from {len(ledger)} files; no row was rejected."
+            return f"Đã đọc {read} dòng từ {len(ledger)} tệp; không có dòng nào bị loại." + notes
+        return f"{read} rows read from {len(ledger)} files; no row was rejected." + notes
     top = rejects["reason"].value_counts().sort_index().idxmax()
     if language == "vi":
         return (
             f"Đã đọc {read} dòng từ {len(ledger)} tệp; {rejected} dòng bị loại ở {files} tệp; "
-            f"lỗi thường gặp nhất: {reason_label(top, language).lower()}."
+            f"lỗi thường gặp nhất: {reason_label(top, language).lower()}." + notes
         )
     return (
         f"{read} rows read from {len(ledger)} files; {rejected} rows rejected in {files} files; "
-        f"most frequent problem: {reason_label(top, language).lower()}."
+        f"most frequent problem: {reason_label(top, language).lower()}." + notes
     )
 
 
@@ -373,13 +412,14 @@ def mismatch_list(
     header = ["Xã", "Mã hộ", "Lý do"] if language == "vi" else ["Commune", "Household", "Reason"]
     if mismatches.empty:
         return pd.DataFrame(columns=header)
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             header[0]: mismatches["commune_code"].map(lambda c: commune_names.get(c, c)),
             header[1]: mismatches["household_id"],
             header[2]: mismatches["message_vi" if language == "vi" else "message"],
         }
     ).reset_index(drop=True)
+    return redact_frame(table, _places(commune_names))
 
 
 # --- deprivations ----------------------------------------------------------------------------

@@ -51,7 +51,8 @@ MIDDLE_NAMES = frozenset(
 _PLAIN_MIDDLE_NAMES = frozenset(without_diacritics(name) for name in MIDDLE_NAMES)
 
 _ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")
-_ID_NUMBER_INSIDE = re.compile(r"(?<![0-9A-Za-z])(\d{9}|\d{12})(?![0-9A-Za-z])")
+# inside a text, also 11 digits: a CCCD typed as a number loses its leading 0
+_ID_NUMBER_INSIDE = re.compile(r"(?<![0-9A-Za-z.,])(\d{9}|\d{11,12})(?![0-9A-Za-z])")
 _WORD_SPAN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -171,20 +172,27 @@ def personal_household_codes(
 ) -> pd.Series:
     """Mask of household codes that are a name or an ID number. A code of 9 or 12 digits
     that begins with its row's commune code is the commune's own numbering (commune code +
-    serial), not an ID number; one of the file's own names or ID numbers always is."""
-    shaped = codes.fillna("").map(lambda v: looks_personal(v, known)).astype(bool)
-    own = pd.Series(
-        [
-            isinstance(code, str)
-            and isinstance(commune, str)
-            and bool(commune)
-            and code.startswith(commune)
-            and code not in known
-            for code, commune in zip(codes, communes, strict=True)
-        ],
-        index=codes.index,
-    )
-    return shaped & ~own
+    serial), not an ID number; one of the file's own names or ID numbers always is. Only
+    the codes that could be one (a space, 9 or 12 digits, a known value) are looked at."""
+    text = codes.fillna("").astype(str)
+    numbers = text.str.match(_ID_NUMBER.pattern).astype(bool)
+    in_known = text.map(known.__contains__).astype(bool)
+    candidates = text.str.contains(" ", regex=False).astype(bool) | numbers | in_known
+    personal = pd.Series(False, index=codes.index)
+    if candidates.any():
+        personal[candidates] = text[candidates].map(lambda v: looks_personal(v, known))
+        own = pd.Series(
+            [
+                bool(commune) and code.startswith(commune)
+                for code, commune in zip(
+                    text[candidates], communes[candidates].fillna("").astype(str), strict=True
+                )
+            ],
+            index=text.index[candidates],
+        )
+        personal[candidates] &= ~(own & numbers[candidates] & ~in_known[candidates])
+
+    return personal.astype(bool)
 
 
 def signers(texts: Iterable[str]) -> frozenset[str]:

@@ -606,8 +606,10 @@ def _unlabelled_sums(
     """Mark as totals (in place) the rows of sums written without a label: no household
     code, only numbers, and at least one count that is the sum of its column over the two
     or more households above it (since the previous total)."""
-    if not sum_cols:
-        return
+    if not sum_cols or not any(
+        kinds[i] == "data" and grid[i][id_col] == "" for i in range(start, len(grid))
+    ):
+        return  # the common case: every data row has a code
     sums = dict.fromkeys(sum_cols, 0.0)
     households = 0
     for index in range(start, len(grid)):
@@ -699,17 +701,21 @@ def _mark_footer(
     def coded(row: list[object]) -> bool:
         return any(ch.isdigit() for ch in cell_text(row[id_col])) and not texts_only(row)
 
-    data = [i for i, kind in enumerate(kinds) if kind == "data"]
-    if "total" in kinds:
-        last_total = len(kinds) - 1 - kinds[::-1].index("total")
-        for i in data:
-            row = grid[i]
-            if i > last_total and not coded(row) and all(row[c] == "" for c in needed):
-                kinds[i] = "footer"
-    last_household = max((i for i in data if coded(grid[i])), default=-1)
+    # only the rows under the last total and the last household are looked at, from the
+    # bottom up: a list of a million households costs nothing more
+    last_total = len(kinds) - 1 - kinds[::-1].index("total") if "total" in kinds else len(kinds)
+    last_household = -1
+    for i in range(len(kinds) - 1, -1, -1):
+        if kinds[i] == "data" and coded(grid[i]):
+            last_household = i
+            break
+    for i in range(last_total + 1, len(kinds)):
+        row = grid[i]
+        if kinds[i] == "data" and not coded(row) and all(row[c] == "" for c in needed):
+            kinds[i] = "footer"
     under_signatures: set[int] = set()
-    for i in data:
-        if i <= last_household or kinds[i] != "data":
+    for i in range(last_household + 1, len(kinds)):
+        if kinds[i] != "data":
             continue
         cells = {c: v for c, v in enumerate(grid[i]) if v != ""}
         if texts_only(grid[i]):

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import PovertyPlanError
+from .privacy import RedactingFilter
 
 
 def run_step(step: Callable[..., object], log_path: str | None, **kwargs: object) -> None:
-    """Call `step(**kwargs)`, logging to `log_path` and stderr.
+    """Call `step(**kwargs)`, logging to `log_path` and stderr, every line passed through
+    `privacy.redact`.
 
     A PovertyPlanError ends the process with exit code 1 and its one-line message (no
     traceback); any other exception is a bug and keeps its traceback in the log.
@@ -20,6 +22,8 @@ def run_step(step: Callable[..., object], log_path: str | None, **kwargs: object
     if log_path:
         Path(log_path).parent.mkdir(parents=True, exist_ok=True)
         handlers.append(logging.FileHandler(log_path, mode="w", encoding="utf-8"))
+    for handler in handlers:  # logs are outputs too: no name or ID number in them
+        handler.addFilter(RedactingFilter())
     logging.basicConfig(
         level=logging.INFO, format="%(levelname)s %(message)s", handlers=handlers, force=True
     )

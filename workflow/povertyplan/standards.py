@@ -227,9 +227,26 @@ OTHER_TEXT = (
 )
 
 
-def mismatches(derived: pd.DataFrame, standard: Standard) -> pd.DataFrame:
+# said after a message on income when the household's file wrote income in thousand đồng
+THOUSANDS_NOTE = (
+    " (the file writes income in thousand đồng: {written} read as {amount} đ)",
+    " (tệp ghi thu nhập theo nghìn đồng: {written} được hiểu là {amount} đ)",
+)
+
+
+def mismatches(
+    derived: pd.DataFrame, standard: Standard, income_factor: pd.Series | None = None
+) -> pd.DataFrame:
     """Households whose recorded status differs from the derived one (or cannot be
-    derived), each with a reason code and a message in English and Vietnamese."""
+    derived), each with a reason code and a message in English and Vietnamese.
+    `income_factor` (aligned with `derived`): the factor each household's income was read
+    with (1000 when its file wrote thousand đồng); the message then says which unit it
+    assumed."""
+    factors = (
+        income_factor.reindex(derived.index).fillna(1)
+        if income_factor is not None
+        else pd.Series(1, index=derived.index)
+    )
     recorded = derived["recorded_status"].astype("string").fillna("unknown")
     rows = derived[(recorded != derived["derived_status"]).to_numpy()].copy()
     rows["reason"] = np.where(
@@ -241,7 +258,7 @@ def mismatches(derived: pd.DataFrame, standard: Standard) -> pd.DataFrame:
         + rows["derived_status"].astype(str),
     )
     messages_en, messages_vi = [], []
-    for row in rows.itertuples(index=False):
+    for row, factor in zip(rows.itertuples(index=False), factors.loc[rows.index], strict=True):
         if row.derived_status == "unknown":
             en, vi = MISSING_TEXT
         else:
@@ -263,8 +280,13 @@ def mismatches(derived: pd.DataFrame, standard: Standard) -> pd.DataFrame:
             "recorded": row.recorded_status,
             "derived": row.derived_status,
         }
-        messages_en.append(en.format(**values))
-        messages_vi.append(vi.format(**values))
+        note_en = note_vi = ""
+        if by_income and factor != 1:
+            written = format_vn_integer(row.income / factor)
+            note_en = THOUSANDS_NOTE[0].format(written=written, amount=amount)
+            note_vi = THOUSANDS_NOTE[1].format(written=written, amount=amount)
+        messages_en.append(en.format(**values) + note_en)
+        messages_vi.append(vi.format(**values) + note_vi)
     rows["message"] = messages_en
     rows["message_vi"] = messages_vi
     return rows.reset_index(drop=True)

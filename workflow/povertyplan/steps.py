@@ -247,12 +247,20 @@ def classify(
     year: int,
     out_classification: str,
     out_mismatches: str,
+    ledger: str | None = None,
 ) -> None:
     """The status each household's income and deprivations imply under the review's
-    standard, beside the recorded one, and the table of mismatches."""
+    standard, beside the recorded one, and the table of mismatches (which say when a
+    file's income was read as thousand đồng, from the year's `ledger`)."""
     chosen = standard_for_year(standards_dir, year, standard)
-    derived = derive_status(io.read_parquet(households), chosen)
-    found = mismatches(derived, chosen)
+    frame = io.read_parquet(households)
+    derived = derive_status(frame, chosen)
+    factor = None
+    if ledger:
+        units = io.read_parquet(ledger, ["source_file", "income_unit"])
+        thousands = set(units.loc[units["income_unit"] == "thousand_dong", "source_file"])
+        factor = frame["source_file"].isin(thousands).map({True: 1000, False: 1})
+    found = mismatches(derived, chosen, factor)
     io.write_parquet(derived, io.CLASSIFICATION, out_classification)
     io.write_parquet(found, io.MISMATCHES, out_mismatches)
     log.info(

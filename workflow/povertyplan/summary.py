@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import io
+from .index import write_index
 from .labels import ATTAINMENT_WORDS
 from .messages import REASON_LABELS
 
@@ -133,3 +134,46 @@ def run_summary(results: str | Path, language: str = "vi") -> tuple[list[str], b
         words["attention"].format(problems="; ".join(problems)) if problems else words["ok"]
     )
     return lines, not problems
+
+
+# folders of a year that are not its results: per-file cleaning, logs, timings
+_NOT_RESULTS = {"clean", "logs", "benchmarks"}
+
+
+def withdraw_unfinished_years(
+    results: str | Path, expected: list[str], title: str
+) -> dict[str, list[str]]:
+    """After a run that failed: a year whose files were read again (its ledger is new) but
+    whose plan was not rebuilt keeps, from an earlier run, outputs that describe other
+    files. Those outputs (older than the year's ledger) are removed, so that no old plan
+    looks current; what this run wrote (the ledger, the rejects, the data-quality report)
+    stays. The index page is rebuilt from what is left and says which years did not
+    finish. Returns {year: the files removed}."""
+    results = Path(results)
+    removed: dict[str, list[str]] = {}
+    for folder in sorted(p for p in results.glob("[0-9][0-9][0-9][0-9]") if p.is_dir()):
+        read = [folder / f"{name}.parquet" for name in ("households", "rejects", "ledger")]
+        if not all(path.exists() for path in read):
+            continue
+        # the moment the year's files were last read: the oldest of what reading wrote
+        since = min(read, key=lambda path: path.stat().st_mtime_ns)
+        stale = [
+            path
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+            and path.relative_to(folder).parts[0] not in _NOT_RESULTS
+            and not _newer(path, since)
+        ]
+        mine = [p for p in expected if Path(p).parts[:2] == (results.name, folder.name)]
+        if stale or any(not Path(p).exists() for p in mine):
+            for path in stale:
+                path.unlink()
+            removed[folder.name] = [str(p) for p in stale]
+    if removed:
+        write_index(
+            [p for p in expected if Path(p).exists()],
+            str(results / "index.html"),
+            title,
+            unfinished=sorted(removed),
+        )
+    return removed

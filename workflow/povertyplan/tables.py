@@ -23,6 +23,7 @@ from .labels import (
     LABELS,
     PLAN_TABLE_COLUMNS,
     PLAN_TABLE_GROUPS,
+    cause_label,
     group_label,
     unit_label,
 )
@@ -291,9 +292,8 @@ def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict
                 *[("Hộ nghèo" if s == "poor" else "Hộ cận nghèo") for s, _ in grid.columns],
             ]
         )
-        sheet.append(
-            ["", "", *[group_label(c) if breakdown == "group" else c for _, c in grid.columns]]
-        )
+        label = {"group": group_label, "cause": cause_label}.get(breakdown, lambda c: c)
+        sheet.append(["", "", *[label(c) for _, c in grid.columns]])
         order = sorted(
             grid.index,
             key=lambda i: (

@@ -8,6 +8,7 @@ from povertyplan.errors import PovertyPlanError
 from povertyplan.flows import previous_reviews
 from povertyplan.provenance import git_state
 from povertyplan.reconcile import published_inputs, published_review_year
+from povertyplan.summary import withdraw_unfinished_years
 from snakemake.logging import logger
 from povertyplan.read import RAW_SUFFIXES
 
@@ -228,6 +229,14 @@ def trend_outputs():
     out += [f"results/trends/notebooks/trends.{ext}" for ext in ("ipynb", "html")]
     out += [f"results/trends/figures/{figure}.png" for figure in TREND_FIGURES]
     return out
+
+
+INDEX_TITLE = f"Kế hoạch giảm nghèo - {config['district']['name']}"
+
+
+def index_inputs():
+    """Every output the index page links: each year's, then the trends'."""
+    return [f for year in review_years() for f in year_outputs(year)] + trend_outputs()
 
 
 def all_outputs():

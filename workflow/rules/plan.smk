@@ -5,6 +5,7 @@ rule classify:
     input:
         code=PACKAGE,
         households="results/{year}/households.parquet",
+        ledger="results/{year}/ledger.parquet",
         standards=STANDARDS,
     output:
         classification="results/{year}/classification.parquet",

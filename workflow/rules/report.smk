@@ -139,8 +139,7 @@ rule notebook_deprivations:
 rule index:
     input:
         code=PACKAGE,
-        files=[f for year in review_years() for f in year_outputs(year)]
-        + trend_outputs(),
+        files=index_inputs(),
     output:
         "results/index.html",
     log:
@@ -150,7 +149,7 @@ rule index:
     conda:
         CONDA_ENV
     params:
-        title=f"Kế hoạch giảm nghèo - {config['district']['name']}",
+        title=INDEX_TITLE,
     script:
         "../scripts/run_index.py"
 

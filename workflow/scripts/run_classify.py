@@ -13,4 +13,5 @@ run_step(
     year=int(sm.wildcards.year),
     out_classification=sm.output.classification,
     out_mismatches=sm.output.mismatches,
+    ledger=sm.input.ledger,
 )
