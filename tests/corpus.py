@@ -744,6 +744,28 @@ def _check_sent_twice(result) -> None:
     assert ledger.loc["cam_thanh.csv", "rows_kept"] == 3
 
 
+def _saved_again(folder: Path) -> list[Path]:
+    """The same list saved again from Excel: other bytes (a sheet renamed, a row of
+    blanks), the same households."""
+    rows = [OFFICER_HEADER] + [officer_row(n) for n in (1, 2, 3)]
+    write_xlsx("ds_cam_thanh.xlsx", rows)(folder)
+    write_xlsx("ds_cam_thanh (2).xlsx", [["UBND XÃ CAM THÀNH"], *rows, []])(folder)
+    return [folder / "ds_cam_thanh (2).xlsx", folder / "ds_cam_thanh.xlsx"]
+
+
+def _check_saved_again(result) -> None:
+    ledger = result.ledger.set_index("source_file")
+    assert ledger.loc["ds_cam_thanh (2).xlsx", "duplicate_of"] == "ds_cam_thanh.xlsx"
+
+
+def _one_household_sent_again(folder: Path) -> list[Path]:
+    first = [OFFICER_HEADER] + [officer_row(n) for n in (1, 2, 3)]
+    again = [OFFICER_HEADER, officer_row(3), officer_row(4), officer_row(5)]
+    (folder / "dot_1.csv").write_text(excel_csv(first), encoding="utf-8")
+    (folder / "dot_2_bo_sung.csv").write_text(excel_csv(again), encoding="utf-8")
+    return [folder / "dot_1.csv", folder / "dot_2_bo_sung.csv"]
+
+
 def _nine_digit_codes(folder: Path) -> list[Path]:
     rows = [OFFICER_HEADER] + [officer_row(n, code=f"19612{3000 + n}") for n in (1, 2, 3)]
     rows.append(officer_row(4, code="045185484977"))  # a CCCD typed as the code
@@ -889,6 +911,14 @@ OFFICER_CASES = [
     Case("date_line_in_the_code_column.csv", _date_line_in_the_code_column, "ok", kept=2),
     Case("households_numbered_001_in_each_commune", _numbered_per_commune, "ok", kept=24),
     Case("the_same_file_sent_twice", _sent_twice, "ok", kept=3, check=_check_sent_twice),
+    Case("the_same_list_saved_again", _saved_again, "ok", kept=3, check=_check_saved_again),
+    Case(
+        "one_household_sent_again_in_another_file",
+        _one_household_sent_again,
+        "rejects",
+        kept=5,
+        rejects=[(2, "household_id", "duplicate_row_across_files")],
+    ),
     Case(
         "nine_digit_codes_of_commune_and_serial.csv",
         _nine_digit_codes,

@@ -102,10 +102,11 @@ def test_files_with_the_same_name_a_file_given_twice_and_two_years(tmp_path):
     )
     summaries = [line for line in lines if ": đọc " in line]
     assert len(summaries) == 2  # the file given twice is checked once
-    assert summaries[0].endswith(
-        "xa1/ds.csv: đọc 3 dòng, hợp lệ 1, bị loại 2"
-    )  # H-1 is also in xa2
+    # H-1 is in both, the same: kept in the first, rejected in the second
+    assert summaries[0].endswith("xa1/ds.csv: đọc 3 dòng, hợp lệ 2, bị loại 1")
     assert summaries[1].endswith("xa2/ds.csv: đọc 1 dòng, hợp lệ 0, bị loại 1")
+    assert any("dòng lặp lại y hệt" in line and "ds.csv dòng 2" in line for line in lines)
+
     assert code == 1
     for year in ("2017", "2018"):
         (tmp_path / year).mkdir()

@@ -93,7 +93,7 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
         review_year=2018,
         commune_code=["19612", "19612", "19612"],
         household_id=["H-1", "H-1", "H-2"],
-        members=2,
+        members=[2, 3, 2],  # the two H-1 differ: neither can be kept
         status="poor",
         source_row=[12, 40, 41],
         source_file=["a.xlsx", "b.csv", "b.csv"],

@@ -522,3 +522,24 @@ def test_names_and_id_numbers_are_never_shown_even_out_of_place(tmp_path, spec, 
         assert secret not in shown
     # the free-text cause is shown as the form's category, never as the officer's text
     assert '""Nguyên nhân nghèo"": ""illness""' in shown
+
+
+def test_a_group_label_names_a_column_only_read_with_its_own_label(tmp_path, spec, registry):
+    """`Thu nhập` merged over `Bình quân` | `Tổng` names income with `Bình quân`; a group
+    `Kết quả rà soát` over `Ghi chú` | `Phân loại` names nothing for the note column."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(
+        ["Mã hộ", "Xã", "Dân tộc", "Số nhân khẩu", "Thu nhập", None, "Kết quả rà soát", None]
+    )
+    sheet.append([None, None, None, None, "Bình quân", "Tổng", "Ghi chú", "Phân loại"])
+    for col in range(1, 5):
+        sheet.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
+    sheet.merge_cells(start_row=1, start_column=5, end_row=1, end_column=6)
+    sheet.merge_cells(start_row=1, start_column=7, end_row=1, end_column=8)
+    sheet.append(["H-1", "Cam Thành", "Kinh", 3, 650000, 1950000, "chuyển đến", "Hộ nghèo"])
+    book.save(tmp_path / "g.xlsx")
+    result = clean(tmp_path / "g.xlsx", spec, registry)
+    assert result.rejects.empty and result.ledger["header_rows"] == 2
+    assert result.households[["income", "status"]].values.tolist() == [[650000, "poor"]]
+    assert result.ledger["ignored_columns"] == ["Tổng", "Ghi chú"]

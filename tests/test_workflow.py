@@ -538,6 +538,10 @@ def test_every_refused_file_is_listed_and_lenient_mode_goes_on_without_them(tmp_
     assert ledger["rows_kept"].sum() == 155
     report = (workdir / "results/2018/notebooks/data_quality.html").read_text(encoding="utf-8")
     assert "2 tệp không đọc được, bị bỏ qua" in report
+    from povertyplan.summary import run_summary
+
+    lines, ok = run_summary(workdir / "results", "en")
+    assert "2 files refused: no_members.csv, not_a_workbook.xlsx" in lines[0] and not ok
 
 
 def test_a_year_that_fails_leaves_no_old_plan_looking_current(tmp_path):

@@ -35,7 +35,7 @@ from .registry import (
     suggest_communes,
     units_valid_on,
 )
-from .text import normalise_label
+from .text import normalise_commune_name, normalise_label
 
 # the reason a cell that cannot be read as its kind is rejected with
 PARSE_REASONS = {
@@ -199,8 +199,11 @@ def _without_personal_labels(table: RawTable, places: frozenset[str]) -> RawTabl
     columns that name no field) passed through `redact`: a sheet or a column can be named
     after a person."""
 
+    # a name signed under the table that is a place's (`Cam Thành`) is no person's
+    known = frozenset(v for v in table.personal_values if normalise_commune_name(v) not in places)
+
     def shown(text: str) -> str:
-        return redact(text, table.personal_values, places)
+        return redact(text, known, places)
 
     sheets = {sheet: shown(sheet) for sheet in table.sheets}
     frame = table.frame
@@ -215,6 +218,7 @@ def _without_personal_labels(table: RawTable, places: frozenset[str]) -> RawTabl
         ignored_columns=[shown(c) for c in table.ignored_columns],
         ignored_sheets=[shown(c) for c in table.ignored_sheets],
         places=places,
+        personal_values=known,
     )
 
 
@@ -651,11 +655,52 @@ def check_ledger(ledger: dict[str, object]) -> None:
         )
 
 
+# the columns that say where a household row came from, not what it holds
+_PLACE_COLUMNS = ("source_file", "source_row", "sheet")
+
+
+def household_signatures(households: pd.DataFrame) -> pd.Series:
+    """A hash of each household row's values (where it came from left out): two rows with
+    the same signature say the same thing."""
+    values = households[[c for c in households.columns if c not in _PLACE_COLUMNS]]
+    return pd.util.hash_pandas_object(values.astype("string"), index=False)
+
+
+def _across_line(row, reason: str, others: str, id_header: str) -> dict[str, object]:
+    message = {
+        language: reject_message(
+            reason,
+            language,
+            row.source_file,
+            int(row.source_row),
+            id_header,
+            {"value": row.household_id, "others": others.replace("{row}", word)},
+        )
+        for language, word in (("en", "row"), ("vi", "dòng"))
+    }
+    values = {"commune_code": row.commune_code, "members": row.members, "status": row.status}
+    return {
+        "review_year": row.review_year,
+        "source_file": row.source_file,
+        "sheet": getattr(row, "sheet", ""),
+        "source_row": row.source_row,
+        "commune_code": row.commune_code,
+        "column": id_header,
+        "field": "household_id",
+        "reason": reason,
+        "message": message["en"],
+        "message_vi": message["vi"],
+        "raw_values": json.dumps({k: cell_text(v) for k, v in values.items()}, ensure_ascii=False),
+    }
+
+
 def reject_across_files(
     households: pd.DataFrame, id_header: str = "Mã hộ"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Reject every row whose household is also in another file (the same code in the
-    same commune), naming the other places.
+    """Households in more than one file (the same code in the same commune): a row that
+    repeats an earlier file's row exactly is rejected and the earlier one kept
+    (`duplicate_row_across_files`, a list sent again); rows that differ are all rejected
+    (`duplicate_across_files`), each naming the other places.
 
     Returns (households kept, rejects). Each file is already free of repeated households,
     so the rows found here are in different files.
@@ -667,50 +712,27 @@ def reject_across_files(
     )
     repeated = key.duplicated(keep=False)
     if not repeated.any():
-        return households, pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})
-    rows = households[repeated].assign(place_key=key[repeated])
+        return households, empty_rejects()
+    same = key + "\x1f" + household_signatures(households).astype(str)
+    again = repeated & same.duplicated(keep="first")
+    first_of = households[repeated & ~again].assign(place=same).groupby("place").first()
+    differ = repeated & ~again & key.where(~again).duplicated(keep=False)
+    rows = households[differ].assign(place_key=key[differ])
     places = rows.groupby("place_key")[["source_file", "source_row"]].agg(list)
     lines = []
+    for row, place in zip(households[again].itertuples(index=False), same[again], strict=True):
+        first = first_of.loc[place]
+        others = f"{first['source_file']} {{row}} {first['source_row']}"
+        lines.append(_across_line(row, "duplicate_row_across_files", others, id_header))
     for row in rows.itertuples(index=False):
         files, numbers = places.loc[row.place_key]
-        others = [
-            (file, number)
+        others = ", ".join(
+            f"{file} {{row}} {number}"
             for file, number in zip(files, numbers, strict=True)
             if (file, number) != (row.source_file, row.source_row)
-        ]
-        message = {
-            language: reject_message(
-                "duplicate_across_files",
-                language,
-                row.source_file,
-                int(row.source_row),
-                id_header,
-                {
-                    "value": row.household_id,
-                    "others": ", ".join(f"{f} {word} {n}" for f, n in others),
-                },
-            )
-            for language, word in (("en", "row"), ("vi", "dòng"))
-        }
-        values = {"commune_code": row.commune_code, "members": row.members, "status": row.status}
-        lines.append(
-            {
-                "review_year": row.review_year,
-                "source_file": row.source_file,
-                "sheet": "",
-                "source_row": row.source_row,
-                "commune_code": row.commune_code,
-                "column": id_header,
-                "field": "household_id",
-                "reason": "duplicate_across_files",
-                "message": message["en"],
-                "message_vi": message["vi"],
-                "raw_values": json.dumps(
-                    {k: cell_text(v) for k, v in values.items()}, ensure_ascii=False
-                ),
-            }
         )
-    kept = households[~repeated].reset_index(drop=True)
+        lines.append(_across_line(row, "duplicate_across_files", others, id_header))
+    kept = households[~(again | differ)].reset_index(drop=True)
     return kept, pd.DataFrame(lines, columns=REJECT_COLUMNS)
 
 
@@ -766,27 +788,35 @@ def refused_file(
     return CleanResult(households=pd.DataFrame(), rejects=rejects, ledger=ledger)
 
 
-def _original_and_copies(ledgers: list[dict]) -> dict[str, str]:
-    """Files sent twice (the same bytes): copy → the file read, which is the one with the
-    shortest name (`x.xlsx` before `x - Copy.xlsx`), then the first by name."""
-    by_content: dict[str, list[str]] = {}
-    for entry in ledgers:
+def _original_and_copies(results: list[CleanResult]) -> dict[str, str]:
+    """Files sent twice: copy → the file read. A copy has the same bytes, or, saved again,
+    the same households and as many rejected rows (`x (2).xlsx`). The file read is the
+    one with the shortest name (`x.xlsx` before `x - Copy.xlsx`), then the first by name."""
+    by_content: dict[object, list[str]] = {}
+    for result in results:
+        entry = result.ledger
+        name = str(entry["source_file"])
         if entry.get("file_sha256"):
-            by_content.setdefault(str(entry["file_sha256"]), []).append(str(entry["source_file"]))
-    copies = {}
+            by_content.setdefault(("bytes", entry["file_sha256"]), []).append(name)
+        if len(result.households) and not entry.get("refused"):
+            rows = tuple(sorted(household_signatures(result.households)))
+            by_content.setdefault(("rows", rows, entry["rows_rejected"]), []).append(name)
+    copies: dict[str, str] = {}
     for names in by_content.values():
-        first, *others = sorted(names, key=lambda n: (len(n), n))
-        copies |= dict.fromkeys(others, first)
+        first, *others = sorted(dict.fromkeys(names), key=lambda n: (len(n), n))
+        copies |= {other: copies.get(first, first) for other in others if other not in copies}
     return copies
 
 
 def combine_year(results: list[CleanResult]) -> CleanResult:
-    """One review year's files together: a file sent twice (same bytes) is read once, the
-    copy named in the ledger (`duplicate_of`) with no row of its own; a household in two
-    files (same commune, same code) is rejected in both; every file's ledger entry is
-    updated and balanced. The ledger of the result is a frame, one row per file."""
+    """One review year's files together: a file sent twice (the same bytes, or the same
+    households saved again) is read once, the copy named in the ledger (`duplicate_of`)
+    with no row of its own; a household in two files (same commune, same code) is kept
+    once when the rows are the same, else rejected in both (`reject_across_files`); every
+    file's ledger entry is updated and balanced. The ledger of the result is a frame, one
+    row per file."""
     ledgers = [dict(r.ledger) for r in results]
-    copies = _original_and_copies(ledgers)
+    copies = _original_and_copies(results)
     households = [
         r.households for r in results if len(r.households) and r.ledger["source_file"] not in copies
     ]

@@ -212,6 +212,16 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
             "xóa dòng bị lặp",
         ),
     },
+    "duplicate_row_across_files": {
+        "en": (
+            "the row repeats {others} exactly (household '{value}'); that one is kept",
+            "send each household in one list only",
+        ),
+        "vi": (
+            "dòng lặp lại y hệt {others} (hộ '{value}'); giữ lại dòng đó",
+            "mỗi hộ chỉ gửi trong một danh sách",
+        ),
+    },
     "duplicate_across_files": {
         "en": (
             "household ID '{value}' of this commune is also in {others}",
@@ -278,6 +288,7 @@ REASON_LABELS: dict[str, tuple[str, str]] = {
     "duplicate_household_id": ("Trùng mã hộ, khác thông tin", "Same ID, other values"),
     "duplicate_row": ("Dòng lặp", "Repeated row"),
     "duplicate_across_files": ("Trùng mã hộ giữa các tệp", "ID in two files"),
+    "duplicate_row_across_files": ("Dòng lặp ở tệp khác", "Row repeated in another file"),
 }
 
 

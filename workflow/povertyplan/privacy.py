@@ -50,6 +50,9 @@ MIDDLE_NAMES = frozenset(
 )
 _PLAIN_MIDDLE_NAMES = frozenset(without_diacritics(name) for name in MIDDLE_NAMES)
 
+# words before a person's name, in lower case (`hộ ông Lữ Tường`): written capitalised they
+# are part of a place's name (`Xóm Bà Triệu`)
+HONORIFICS = frozenset("ông bà anh chị chú bác cụ cô".split())
 _ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")
 # inside a text, also 11 digits: a CCCD typed as a number loses its leading 0
 _ID_NUMBER_INSIDE = re.compile(r"(?<![0-9A-Za-z.,])(\d{9}|\d{11,12})(?![0-9A-Za-z])")
@@ -106,12 +109,18 @@ def looks_like_a_person(text: str, known: frozenset[str] = frozenset()) -> bool:
     """The strict form of `looks_personal`, for values that are kept (a village, an
     ethnicity): one of the file's own names or ID numbers, an ID number, or three to five
     words shaped like a name. Two words starting with a family name are also a place or a
-    people (`Lê Lợi` ward, the `Hà Nhì`), so they are not enough here."""
+    people (`Lê Lợi` ward, the `Hà Nhì`), so they are not enough here; a capitalised word
+    after `ông`, `bà`… in lower case is (`nhà ông Lữ Tường`)."""
+
     text = text.strip()
     if text in known or _ID_NUMBER.match(text):
         return True
     words = text.split()
-    return 3 <= len(words) and not any(ch.isdigit() for ch in text) and _name_words(words)
+    shaped = 3 <= len(words) and not any(ch.isdigit() for ch in text) and _name_words(words)
+    return shaped or any(
+        word in HONORIFICS and following[:1].isupper()
+        for word, following in zip(words, words[1:], strict=False)
+    )
 
 
 def redact(
@@ -135,6 +144,12 @@ def redact(
                 break  # a run of words is a name only when nothing but spaces parts them
             j += 1
         run = [w.group(0) for w in words[i:j]]
+        # after `ông`, `bà`, `anh`, `chị`… (written in lower case), a capitalised word is a
+        # person's name, whatever its shape ("nhà ông Lữ Tường")
+        if run and i > 0 and words[i - 1].group(0) in HONORIFICS:
+            spans.append((words[i].start(), words[j - 1].end()))
+            i = j
+            continue
         # the longest run from i that is shaped like a name
         for end in range(len(run), 1, -1):
             if _name_words(run[:end]) and normalise_commune_name(" ".join(run[:end])) not in places:

@@ -464,33 +464,49 @@ def _header_depth(grid: list[list[object]], spec: ColumnSpec, header_at: int, id
 
 def _header_cells(
     grid: list[list[object]], merges: list, header_at: int, depth: int
-) -> list[list[str]]:
-    """The header's rows as text, each cell of a range merged down the header given the
-    range's text (a merged `Mã hộ` stands in every header row)."""
-    cells = [[cell_text(v) for v in grid[r]] for r in range(header_at, header_at + depth)]
-    width = len(cells[0])
+) -> tuple[list[list[str]], list[list[str]]]:
+    """The header's rows as text: (each column's own cells, a range merged down one
+    column giving its text to every row it covers; each column's group labels, the text
+    of a range merged across several columns, `Chỉ số thiếu hụt` over its indicators)."""
+    own = [[cell_text(v) for v in grid[r]] for r in range(header_at, header_at + depth)]
+    groups = [[""] * len(row) for row in own]
+    width = len(own[0])
     for (top, left), (bottom, right) in merges:
-        if not header_at <= top < header_at + depth or bottom == top:
+        if not header_at <= top < header_at + depth or left >= width:
             continue
-        value = cells[top - header_at][left] if left < width else ""
+        value = own[top - header_at][left]
         for r in range(top - header_at, min(bottom - header_at, depth - 1) + 1):
             for c in range(left, min(right, width - 1) + 1):
-                cells[r][c] = cells[r][c] or value
-    return cells
+                if right > left:
+                    if (r, c) == (top - header_at, left):
+                        own[r][c] = ""
+                    groups[r][c] = value
+                else:
+                    own[r][c] = own[r][c] or value
+    return own, groups
 
 
-def _column_headers(cells: list[list[str]], spec: ColumnSpec) -> tuple[list[str], list[str | None]]:
-    """Each column's header as written and the field it names: the lowest cell of the
-    column that names a field (`Tiếp cận dịch vụ y tế` under `Y tế` under `Chỉ số thiếu
-    hụt`; `Dự kiến thoát nghèo` over `năm 2019`), else its lowest text."""
+def _column_headers(
+    own: list[list[str]], groups: list[list[str]], spec: ColumnSpec
+) -> tuple[list[str], list[str | None]]:
+    """Each column's header as written and the field it names: the lowest of its own
+    cells that names a field (`Tiếp cận dịch vụ y tế` under `Y tế` under `Chỉ số thiếu
+    hụt`; `Dự kiến thoát nghèo` over `năm 2019`), else its group labels and cells read
+    together (`Thu nhập` over `Bình quân`), else nothing: a group label alone names no
+    column (`Kết quả rà soát` over `Hộ nghèo` | `Ghi chú`)."""
     headers: list[str] = []
     names: list[str | None] = []
-    for col in range(len(cells[0])):
-        texts = [row[col] for row in reversed(cells) if row[col]]
-        found = next(
-            ((t, spec.field_for_header(t)) for t in texts if spec.field_for_header(t)), None
+    for col in range(len(own[0])):
+        texts = [row[col] for row in reversed(own) if row[col]]
+        path = " ".join(
+            text
+            for r in range(len(own))
+            for text in dict.fromkeys([groups[r][col], own[r][col]])
+            if text
         )
-        header, name = found if found else (texts[0] if texts else "", None)
+        candidates = texts if path in texts else [*texts, path]
+        found = next(((t, name) for t in candidates if (name := spec.field_for_header(t))), None)
+        header, name = found if found else (texts[0] if texts else path, None)
         headers.append(header)
         names.append(name)
     return headers, names
@@ -521,7 +537,7 @@ def _layout(
     upper = grid[header_at]
     id_col = next(c for c, n in _row_fields(upper, spec).items() if n == "household_id")
     depth = _header_depth(grid, spec, header_at, id_col)
-    headers, names = _column_headers(_header_cells(grid, merges, header_at, depth), spec)
+    headers, names = _column_headers(*_header_cells(grid, merges, header_at, depth), spec)
     mapped: dict[str, int] = {}
     personal: dict[int, str] = {}
     ignored: list[str] = []
@@ -568,7 +584,11 @@ def _layout(
     return _Layout(header_at, depth, headers, mapped, ignored, personal)
 
 
-_DATE_LINE = re.compile(r"(^|\s)ngày(\s+\d{1,2})?\s+tháng(\s+\d{1,2})?\s+năm(\s+\d{4})?(\s|$)")
+# `ngày 31 tháng 12 năm 2018`, `ngày … tháng … năm 2018`, `ngày 28/12/2018` (normalised)
+_DATE_LINE = re.compile(
+    r"(^|\s)ngày((\s+\d{1,2})?\s+tháng(\s+\d{1,2})?\s+năm(\s+\d{4})?"
+    r"|\s*\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2,4})(\s|$)"
+)
 
 
 def _is_footer_text(value: object, spec: ColumnSpec) -> bool:
@@ -721,7 +741,12 @@ def _mark_footer(
         if texts_only(grid[i]):
             kinds[i] = "footer"
             under_signatures |= set(cells)
-        elif under_signatures and all(c in under_signatures or c not in fields for c in cells):
+        elif under_signatures and (
+            all(c in under_signatures or c not in fields for c in cells)
+            # once the signatures have begun, a row of words without a digit (a name in
+            # whatever column) holds no household: a household has a code or a count
+            or not any(ch.isdigit() for v in cells.values() for ch in cell_text(v))
+        ):
             kinds[i] = "footer"
 
 
@@ -779,6 +804,20 @@ def _sheet_table(
         if isinstance(v, str) and v and not isinstance(v, CellError)
     ]
     personal |= signers(outside)
+    # and the signers' names whatever their family names: the signature block's texts of
+    # two to five capitalised words that are no title
+    personal |= {
+        v.strip()
+        for i, kind in enumerate(kinds)
+        if kind == "footer"
+        for v in grid[i]
+        if isinstance(v, str)
+        and not isinstance(v, CellError)
+        and 2 <= len(v.split()) <= 5
+        and all(word[:1].isupper() for word in v.split())
+        and not _is_footer_text(v, spec)
+    }
+
     frame.attrs["personal_values"] = personal
     frame.attrs["title_texts"] = [
         v for row in grid[:header_at] for v in row if isinstance(v, str) and v

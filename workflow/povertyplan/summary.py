@@ -21,6 +21,8 @@ WORDS = {
     "vi": {
         "files": "{year}: {files} tệp, {read} dòng đọc, {kept} hợp lệ, {rejected} bị loại",
         "reasons": "; lý do: {reasons} (xem results/{year}/rejects.xlsx)",
+        "refused": "; {count} tệp không đọc được: {files}",
+        "copies": "; {count} tệp gửi hai lần, đọc một lần: {files}",
         "flows": "; hộ nghèo {opening} → {closing} (giảm {decreases}, tăng {increases})",
         "plan": "; kế hoạch {plan}: {met}/{communes} xã đạt, toàn huyện: {status}",
         "not_finished": "chưa hoàn thành (xem results/{year}/logs/)",
@@ -33,6 +35,8 @@ WORDS = {
     "en": {
         "files": "{year}: {files} files, {read} rows read, {kept} kept, {rejected} rejected",
         "reasons": "; reasons: {reasons} (see results/{year}/rejects.xlsx)",
+        "refused": "; {count} files refused: {files}",
+        "copies": "; {count} files sent twice, read once: {files}",
         "flows": "; poor households {opening} → {closing} (−{decreases} +{increases})",
         "plan": "; plan {plan}: {met}/{communes} communes met, district: {status}",
         "not_finished": "not finished (see results/{year}/logs/)",
@@ -76,6 +80,12 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
             for reason, count in counts.items()
         )
         line += words["reasons"].format(reasons=reasons, year=year)
+    refused = ledger.loc[ledger["refused"].fillna("") != "", "source_file"].tolist()
+    copies = ledger.loc[ledger["duplicate_of"].fillna("") != "", "source_file"].tolist()
+    if refused:
+        line += words["refused"].format(count=len(refused), files=", ".join(refused))
+    if copies:
+        line += words["copies"].format(count=len(copies), files=", ".join(copies))
     flows_path = folder / "flows.parquet"
     expected = [folder / "targets.parquet"]
     if previous is not None:
@@ -106,7 +116,7 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
             communes=len(communes),
             status=ATTAINMENT_WORDS[district["status"]][0 if language == "vi" else 1],
         )
-    return line, totals["rows_rejected"] > 0, finished
+    return line, totals["rows_rejected"] > 0 or bool(refused), finished
 
 
 def run_summary(results: str | Path, language: str = "vi") -> tuple[list[str], bool]:
