@@ -656,7 +656,8 @@ def officer_row(
 
 # names an officer wrote where no name belongs: a free-text cause, the signers under the
 # table (family names that are on no list), an old ID number
-PLANTED = ["Phan Văn Khải", "Khuất Thị Duyên", "Mang Văn Tịnh", "045123456789", "194567890"]
+PLANTED = ["Phan Văn Khải", "Khuất Thị Duyên", "Mang Văn Tịnh", "045123456789", "194567890",
+           "Ung Hoà", "Lữ Quang Thắng", "Lữ Tường"]  # fmt: skip
 
 
 def _causes(folder: Path) -> list[Path]:
@@ -905,6 +906,68 @@ def _scientific_codes(folder: Path) -> list[Path]:
     return [path]
 
 
+def _check_sent_back_to_the_title(result) -> None:
+    assert set(result.rejects["commune_code"]) == {"19612"}  # whom to send them back to
+
+
+def _check_sent_back_to_the_file(result) -> None:
+    assert set(result.rejects["commune_code"]) == {"19612"}
+
+
+def _hidden_column_of_last_year(folder: Path) -> list[Path]:
+    """Last year's result kept in a hidden column beside this year's."""
+    header = [*OFFICER_HEADER, "Phân loại"]
+    rows = [header] + [officer_row(n) + ["Hộ cận nghèo"] for n in (1, 2)]
+
+    def hide(book, sheet) -> None:
+        sheet.column_dimensions["L"].hidden = True
+
+    write_xlsx("an_cot_nam_truoc.xlsx", rows, hide)(folder)
+    return [folder / "an_cot_nam_truoc.xlsx"]
+
+
+def _check_hidden_column(result) -> None:
+    assert result.households["status"].tolist() == ["poor", "poor"]
+    assert "Phân loại (hidden)" in result.ledger["ignored_columns"]
+
+
+def _amounts_in_another_unit(folder: Path) -> list[Path]:
+    """One amount typed in full in a list in thousand đồng, one in thousands in a list in
+    đồng."""
+    header = [*OFFICER_HEADER[:8], "Thu nhập BQ (nghìn đồng/người/tháng)", *OFFICER_HEADER[9:]]
+    thousands = [header] + [officer_row(n, income=v) for n, v in ((1, 650), (2, 900), (3, 480000))]
+    (folder / "nghin_dong.csv").write_text(excel_csv(thousands), encoding="utf-8")
+    dong = [OFFICER_HEADER] + [
+        officer_row(n, code=f"CT-2{n}", income=v) for n, v in ((1, 650000), (2, 450), (3, 900000))
+    ]
+    (folder / "dong.csv").write_text(excel_csv(dong), encoding="utf-8")
+    return [folder / "dong.csv", folder / "nghin_dong.csv"]
+
+
+def _signers_in_field_columns(folder: Path) -> list[Path]:
+    """A dd/mm/yyyy date line, titles, then the signers' names typed in the code and the
+    members columns (family names on no list)."""
+    rows = [OFFICER_HEADER, officer_row(1), officer_row(2),
+            ["", "", "", "", "", "", "", "Cam Thành, ngày 28/12/2018"],
+            ["", "XÁC NHẬN CỦA UBND XÃ", "", "", "", "", "", "KT. CHỦ TỊCH"],
+            ["", "Ung Hoà", "", "", "", "", "", "Lữ Quang Thắng"]]  # fmt: skip
+    write_xlsx("ky_ten_o_cot_so.xlsx", rows)(folder)
+    return [folder / "ky_ten_o_cot_so.xlsx"]
+
+
+def _village_naming_a_person(folder: Path) -> list[Path]:
+    rows = [OFFICER_HEADER, officer_row(1), officer_row(2)]
+    rows[2][5] = "Nhà ông Lữ Tường"
+    (folder / "thon_ghi_ten.csv").write_text(excel_csv(rows), encoding="utf-8")
+    return [folder / "thon_ghi_ten.csv"]
+
+
+def _code_of_another_commune(folder: Path) -> list[Path]:
+    rows = [OFFICER_HEADER, officer_row(1, code="196120001"), officer_row(2, code="196210045")]
+    (folder / "ma_ho_xa_khac.csv").write_text(excel_csv(rows), encoding="utf-8")
+    return [folder / "ma_ho_xa_khac.csv"]
+
+
 OFFICER_CASES = [
     Case("cause_free_text_with_names.csv", _causes, "ok", kept=4, check=_check_causes),
     Case("signed_without_a_total.xlsx", _signed_without_total, "ok", kept=3, check=_check_signed),
@@ -939,6 +1002,7 @@ OFFICER_CASES = [
         "rejects",
         kept=2,
         rejects=[(4, "commune", "commune_name_code_differ")],
+        check=_check_sent_back_to_the_file,
     ),
     Case(
         "title_names_another_commune.xlsx",
@@ -946,6 +1010,36 @@ OFFICER_CASES = [
         "rejects",
         kept=0,
         rejects=[(r, "commune", "commune_not_title") for r in (4, 5, 6)],
+        check=_check_sent_back_to_the_title,
+    ),
+    Case(
+        "a_hidden_column_of_last_years_result.xlsx",
+        _hidden_column_of_last_year,
+        "ok",
+        kept=2,
+        check=_check_hidden_column,
+    ),
+    Case(
+        "an_amount_in_another_unit",
+        _amounts_in_another_unit,
+        "rejects",
+        kept=4,
+        rejects=[(3, "income", "amount_in_another_unit"), (4, "income", "amount_in_another_unit")],
+    ),
+    Case("signers_in_field_columns.xlsx", _signers_in_field_columns, "ok", kept=2),
+    Case(
+        "a_village_that_names_a_person.csv",
+        _village_naming_a_person,
+        "rejects",
+        kept=1,
+        rejects=[(3, "village", "personal_data_in_cell")],
+    ),
+    Case(
+        "a_code_numbered_in_another_commune.csv",
+        _code_of_another_commune,
+        "rejects",
+        kept=1,
+        rejects=[(3, "household_id", "code_of_another_commune")],
     ),
     Case("income_in_thousand_dong", _income_in_thousands, "ok", kept=6, check=_check_thousands),
     Case(

@@ -104,7 +104,21 @@ def test_generated_layout_reads_every_household_with_excel_row_numbers(tmp_path,
 
 
 def test_personal_data_never_leaves_the_reader(tmp_path, spec, registry):
-    bad = [2, "H-2", "Trần Thị Riêng", "045000000002", "Cam Thành", "T", "Kinh", "ba", 1, 1, "", ""]
+    bad = [
+        2,
+        "H-2",
+        "Trần Thị Riêng",
+        "045000000002",
+        "Cam Thành",
+        "T",
+        "Kinh",
+        "ba",
+        1,
+        900000,
+        "",
+        "",
+    ]
+
     path = workbook(tmp_path / "x.xlsx", [GOOD, bad])
     result = clean(path, spec, registry)
     assert len(result.rejects) == 1

@@ -27,6 +27,10 @@ SUMMARY = {
     "en": "{file}: {read} rows read, {kept} valid, {rejected} rejected",
 }
 REFUSED = {"vi": "{file}: không đọc được tệp", "en": "{file}: the file cannot be read"}
+LOCK_FILE = {
+    "vi": "{file}: tệp khóa của Excel (một bảng tính đang mở), bỏ qua",
+    "en": "{file}: Excel's lock file of an open workbook, skipped",
+}
 COPY = {
     "vi": "{file}: giống hệt tệp {original}, chỉ đọc một lần",
     "en": "{file}: the same file as {original}, read once",
@@ -84,7 +88,11 @@ def check_files(
     default_year = year or dt.date.today().year
     unique: dict[Path, str] = {}
     for name in paths:
+        if Path(name).name.startswith("~$"):  # skipped by the pipeline too
+            say(LOCK_FILE[language].format(file=Path(name).name))
+            continue
         unique.setdefault(Path(name).resolve(), name)
+
     basenames = [Path(n).name for n in unique.values()]
     checked = [
         (

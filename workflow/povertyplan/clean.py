@@ -60,7 +60,16 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
 # a long number Excel shows in scientific notation (1.96E+11, 1,96E+11): its digits are lost
 _SCIENTIFIC = re.compile(r"^\s*\d+([.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*$")
 
+# the unit of a scaled column, for messages: (not scaled, scaled)
+UNIT_WORDS = (
+    {"unit_en": "đồng", "unit_vi": "đồng"},
+    {"unit_en": "thousand đồng", "unit_vi": "nghìn đồng"},
+)
+# problems that leave the row's commune in doubt: it is sent back to its file's commune
+DOUBTFUL_COMMUNE = {"commune_not_title", "commune_name_code_differ"}
 # a problem that makes the row's other cells meaningless (shifted columns)
+
+
 OVERRIDING = {"row_longer_than_header"}
 # problems of the cell itself: no other problem is reported for that cell
 CELL_REASONS = {
@@ -289,10 +298,12 @@ def _resolve_communes(
     registry: pd.DataFrame,
     on: dt.date,
     report: _Problems,
-) -> pd.Series:
+) -> tuple[pd.Series, pd.Series]:
     """The registry code of each row's commune, from its name (`Xã`), its code (`Mã xã`)
     or both (which must name the same commune); a row whose commune is not the one the
-    sheet's title names (`UBND XÃ CAM THÀNH` over rows typed `CAM THANH`) is rejected."""
+    sheet's title names (`UBND XÃ CAM THÀNH` over rows typed `CAM THANH`) is rejected.
+    Returns (each row's commune code, the code its sheet's title names)."""
+
     resolved: dict[str, pd.Series] = {}
     blank = pd.Series(True, index=raw.index)
     for field in ("commune", "commune_code"):
@@ -323,12 +334,14 @@ def _resolve_communes(
     report.add(blank & ~errors[field], field, "missing_value")
     # the commune the sheet's title states, when it states one after Xã / Thị trấn
     units = commune_names(registry, on.year)
+    home = pd.Series(pd.NA, index=raw.index, dtype="string")
     for sheet, titles in table.sheet_titles.items():
         title_code, _ = commune_in_context(
             titles, lookup, last_is_file_name=False, after_unit_word_only=True
         )
         if title_code is None:
             continue
+        home[raw["sheet"] == sheet] = title_code
         other = (raw["sheet"] == sheet) & codes.notna() & (codes != title_code)
         other = other.fillna(False).astype(bool)
         extra = {
@@ -336,29 +349,49 @@ def _resolve_communes(
             for i in raw.index[other]
         }
         report.add(other, field, "commune_not_title", extra=extra)
-    return codes
+    return codes, home
 
 
-def _scale(values: pd.Series, field: Field, headers: list[str]) -> tuple[pd.Series, float, str]:
+def _numbered_in_another_commune(
+    ids: pd.Series, communes: pd.Series, registry_codes: set[str]
+) -> pd.Series:
+    """For a code of 9 or 12 digits that begins with another commune's code than its
+    row's (`196210045` in Cam Chính's list: Cam Nghĩa is 19621), that commune's code;
+    else <NA>. Such a code may as well be an ID number: it is never kept, nor shown."""
+    text = ids.fillna("").astype(str)
+    digits = text.str.fullmatch(r"\d{9}|\d{12}").astype(bool)
+    ordered = sorted(registry_codes, key=len, reverse=True)
+    prefix = text[digits].map(lambda v: next((c for c in ordered if v.startswith(c)), pd.NA))
+    prefix = prefix.reindex(ids.index).astype("string")
+    return prefix.where(prefix != communes.astype("string"))
+
+
+def _scale(
+    values: pd.Series, field: Field, headers: list[str]
+) -> tuple[pd.Series, float, str, pd.Series]:
     """A column written in a larger unit (income in thousand đồng), scaled: the values,
-    the factor applied and on what it was decided (`values`: every amount is below the
+    the factor applied, on what it was decided (`values`: every amount is below the
     field's `when_all_below`, or none is; `header`: the header says so and the amounts are
     mixed; `majority`: mixed, no word in the header, most amounts decide; '' when there
-    is no amount)."""
+    is no amount), and the amounts that do not fit the unit decided (450 among amounts in
+    đồng; 480000 among amounts in thousand đồng, at or above `scaled_below`)."""
     scale = field.scale
-    positive = values[(values > 0).fillna(False).astype(bool)]
-    if scale is None or positive.empty:
-        return values, 1.0, ""
-    below = int((positive < scale.when_all_below).sum())
-    if below == len(positive):
-        return values * scale.factor, scale.factor, "values"
-    if below == 0:
-        return values, 1.0, "values"
-    words = [f" {normalise_label(h)} " for h in headers]
-    if any(f" {w} " in h for w in scale.header_words for h in words):
-        return values * scale.factor, scale.factor, "header"
-    factor = scale.factor if below * 2 > len(positive) else 1.0
-    return values * factor, factor, "majority"
+    positive = (values > 0).fillna(False).astype(bool)
+    none = pd.Series(False, index=values.index)
+    if scale is None or not positive.any():
+        return values, 1.0, "", none
+    small = positive & (values < scale.when_all_below).fillna(False).astype(bool)
+    below, count = int(small.sum()), int(positive.sum())
+    if below in (0, count):
+        factor, basis = (scale.factor if below else 1.0), "values"
+    else:
+        words = [f" {normalise_label(h)} " for h in headers]
+        said = any(f" {w} " in h for w in scale.header_words for h in words)
+        factor = scale.factor if said or below * 2 > count else 1.0
+        basis = "header" if said else "majority"
+    large = positive & (values >= scale.scaled_below).fillna(False).astype(bool)
+    unclear = large if factor != 1.0 else small
+    return values * factor, factor, basis, unclear
 
 
 def _status_from_marks(
@@ -447,7 +480,7 @@ def clean_table(
         table = _with_commune_from_context(table, lookup)
     report = _Problems(table, [])
     raw, errors = _cell_problems(table, spec, report)
-    codes = _resolve_communes(table, raw, errors, lookup, registry, on, report)
+    codes, home = _resolve_communes(table, raw, errors, lookup, registry, on, report)
     out = pd.DataFrame({"commune_code": codes}, index=raw.index)
 
     # every other field: read by its kind, then checked against the schema of columns.yaml
@@ -464,9 +497,14 @@ def clean_table(
             report.add(invalid & ~blank, field.name, PARSE_REASONS[field.kind])
         if field.scale is not None:
             headers = [h[field.name] for h in table.headers.values() if field.name in h]
-            values, factor, basis = _scale(values, field, headers)
+            values, factor, basis, unclear = _scale(values, field, headers)
             if field.name == "income" and basis:
                 income_unit = ("thousand_dong" if factor == 1000 else "dong", basis)
+            units = UNIT_WORDS[factor != 1.0]
+            extra = {i: units for i in raw.index[unclear]}
+            report.add(
+                unclear, field.name, "amount_in_another_unit", raw[field.name].map(cell_text), extra
+            )
         if field.required:  # a blank cell is missing unless its kind gives it a meaning
             empty = blank & (values.isna() | (values.astype("string") == "")).fillna(True)
             reason = "missing_household_id" if field.name == "household_id" else "missing_value"
@@ -515,8 +553,21 @@ def clean_table(
     # a household code that is a name or an ID number would carry personal data into the
     # results: the row is rejected, and the code never shown
     personal_id = personal_household_codes(out["household_id"], codes, table.personal_values)
+    # numbered like another commune's household (its code first): say so, without the code
+    others = _numbered_in_another_commune(out["household_id"], codes, set(lookup.values()))
+    names = commune_names(registry, on.year)
+    extra = {
+        i: {"other": f"{names.get(code, code)} ({code})"}
+        for i, code in others[personal_id].dropna().items()
+    }
+
+    numbered = personal_id & others.notna()
+    report.add(numbered, "household_id", "code_of_another_commune", None, extra)
     report.add(
-        personal_id, "household_id", "id_looks_personal", pd.Series(REDACTED, index=raw.index)
+        personal_id & ~numbered,
+        "household_id",
+        "id_looks_personal",
+        pd.Series(REDACTED, index=raw.index),
     )
 
     # derived columns
@@ -540,12 +591,13 @@ def clean_table(
     cell_problem = found["reason"].isin(CELL_REASONS)
     found = found[~cell_key.isin(set(cell_key[cell_problem])) | cell_problem]
     rejected_index = pd.Index(found["index"].unique())
-    # the commune each rejected row belongs to (to know whom to send it back to): its own,
-    # else the commune most rows of the file belong to
-    usual = codes.mode()
-    commune_of = codes.fillna(usual.iloc[0] if len(usual) else pd.NA)
-    if shifted and len(usual):
-        commune_of.loc[list(shifted)] = usual.iloc[0]
+    # the commune each rejected row belongs to (whom to send it back to): the one its
+    # sheet's title names, else its own (unless that is in doubt), else the commune most
+    # rows of the file belong to
+    doubtful = found.loc[found["reason"].isin(DOUBTFUL_COMMUNE), "index"]
+    own = codes.where(~raw.index.isin(list(shifted)) & ~raw.index.isin(doubtful))
+    usual = own.mode()
+    commune_of = home.fillna(own).fillna(usual.iloc[0] if len(usual) else pd.NA)
     shown = table.frame.assign(
         **{
             f.name: out[f.name]
@@ -559,7 +611,9 @@ def clean_table(
     kept["review_year"] = review_year
     kept["ethnic_minority"] = ~kept["ethnicity"].map(normalise_label).isin(spec.majority_ethnicity)
     kept["source_file"] = table.file
+    kept["sheet"] = raw.loc[kept.index, "sheet"].astype("string")
     kept["source_row"] = raw.loc[kept.index, "source_row"].astype("int64")
+
     ledger = {
         "review_year": review_year,
         "source_file": table.file,

@@ -25,6 +25,8 @@ class Scale:
     factor: float
     header_words: tuple[str, ...]
     when_all_below: float
+    # in a scaled column, an amount at or above this was written in the base unit
+    scaled_below: float = float("inf")
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ def load_column_spec(path: str | Path) -> ColumnSpec:
                 float(scale["factor"]),
                 tuple(normalise_label(w) for w in scale.get("header_words", [])),
                 float(scale.get("when_all_below", 0)),
+                float(scale.get("scaled_below", float("inf"))),
             )
             if scale
             else None,

@@ -52,6 +52,7 @@ HOUSEHOLDS = pa.schema(
         ("head_female", pa.bool_()),
         ("cause", pa.string()),
         ("source_file", pa.string()),
+        ("sheet", pa.string()),
         ("source_row", pa.int32()),
     ]
 )
@@ -359,7 +360,8 @@ RECONCILIATION = pa.schema(
 )
 
 SORT_KEYS = {
-    id(HOUSEHOLDS): ["commune_code", "household_id", "source_file", "source_row"],
+    id(HOUSEHOLDS): ["commune_code", "household_id", "source_file", "sheet", "source_row"],
+
     id(COMMUNES): ["display_order", "commune_code"],
     id(DISTRICT): ["review_year"],
     id(TARGETS): ["display_order", "commune_code"],

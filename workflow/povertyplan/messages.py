@@ -97,6 +97,26 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
             "nếu hộ thuộc {title}, ghi {title} vào ô này; nếu hộ thuộc {row_name}, gửi hộ trong danh sách của {row_name}",
         ),
     },
+    "amount_in_another_unit": {
+        "en": (
+            "'{value}' does not look written in {unit_en}, as the column's other amounts are",
+            "write it in {unit_en}, like the others",
+        ),
+        "vi": (
+            "'{value}' có vẻ không ghi theo {unit_vi} như các số khác trong cột",
+            "ghi lại theo {unit_vi} như các số khác",
+        ),
+    },
+    "code_of_another_commune": {
+        "en": (
+            "the household code is numbered like a household of {other}, not of this row's commune (it could also be an ID number, so it is not shown)",
+            "give the household a code of this commune, or correct the commune",
+        ),
+        "vi": (
+            "mã hộ được đánh số như hộ của {other}, không phải xã của dòng này (cũng có thể là số CMND/CCCD nên không hiển thị)",
+            "ghi mã hộ theo số của xã này, hoặc sửa lại xã",
+        ),
+    },
     "code_in_scientific_notation": {
         "en": (
             "the code '{value}' is in scientific notation: Excel changed the long number and its real digits are lost",
@@ -271,6 +291,8 @@ REASON_LABELS: dict[str, tuple[str, str]] = {
     "commune_name_code_differ": ("Tên xã và mã xã khác nhau", "Commune name and code differ"),
     "commune_not_title": ("Xã khác với tiêu đề tệp", "Commune differs from the title"),
     "code_in_scientific_notation": ("Mã bị đổi sang số mũ", "Code in scientific notation"),
+    "code_of_another_commune": ("Mã hộ của xã khác", "Code of another commune"),
+    "amount_in_another_unit": ("Số tiền khác đơn vị", "Amount in another unit"),
     "conflicting_marks": ("Đánh dấu nhiều kết quả", "Several results marked"),
     "marks_differ_from_status": ("Dấu x khác kết quả", "Mark differs from result"),
     "personal_data_in_cell": ("Ô có họ tên hoặc số CCCD", "Name or ID number in a cell"),

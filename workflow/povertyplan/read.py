@@ -140,14 +140,17 @@ def _column_index(letters: str) -> int:
     return number - 1
 
 
-def excel_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """The error cells of each sheet of an .xlsx/.xlsm file: zero-based (row, column) →
-    `#ERROR` (a cell holding #N/A, #REF! …) or `#FORMULA` (a formula with no saved value).
+def excel_sheet_facts(
+    path: Path,
+) -> dict[str, tuple[dict[tuple[int, int], str], frozenset[int]]]:
+    """What calamine does not tell of each sheet of an .xlsx/.xlsm file: its error cells,
+    zero-based (row, column) → `#ERROR` (a cell holding #N/A, #REF! …) or `#FORMULA` (a
+    formula with no saved value), and its hidden columns (zero-based).
 
-    calamine reads both as blank; the sheet XML tells them apart (`t="e"`, `<f>` without
-    `<v>`).
+    calamine reads error cells as blank and shows hidden columns; the sheet XML tells
+    (`t="e"`, `<f>` without `<v>`, `<col … hidden="1">`).
     """
-    found: dict[str, dict[tuple[int, int], str]] = {}
+    found: dict[str, tuple[dict[tuple[int, int], str], frozenset[int]]] = {}
     try:
         with zipfile.ZipFile(path) as book:
             workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
@@ -170,7 +173,17 @@ def excel_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                 member = target if target.startswith("xl/") else f"xl/{target}"
                 xml = book.read(member).decode("utf-8", "replace")
                 cells: dict[tuple[int, int], str] = {}
-                found[_unescape(name.group(1))] = cells
+                head = xml[: xml.find("<sheetData")]
+                hidden = frozenset(
+                    column
+                    for tag in re.findall(r"<col\b[^>]*>", head)
+                    if re.search(r'hidden="(1|true)"', tag)
+                    for column in range(
+                        int(re.search(r'min="(\d+)"', tag).group(1)) - 1,
+                        int(re.search(r'max="(\d+)"', tag).group(1)),
+                    )
+                )
+                found[_unescape(name.group(1))] = (cells, hidden)
                 if 't="e"' not in xml and "<f" not in xml:
                     continue  # no error cell and no formula: nothing to look for
                 for attributes, body in re.findall(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", xml, re.S):
@@ -201,19 +214,23 @@ def _unescape(text: str) -> str:
 
 def _excel_grids(
     path: Path,
-) -> tuple[list[tuple[str, list[list[object]], list, None]], list[str], bool]:
-    """Every visible sheet as a grid of cell values (with its merged ranges), the names of
-    the hidden sheets, and whether any cell holds an Excel error or an uncalculated formula."""
+) -> tuple[list[tuple[str, list[list[object]], list, None, frozenset[int]]], list[str], bool]:
+    """Every visible sheet as a grid of cell values (with its merged ranges and its hidden
+    columns), the names of the hidden sheets, and whether any cell holds an Excel error or
+    an uncalculated formula."""
     try:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several types for unreadable files
         raise DataError(
-            f"cannot be opened as an Excel workbook ({type(exc).__name__})",
+            "cannot be opened as an Excel workbook",
             file=path.name,
             hint="open it in Excel and save it again as .xlsx",
             vi=("không mở được tệp Excel", "mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx"),
+            analyst=(f"the reader said {type(exc).__name__}", f"bộ đọc báo {type(exc).__name__}"),
         ) from None
-    errors = excel_error_cells(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
+
+    facts = excel_sheet_facts(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
+    errors = {name: cells for name, (cells, _) in facts.items()}
     grids, hidden = [], []
     for meta in book.sheets_metadata:
         if "Visible" not in str(meta.visible) or "Hidden" in str(meta.visible):
@@ -226,7 +243,8 @@ def _excel_grids(
         for (row, col), kind in errors.get(meta.name, {}).items():
             if row < len(grid) and col < width:
                 grid[row][col] = CellError(kind)
-        grids.append((meta.name, grid, list(sheet.merged_cell_ranges or []), None))
+        hidden_columns = facts.get(meta.name, ({}, frozenset()))[1]
+        grids.append((meta.name, grid, list(sheet.merged_cell_ranges or []), None, hidden_columns))
     return grids, hidden, any(errors.values())
 
 
@@ -532,8 +550,16 @@ def _missing_columns(spec: ColumnSpec, mapped: dict[str, int], headers: list[str
 
 
 def _layout(
-    grid: list[list[object]], spec: ColumnSpec, file: str, header_at: int, merges: list
+    grid: list[list[object]],
+    spec: ColumnSpec,
+    file: str,
+    header_at: int,
+    merges: list,
+    hidden: frozenset[int] = frozenset(),
 ) -> _Layout:
+    """The sheet's header and which column holds which field. A hidden column (last
+    year's result kept out of sight) is read only when no visible column names its field;
+    name and ID-number columns, hidden or not, are all dropped."""
     upper = grid[header_at]
     id_col = next(c for c, n in _row_fields(upper, spec).items() if n == "household_id")
     depth = _header_depth(grid, spec, header_at, id_col)
@@ -541,13 +567,18 @@ def _layout(
     mapped: dict[str, int] = {}
     personal: dict[int, str] = {}
     ignored: list[str] = []
-    for col, (header, name) in enumerate(zip(headers, names, strict=True)):
+    visible_first = sorted(range(len(headers)), key=lambda c: (c in hidden, c))
+    for col in visible_first:
+        header, name = headers[col], names[col]
         if name is None:
             if header and header not in ignored:
                 ignored.append(header)
             continue
         if spec.fields[name].personal:
             personal[col] = name  # several name or ID-number columns: all are dropped
+            continue
+        if col in hidden and name in mapped:
+            ignored.append(f"{header} (hidden)")
             continue
         if name in mapped:
             label = spec.fields[name].aliases[0]
@@ -758,13 +789,15 @@ def _sheet_table(
     sheet: str,
     header_at: int,
     lengths: list[int] | None = None,
+    hidden: frozenset[int] = frozenset(),
 ) -> tuple[pd.DataFrame, dict[str, str], dict[str, int], _Layout]:
     """The data rows of one sheet as a frame, and the sheet's layout and row counts.
 
     `lengths` (CSV only) are the numbers of fields of each line: a line with more fields
-    than the header is shifted even when its extra fields are empty.
+    than the header is shifted even when its extra fields are empty. `hidden`: the
+    sheet's hidden columns.
     """
-    layout = _layout(grid, spec, file, header_at, merges)
+    layout = _layout(grid, spec, file, header_at, merges, hidden)
     _fill_merged(grid, merges, header_at + layout.header_rows)
     kinds = _classify(grid, spec, layout)
     structure = {kind: kinds.count(kind) for kind in STRUCTURE_KINDS}
@@ -849,14 +882,14 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
         )
     if suffix in CSV_SUFFIXES:
         grid, file_encoding, lengths = _csv_grid(path)
-        grids, ignored_sheets, has_errors = [("", grid, [], lengths)], [], False
+        grids, ignored_sheets, has_errors = [("", grid, [], lengths, frozenset())], [], False
     else:
         grids, ignored_sheets, has_errors = _excel_grids(path)
         file_encoding = suffix.lstrip(".")
     frames, headers, sheets, ignored_columns, text_encodings = [], {}, [], [], []
     structure = dict.fromkeys(STRUCTURE_KINDS, 0)
     grid_rows = 0
-    for sheet, grid, merges, lengths in grids:
+    for sheet, grid, merges, lengths, hidden_columns in grids:
         # a header readable as it is (typed in Unicode) is kept as it is, and only the rows
         # below it are repaired; otherwise the whole sheet is, header included
         header_at = _find_header(grid, spec) if grid else None
@@ -870,8 +903,9 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             ignored_sheets.append(sheet)
             continue
         frame, sheet_headers, sheet_structure, layout = _sheet_table(
-            grid, merges, spec, path.name, sheet, header_at, lengths
+            grid, merges, spec, path.name, sheet, header_at, lengths, hidden_columns
         )
+
         ignored = layout.ignored
         for col, encoding in repaired.items():
             label = (
