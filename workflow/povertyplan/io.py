@@ -361,7 +361,6 @@ RECONCILIATION = pa.schema(
 
 SORT_KEYS = {
     id(HOUSEHOLDS): ["commune_code", "household_id", "source_file", "sheet", "source_row"],
-
     id(COMMUNES): ["display_order", "commune_code"],
     id(DISTRICT): ["review_year"],
     id(TARGETS): ["display_order", "commune_code"],
