@@ -461,6 +461,119 @@ def _duplicates(
     report.add(clash, "household_id", "duplicate_household_id", ids, others)
 
 
+def _read_fields(
+    table: RawTable,
+    raw: pd.DataFrame,
+    errors: dict,
+    out: pd.DataFrame,
+    spec: ColumnSpec,
+    report: _Problems,
+) -> tuple[str, str]:
+    """Every field but the commune read by its kind into `out` and checked against the
+    schema of columns.yaml (a blank required cell, bounds, a scaled unit, a kept text
+    that is a person); returns the income's unit and on what it was decided."""
+    income_unit = ("", "")
+    for field in spec.fields.values():
+        if field.personal or field.name in ("commune", "commune_code"):
+            continue
+        if field.name not in raw:
+            out[field.name] = pd.Series(pd.NA, index=raw.index, dtype=EMPTY_DTYPES[field.kind])
+            continue
+        values, invalid = parse_field(raw[field.name], field.kind, spec, field.name)
+        blank = _blank(raw[field.name]) & ~errors[field.name]
+        written = raw[field.name].map(cell_text)
+        if field.kind in PARSE_REASONS:
+            report.add(invalid & ~blank, field.name, PARSE_REASONS[field.kind])
+        if field.scale is not None:
+            headers = [h[field.name] for h in table.headers.values() if field.name in h]
+            values, factor, basis, unclear = _scale(values, field, headers)
+            if field.name == "income" and basis:
+                income_unit = ("thousand_dong" if factor == 1000 else "dong", basis)
+            extra = dict.fromkeys(raw.index[unclear], UNIT_WORDS[factor != 1.0])
+            report.add(unclear, field.name, "amount_in_another_unit", written, extra)
+        if field.required:  # a blank cell is missing unless its kind gives it a meaning
+            empty = blank & (values.isna() | (values.astype("string") == "")).fillna(True)
+            reason = "missing_household_id" if field.name == "household_id" else "missing_value"
+            report.add(empty.astype(bool), field.name, reason)
+        if field.min is not None or field.max is not None:
+            _bounds(values, written, field, report)
+        if field.kind == "text":
+            # a text that is kept (village, ethnicity) may not be a person
+            person = values.map(
+                {v: looks_like_a_person(v, table.personal_values) for v in values.dropna().unique()}
+            ).fillna(False)
+            redacted = pd.Series(REDACTED, index=raw.index)
+            report.add(person.astype(bool), field.name, "personal_data_in_cell", redacted)
+        out[field.name] = values
+    return income_unit
+
+
+def _bounds(values: pd.Series, written: pd.Series, field: Field, report: _Problems) -> None:
+    """The field's `min` and `max`: below a min of 0 is `negative`, else `out_of_range`;
+    the cell is shown as written (an ID number typed as a count keeps its leading 0, so it
+    is recognised and never shown)."""
+    low = field.min if field.min is not None else float("-inf")
+    high = field.max if field.max is not None else float("inf")
+    below = (values.notna() & (values < low)).fillna(False).astype(bool)
+    above = (values.notna() & (values > high)).fillna(False).astype(bool)
+    negative = below if low == 0 else pd.Series(False, index=values.index)
+    outside = (below & ~negative) | above
+    bounds = {i: {"low": _number(low), "high": _number(high)} for i in values.index[outside]}
+    report.add(negative, field.name, "negative", written)
+    report.add(outside, field.name, "out_of_range", written, bounds)
+
+
+def _rules_between_fields(
+    raw: pd.DataFrame, out: pd.DataFrame, spec: ColumnSpec, report: _Problems
+) -> None:
+    """`at_most` (workers ≤ members) and `only_for_status` (can-exit only on the poor)."""
+    for field in spec.fields.values():
+        if field.name not in raw:
+            continue
+        if field.at_most and field.at_most[0] in raw:
+            other, reason = field.at_most
+            above = (out[field.name] > out[other]).fillna(False).astype(bool)
+            report.add(above, field.name, reason, out[field.name])
+        if field.only_for_status:
+            status, reason = field.only_for_status
+            marked = out[field.name].fillna(False).astype(bool)
+            other_status = (out["status"] != status).fillna(False).astype(bool)
+            shown = raw["status"] if "status" in raw else out["status"]
+            report.add(marked & other_status, field.name, reason, shown)
+
+
+def _personal_codes(
+    table: RawTable,
+    ids: pd.Series,
+    codes: pd.Series,
+    lookup: dict[str, str],
+    names: dict[str, str],
+    report: _Problems,
+) -> None:
+    """A household code that is a name or an ID number would carry personal data into the
+    results: the row is rejected, and the code never shown; one numbered like another
+    commune's household (that commune's code first) says so."""
+    personal = personal_household_codes(ids, codes, table.personal_values)
+    others = _numbered_in_another_commune(ids, codes, set(lookup.values()))
+    numbered = personal & others.notna()
+    extra = {i: {"other": f"{names.get(c, c)} ({c})"} for i, c in others[numbered].items()}
+    report.add(numbered, "household_id", "code_of_another_commune", None, extra)
+    redacted = pd.Series(REDACTED, index=ids.index)
+    report.add(personal & ~numbered, "household_id", "id_looks_personal", redacted)
+
+
+def _send_back_to(
+    found: pd.DataFrame, codes: pd.Series, home: pd.Series, shifted: set
+) -> pd.Series:
+    """The commune each row belongs to, to know whom to send a reject back to: the one its
+    sheet's title names, else its own (unless that is in doubt: a shifted row, a commune
+    that differs from the title or the code), else the one most rows of the file have."""
+    doubtful = set(found.loc[found["reason"].isin(DOUBTFUL_COMMUNE), "index"]) | shifted
+    own = codes.where(~codes.index.isin(list(doubtful)))
+    usual = own.mode()
+    return home.fillna(own).fillna(usual.iloc[0] if len(usual) else pd.NA)
+
+
 def clean_table(
     table: RawTable,
     spec: ColumnSpec,
@@ -482,93 +595,11 @@ def clean_table(
     raw, errors = _cell_problems(table, spec, report)
     codes, home = _resolve_communes(table, raw, errors, lookup, registry, on, report)
     out = pd.DataFrame({"commune_code": codes}, index=raw.index)
-
-    # every other field: read by its kind, then checked against the schema of columns.yaml
-    income_unit = ("", "")
-    for field in spec.fields.values():
-        if field.personal or field.name in ("commune", "commune_code"):
-            continue
-        if field.name not in raw:
-            out[field.name] = pd.Series(pd.NA, index=raw.index, dtype=EMPTY_DTYPES[field.kind])
-            continue
-        values, invalid = parse_field(raw[field.name], field.kind, spec, field.name)
-        blank = _blank(raw[field.name]) & ~errors[field.name]
-        if field.kind in PARSE_REASONS:
-            report.add(invalid & ~blank, field.name, PARSE_REASONS[field.kind])
-        if field.scale is not None:
-            headers = [h[field.name] for h in table.headers.values() if field.name in h]
-            values, factor, basis, unclear = _scale(values, field, headers)
-            if field.name == "income" and basis:
-                income_unit = ("thousand_dong" if factor == 1000 else "dong", basis)
-            units = UNIT_WORDS[factor != 1.0]
-            extra = {i: units for i in raw.index[unclear]}
-            report.add(
-                unclear, field.name, "amount_in_another_unit", raw[field.name].map(cell_text), extra
-            )
-        if field.required:  # a blank cell is missing unless its kind gives it a meaning
-            empty = blank & (values.isna() | (values.astype("string") == "")).fillna(True)
-            reason = "missing_household_id" if field.name == "household_id" else "missing_value"
-            report.add(empty.astype(bool), field.name, reason)
-        if field.min is not None or field.max is not None:
-            low = field.min if field.min is not None else float("-inf")
-            high = field.max if field.max is not None else float("inf")
-            below = (values.notna() & (values < low)).fillna(False).astype(bool)
-            above = (values.notna() & (values > high)).fillna(False).astype(bool)
-            negative = below if low == 0 else pd.Series(False, index=raw.index)
-            outside = (below & ~negative) | above
-            bounds = {i: {"low": _number(low), "high": _number(high)} for i in raw.index[outside]}
-            # the cell as written (an ID number typed as a count keeps its leading 0, so
-            # it is recognised and never shown)
-            written = raw[field.name].map(cell_text)
-            report.add(negative, field.name, "negative", written)
-            report.add(outside, field.name, "out_of_range", written, bounds)
-        if field.kind == "text" and field.name in raw:
-            # a text that is kept (village, ethnicity) may not be a person
-            distinct = values.dropna().unique()
-            person = values.map(
-                {v: looks_like_a_person(v, table.personal_values) for v in distinct}
-            ).fillna(False)
-            report.add(
-                person.astype(bool),
-                field.name,
-                "personal_data_in_cell",
-                pd.Series(REDACTED, index=raw.index),
-            )
-        out[field.name] = values
+    income_unit = _read_fields(table, raw, errors, out, spec, report)
     _status_from_marks(raw, out, spec, report)
-    for field in spec.fields.values():
-        if field.name not in raw:
-            continue
-        if field.at_most and field.at_most[0] in raw:
-            other, reason = field.at_most
-            above = (out[field.name] > out[other]).fillna(False).astype(bool)
-            report.add(above, field.name, reason, out[field.name])
-        if field.only_for_status:
-            status, reason = field.only_for_status
-            marked = out[field.name].fillna(False).astype(bool)
-            other_status = (out["status"] != status).fillna(False).astype(bool)
-            shown = raw["status"] if "status" in raw else out["status"]
-            report.add(marked & other_status, field.name, reason, shown)
-
-    # a household code that is a name or an ID number would carry personal data into the
-    # results: the row is rejected, and the code never shown
-    personal_id = personal_household_codes(out["household_id"], codes, table.personal_values)
-    # numbered like another commune's household (its code first): say so, without the code
-    others = _numbered_in_another_commune(out["household_id"], codes, set(lookup.values()))
+    _rules_between_fields(raw, out, spec, report)
     names = commune_names(registry, on.year)
-    extra = {
-        i: {"other": f"{names.get(code, code)} ({code})"}
-        for i, code in others[personal_id].dropna().items()
-    }
-
-    numbered = personal_id & others.notna()
-    report.add(numbered, "household_id", "code_of_another_commune", None, extra)
-    report.add(
-        personal_id & ~numbered,
-        "household_id",
-        "id_looks_personal",
-        pd.Series(REDACTED, index=raw.index),
-    )
+    _personal_codes(table, out["household_id"], codes, lookup, names, report)
 
     # derived columns
     valid = units_valid_on(registry, on).drop_duplicates("code").set_index("code")["area"]
@@ -591,13 +622,7 @@ def clean_table(
     cell_problem = found["reason"].isin(CELL_REASONS)
     found = found[~cell_key.isin(set(cell_key[cell_problem])) | cell_problem]
     rejected_index = pd.Index(found["index"].unique())
-    # the commune each rejected row belongs to (whom to send it back to): the one its
-    # sheet's title names, else its own (unless that is in doubt), else the commune most
-    # rows of the file belong to
-    doubtful = found.loc[found["reason"].isin(DOUBTFUL_COMMUNE), "index"]
-    own = codes.where(~raw.index.isin(list(shifted)) & ~raw.index.isin(doubtful))
-    usual = own.mode()
-    commune_of = home.fillna(own).fillna(usual.iloc[0] if len(usual) else pd.NA)
+    commune_of = _send_back_to(found, codes, home, shifted)
     shown = table.frame.assign(
         **{
             f.name: out[f.name]
