@@ -557,3 +557,15 @@ def test_a_group_label_names_a_column_only_read_with_its_own_label(tmp_path, spe
     assert result.rejects.empty and result.ledger["header_rows"] == 2
     assert result.households[["income", "status"]].values.tolist() == [[650000, "poor"]]
     assert result.ledger["ignored_columns"] == ["Tổng", "Ghi chú"]
+
+
+def test_a_section_named_like_a_result_is_no_header(tmp_path, spec, registry):
+    """`HỘ NGHÈO` alone under the header groups the poor households: a section, not a
+    second header row (though `Hộ nghèo` can head a column of x marks)."""
+    text = (
+        "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+        "HỘ NGHÈO,,,,\nH-1,Cam Thành,Kinh,3,Hộ nghèo\n"
+    )
+    result = clean(csv_file(tmp_path / "s.csv", text), spec, registry)
+    assert result.ledger["header_rows"] == 1 and kept_ids(result) == ["H-1"]
+    assert result.ledger["section_rows"] == 1 and result.rejects.empty

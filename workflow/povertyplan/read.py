@@ -44,10 +44,12 @@ RAW_SUFFIXES = EXCEL_SUFFIXES | CSV_SUFFIXES
 HEADER_SEARCH_ROWS = 40
 STRUCTURE_KINDS = ("title", "header", "index", "blank", "section", "total", "footer")
 # a section label: a roman numeral (I, II.), a letter or number with a point (A., 1.),
-# or an area or village word (Thành thị, Nông thôn, Thôn 3)
+# or an area, village or result word (Thành thị, Nông thôn, Thôn 3, Hộ nghèo)
 _SECTION = re.compile(
-    r"^(([ivx]+)\.?(\s|$)|[a-z0-9]{1,2}[.)](\s|$)|(thành thị|nông thôn|thôn|bản|khu phố|tổ dân phố|tổ)(\s|$))"
+    r"^(([ivx]+)\.?(\s|$)|[a-z0-9]{1,2}[.)](\s|$)|(thành thị|nông thôn|thôn|bản|khu phố|tổ dân phố|tổ"
+    r"|hộ nghèo|hộ cận nghèo|hộ không nghèo)(\s|$))"
 )
+
 
 
 class CellError(str):
@@ -467,7 +469,9 @@ def _continues_header(row: list[object], id_col: int, id_header: object) -> bool
 
 def _header_depth(grid: list[list[object]], spec: ColumnSpec, header_at: int, id_col: int) -> int:
     """How many rows the header has (1-4): the row with `Mã hộ` and the rows under it that
-    continue it (group / dimension / indicator), down to the last one naming a field."""
+    continue it (group / dimension / indicator), down to the last one naming a field. A
+    row with one text only is a section (`HỘ NGHÈO` over the poor households), not a
+    header's lower row, which labels several columns."""
     depth = 1
     for below in range(1, MAX_HEADER_ROWS):
         index = header_at + below
@@ -475,9 +479,10 @@ def _header_depth(grid: list[list[object]], spec: ColumnSpec, header_at: int, id
             grid[index], id_col, grid[header_at][id_col]
         ):
             break
-        if _row_fields(grid[index], spec):
+        if sum(v != "" for v in grid[index]) >= 2 and _row_fields(grid[index], spec):
             depth = below + 1
     return depth
+
 
 
 def _header_cells(
