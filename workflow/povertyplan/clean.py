@@ -209,7 +209,8 @@ def _without_personal_labels(table: RawTable, places: frozenset[str]) -> RawTabl
     after a person."""
 
     # a name signed under the table that is a place's (`Cam Thành`) is no person's
-    known = frozenset(v for v in table.personal_values if normalise_commune_name(v) not in places)
+    signed = {v for v in table.signed_names if normalise_commune_name(v) not in places}
+    known = table.personal_values | signed
 
     def shown(text: str) -> str:
         return redact(text, known, places)
@@ -481,7 +482,8 @@ def _read_fields(
             continue
         values, invalid = parse_field(raw[field.name], field.kind, spec, field.name)
         blank = _blank(raw[field.name]) & ~errors[field.name]
-        written = raw[field.name].map(cell_text)
+        written = raw[field.name]  # shown as written (cell_text) for the rows reported
+
         if field.kind in PARSE_REASONS:
             report.add(invalid & ~blank, field.name, PARSE_REASONS[field.kind])
         if field.scale is not None:

@@ -51,7 +51,6 @@ _SECTION = re.compile(
 )
 
 
-
 class CellError(str):
     """An Excel error cell (#N/A, #REF!, #DIV/0! …): never a value, always a reject."""
 
@@ -88,6 +87,8 @@ class RawTable:
     file_sha256: str = ""  # of the file's bytes: a file sent twice is read once
     # place names (the registry's, normalised): never mistaken for a person's name
     places: frozenset[str] = frozenset()
+    # names signed above or under the table (a place's name there is no person's)
+    signed_names: frozenset[str] = frozenset()
 
     def header(self, sheet: str, name: str) -> str:
         """The header a field has in `sheet` (its canonical name when absent)."""
@@ -484,7 +485,6 @@ def _header_depth(grid: list[list[object]], spec: ColumnSpec, header_at: int, id
     return depth
 
 
-
 def _header_cells(
     grid: list[list[object]], merges: list, header_at: int, depth: int
 ) -> tuple[list[list[str]], list[list[str]]]:
@@ -841,10 +841,10 @@ def _sheet_table(
         for v in grid[i]
         if isinstance(v, str) and v and not isinstance(v, CellError)
     ]
-    personal |= signers(outside)
+    signed = set(signers(outside))
     # and the signers' names whatever their family names: the signature block's texts of
     # two to five capitalised words that are no title
-    personal |= {
+    signed |= {
         v.strip()
         for i, kind in enumerate(kinds)
         if kind == "footer"
@@ -857,6 +857,7 @@ def _sheet_table(
     }
 
     frame.attrs["personal_values"] = personal
+    frame.attrs["signed_names"] = signed
     frame.attrs["title_texts"] = [
         v for row in grid[:header_at] for v in row if isinstance(v, str) and v
     ]
@@ -944,6 +945,7 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             ),
         )
     personal = frozenset().union(*(f.attrs.pop("personal_values", set()) for f in frames))
+    signed = frozenset().union(*(f.attrs.pop("signed_names", set()) for f in frames))
     sheet_titles = {
         sheet: f.attrs.pop("title_texts", []) for sheet, f in zip(sheets, frames, strict=True)
     }
@@ -961,6 +963,7 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
         file_encoding=file_encoding,
         text_encodings=text_encodings,
         personal_values=personal,
+        signed_names=signed,
         context=[*titles, path.stem],
         has_cell_errors=has_errors,
         sheet_titles=sheet_titles,
