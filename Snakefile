@@ -35,7 +35,7 @@ rule all:
 # again but whose plan was not rebuilt loses its earlier outputs, and the index says so.
 onerror:
     for year, files in withdraw_unfinished_years(
-        "results", index_inputs(), INDEX_TITLE
+        "results", index_inputs(), INDEX_TITLE, RAW
     ).items():
         logger.warning(
             f"{year} did not finish: {len(files)} results of an earlier run were withdrawn "

@@ -56,3 +56,20 @@ def test_corpus_file(case, tmp_path, spec, registry):
     assert not [name for name in PERSONAL + PLANTED if kept_text.isin([name]).any().any()]
     if case.check:
         case.check(results[0] if len(results) == 1 else year)
+
+
+def test_a_commune_numbered_code_is_shown_as_written_in_messages(tmp_path, spec, registry):
+    """`196123001` is Cam Thành's own numbering, not an ID number: a message about it
+    names it (an ID number in its place would be `***`)."""
+    from corpus import OFFICER_HEADER, excel_csv, officer_row
+
+    rows = [OFFICER_HEADER] + [officer_row(n, code=f"19612300{n}") for n in (1, 2, 3)]
+    rows.append(officer_row(4, code="196123003"))  # the same code, other values
+    rows[-1][7] = 5
+    path = tmp_path / "so_ma_ho.csv"
+    path.write_text(excel_csv(rows), encoding="utf-8")
+    lookup = commune_lookup(registry, review_date(2018))
+    result = clean_table(read_raw_file(path, spec), spec, lookup, registry, 2018)
+    messages = result.rejects["message"].tolist()
+    assert len(messages) == 2 and all("'196123003'" in m for m in messages)
+    assert all('"196123003"' in v for v in result.rejects["raw_values"])

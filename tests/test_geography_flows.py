@@ -364,9 +364,10 @@ def test_the_registry_refuses_impossible_dates_and_successors(tmp_path, line, me
 
 
 def test_households_numbered_001_in_each_commune_are_followed_within_their_commune():
-    """Communes that number their households 001, 002… share codes: each is followed by
-    commune and code; a code that names one household in the district is still followed
-    when it moves; two old communes merged with the same code cannot be told apart."""
+    """Communes that number their households 001, 002… share codes: each household is then
+    followed by commune and code, so the same code in another commune a year later is
+    another household (and a move between communes is a departure and an arrival); two
+    old communes merged with the same code cannot be told apart."""
     previous = frame(
         [
             ("001", "1", "poor", 3),
@@ -382,16 +383,20 @@ def test_households_numbered_001_in_each_commune_are_followed_within_their_commu
             ("002", "1", "near_poor", 2),
             ("001", "2", "poor", 4),
             ("002", "2", "not_poor", 2),
-            ("Z-9", "2", "poor", 1),  # moved from commune 1 to 2, and followed
+            ("Z-9", "2", "poor", 1),  # in commune 2 now: not the household of commune 1
+            ("081", "2", "poor", 2),  # 081 was commune 1's in 2018, this is commune 2's
         ]
     )
+    previous = pd.concat([previous, frame([("081", "1", "poor", 5)])], ignore_index=True)
     table = flow_table(household_transitions(previous, current, {"1": "1", "2": "2"}, []), "9")
     assert table["identity_holds"].all()
     poor = table[(table["flow_group"] == "poor") & (table["measure"] == "households")]
     poor = poor.set_index("unit_code")
     assert poor.at["1", "decrease_changed_status"] == 1  # 1/001 became near-poor
     assert poor.at["2", "increase_changed_status"] == 1  # 2/001 came from near-poor
-    assert poor.at["9", "increase_other"] == 0 and poor.at["9", "decrease_other"] == 0
+    assert poor.at["9", "increase_other"] == 2 and poor.at["9", "decrease_other"] == 2
+    assert poor.at["1", "decrease_other"] == 2 and poor.at["2", "increase_other"] == 2
+
     # after a merger (1 and 2 into 3), the two 001 of the old communes cannot be matched
     merged = frame([("001", "3", "poor", 3), ("002", "3", "near_poor", 2)])
     table = flow_table(

@@ -58,11 +58,17 @@ def test_kept_values_are_refused_only_when_they_are_clearly_a_person():
 
 
 def test_a_code_of_the_commune_and_a_serial_is_a_household_code_not_an_id_number():
-    codes = pd.Series(["196003001", "045185484977", "196120000004", "H-1", "Lê Văn Tám"])
-    communes = pd.Series(["19600", "19600", "19612", "19600", "19600"])
+    codes = pd.Series(
+        ["196003001", "196003002", "196003003", "45185484977", "196120000004"]
+        + ["H-1", "H-2", "196150000009", "Lê Văn Tám"]
+    )
+    communes = pd.Series(["19600"] * 4 + ["19612"] + ["19615"] * 4)
     mask = personal_household_codes(codes, communes)
-    assert mask.tolist() == [False, True, False, False, True]
-    # but never one of the file's own ID numbers
+    # Cam Tuyền numbers its households 19600 + serial: those are codes, the CCCD (its 0
+    # lost) is not; in Cam Hiếu, which writes H-1, a number that begins with 19615 is
+    # not enough to be a code
+    assert mask.tolist() == [False, False, False, True, False, False, False, True, True]
+    # and never one of the file's own ID numbers
     assert personal_household_codes(codes, communes, frozenset({"196003001"})).iloc[0]
 
 

@@ -14,13 +14,13 @@ import pytest
 from povertyplan.index import index_html
 from povertyplan.provenance import (
     config_digest,
-    file_digest,
     git_state,
     notebook_parameters,
     package_versions,
     provenance_record,
     write_provenance,
 )
+from povertyplan.read import file_digest
 
 
 def test_digests_are_sha256_of_the_bytes_and_of_the_canonical_config(tmp_path):

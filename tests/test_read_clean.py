@@ -569,3 +569,16 @@ def test_a_section_named_like_a_result_is_no_header(tmp_path, spec, registry):
     result = clean(csv_file(tmp_path / "s.csv", text), spec, registry)
     assert result.ledger["header_rows"] == 1 and kept_ids(result) == ["H-1"]
     assert result.ledger["section_rows"] == 1 and result.rejects.empty
+
+
+def test_a_numbered_section_under_the_header_is_no_header_row(tmp_path, spec, registry):
+    """`I | | Hộ nghèo` under `TT | Mã hộ | Họ và tên chủ hộ`: a section grouping the poor
+    households, though `Hộ nghèo` can head a column of x marks; the names stay dropped."""
+    text = (
+        "TT,Mã hộ,Họ và tên chủ hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát\n"
+        "I,,Hộ nghèo,,,,\n1,H-1,Khuất Duyên Hải,Cam Thành,Kinh,3,Hộ nghèo\n"
+        "II,,Hộ cận nghèo,,,,\n2,H-2,Mang Thị Lụa,Cam Thành,Kinh,2,Hộ cận nghèo\n"
+    )
+    result = clean(csv_file(tmp_path / "s.csv", text), spec, registry)
+    assert result.ledger["header_rows"] == 1 and result.ledger["section_rows"] == 2
+    assert kept_ids(result) == ["H-1", "H-2"] and result.rejects.empty

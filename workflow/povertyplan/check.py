@@ -10,7 +10,6 @@ when any row would be rejected or a file cannot be read, 0 when all files are cl
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,8 +17,8 @@ import pandas as pd
 
 from .clean import CleanResult, clean_table, combine_year, refused_file
 from .columns import load_column_spec
-from .errors import DataError
-from .read import read_raw_file
+from .errors import PovertyPlanError
+from .read import file_digest, read_raw_file
 from .registry import commune_lookup, load_registry, review_date
 
 SUMMARY = {
@@ -54,8 +53,8 @@ def _check_one(path: Path, spec, registry: pd.DataFrame, review_year: int) -> Cl
         table = read_raw_file(path, spec)
         lookup = commune_lookup(registry, review_date(review_year))
         return clean_table(table, spec, lookup, registry, review_year)
-    except DataError as error:
-        sha = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    except PovertyPlanError as error:  # a bug in one file (InternalError) is listed too
+        sha = file_digest(path) if path.is_file() else ""
         return refused_file(path.name, review_year, error, sha)
 
 

@@ -13,10 +13,11 @@ import json
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from .columns import ColumnSpec, Field
-from .errors import DataError, InternalError
+from .errors import DataError, InternalError, PovertyPlanError
 from .messages import reject_message
 from .parse import (
     parse_categories,
@@ -68,16 +69,17 @@ UNIT_WORDS = (
 # problems that leave the row's commune in doubt: it is sent back to its file's commune
 DOUBTFUL_COMMUNE = {"commune_not_title", "commune_name_code_differ"}
 # a problem that makes the row's other cells meaningless (shifted columns)
-
-
 OVERRIDING = {"row_longer_than_header"}
+
 # problems of the cell itself: no other problem is reported for that cell
 CELL_REASONS = {
     "excel_error",
     "formula_without_value",
     "date_not_number",
     "code_in_scientific_notation",
+    "amount_in_another_unit",
 }
+
 
 REJECT_COLUMNS = [
     "review_year",
@@ -143,7 +145,7 @@ def _message(table: RawTable, problem: dict, row: int, sheet: str, language: str
 def _redacted(table: RawTable, text: str) -> str:
     """`text` as it may be shown: no name or ID number (a shifted row can carry a name
     into another column, and a note can hold one)."""
-    return redact(text, table.personal_values, table.places)
+    return redact(text, table.personal_values, table.places, table.household_codes)
 
 
 def _blank(values: pd.Series) -> pd.Series:
@@ -215,7 +217,13 @@ def _without_personal_labels(table: RawTable, places: frozenset[str]) -> RawTabl
     def shown(text: str) -> str:
         return redact(text, known, places)
 
-    sheets = {sheet: shown(sheet) for sheet in table.sheets}
+    sheets: dict[str, str] = {}
+    for sheet in table.sheets:  # two sheets named after people stay two sheets
+        name, number = shown(sheet), 1
+        while name in sheets.values():
+            number += 1
+            name = f"{shown(sheet)} ({number})"
+        sheets[sheet] = name
     frame = table.frame
     if any(old != new for old, new in sheets.items()):
         frame = frame.assign(sheet=frame["sheet"].map(sheets))
@@ -227,6 +235,7 @@ def _without_personal_labels(table: RawTable, places: frozenset[str]) -> RawTabl
         sheet_titles={sheets[s]: t for s, t in table.sheet_titles.items()},
         ignored_columns=[shown(c) for c in table.ignored_columns],
         ignored_sheets=[shown(c) for c in table.ignored_sheets],
+        text_encodings=[shown(c) for c in table.text_encodings],
         places=places,
         personal_values=known,
     )
@@ -360,7 +369,8 @@ def _numbered_in_another_commune(
     row's (`196210045` in Cam Chính's list: Cam Nghĩa is 19621), that commune's code;
     else <NA>. Such a code may as well be an ID number: it is never kept, nor shown."""
     text = ids.fillna("").astype(str)
-    digits = text.str.fullmatch(r"\d{9}|\d{12}").astype(bool)
+    digits = text.str.fullmatch(r"\d{9}|\d{11,12}").astype(bool)
+
     ordered = sorted(registry_codes, key=len, reverse=True)
     prefix = text[digits].map(lambda v: next((c for c in ordered if v.startswith(c)), pd.NA))
     prefix = prefix.reindex(ids.index).astype("string")
@@ -556,6 +566,10 @@ def _personal_codes(
     results: the row is rejected, and the code never shown; one numbered like another
     commune's household (that commune's code first) says so."""
     personal = personal_household_codes(ids, codes, table.personal_values)
+    # the commune's own numbering (`196003001`) is shown in messages as it is written
+    numbered_here = ids[~personal & ids.fillna("").str.fullmatch(r"\d{9}|\d{11,12}").astype(bool)]
+    report.table = replace(report.table, household_codes=frozenset(numbered_here))
+
     others = _numbered_in_another_commune(ids, codes, set(lookup.values()))
     numbered = personal & others.notna()
     extra = {i: {"other": f"{names.get(c, c)} ({c})"} for i, c in others[numbered].items()}
@@ -602,6 +616,7 @@ def clean_table(
     _rules_between_fields(raw, out, spec, report)
     names = commune_names(registry, on.year)
     _personal_codes(table, out["household_id"], codes, lookup, names, report)
+    table = report.table  # with the household codes it may show
 
     # derived columns
     valid = units_valid_on(registry, on).drop_duplicates("code").set_index("code")["area"]
@@ -794,14 +809,15 @@ def reject_across_files(
     repeated = key.duplicated(keep=False)
     if not repeated.any():
         return households, empty_rejects()
-    same = key + "\x1f" + household_signatures(households).astype(str)
-    again = repeated & same.duplicated(keep="first")
-    first_of = households[repeated & ~again].assign(place=same).groupby("place").first()
-    differ = repeated & ~again & key.where(~again).duplicated(keep=False)
+    # rows of one household that all say the same: the first is kept; else none is
+    versions = household_signatures(households).astype(str).groupby(key).transform("nunique")
+    again = repeated & (versions == 1) & key.duplicated(keep="first")
+    differ = repeated & (versions > 1)
+    first_of = households[repeated & (versions == 1)].assign(place=key).groupby("place").first()
     rows = households[differ].assign(place_key=key[differ])
     places = rows.groupby("place_key")[["source_file", "source_row"]].agg(list)
     lines = []
-    for row, place in zip(households[again].itertuples(index=False), same[again], strict=True):
+    for row, place in zip(households[again].itertuples(index=False), key[again], strict=True):
         first = first_of.loc[place]
         others = f"{first['source_file']} {{row}} {first['source_row']}"
         lines.append(_across_line(row, "duplicate_row_across_files", others, id_header))
@@ -823,7 +839,7 @@ def empty_rejects() -> pd.DataFrame:
 
 
 def refused_file(
-    file: str, review_year: int, error: DataError, file_sha256: str = ""
+    file: str, review_year: int, error: PovertyPlanError, file_sha256: str = ""
 ) -> CleanResult:
     """The outcome of a file that cannot be read at all (no header, a required column
     missing, …): no household, one reject line naming the problem in the officer's words
@@ -839,8 +855,9 @@ def refused_file(
                 "column": error.column or "",
                 "field": "",
                 "reason": "file_refused",
-                "message": error.one_line("en", audience="officer"),
-                "message_vi": error.one_line("vi", audience="officer"),
+                # a refusal can quote the file's headers: they pass the same redaction
+                "message": redact(error.one_line("en", audience="officer")),
+                "message_vi": redact(error.one_line("vi", audience="officer")),
                 "raw_values": "{}",
             }
         ],
@@ -864,7 +881,7 @@ def refused_file(
         "income_unit_basis": "",
         "file_sha256": file_sha256,
         "duplicate_of": "",
-        "refused": error.one_line("en"),
+        "refused": redact(error.one_line("en")),
     }
     return CleanResult(households=pd.DataFrame(), rejects=rejects, ledger=ledger)
 
@@ -880,7 +897,8 @@ def _original_and_copies(results: list[CleanResult]) -> dict[str, str]:
         if entry.get("file_sha256"):
             by_content.setdefault(("bytes", entry["file_sha256"]), []).append(name)
         if len(result.households) and not entry.get("refused"):
-            rows = tuple(sorted(household_signatures(result.households)))
+            rows = np.sort(household_signatures(result.households).to_numpy()).tobytes()
+
             by_content.setdefault(("rows", rows, entry["rows_rejected"]), []).append(name)
     copies: dict[str, str] = {}
     for names in by_content.values():

@@ -34,19 +34,18 @@ FOLLOW_SEPARATOR = "\x1f"
 
 def follow_keys(reviews: list[tuple[pd.Series, pd.Series]]) -> list[pd.Series]:
     """The key each household is followed by across reviews, for each review's
-    (household codes, units on one geography): its code where the code names one unit in
-    every review (codes unique in the district, `19609-00012`, so a household that moved
-    between communes is still followed), else its unit and code (communes that number
-    their households 001, 002… share codes)."""
-    ambiguous: set[str] = set()
+    (household codes, units on one geography): its code when every review's codes are
+    unique across its units (codes unique in the district, `19609-00012`, so a household
+    that moved between communes is still followed), else, for every household, its unit
+    and code (communes that number their households 001, 002… share codes; the same code
+    in two communes in two years is then two households, never one that moved)."""
+    shared = False
     for ids, units in reviews:
         pairs = pd.DataFrame({"id": ids.to_numpy(), "unit": units.astype(str).to_numpy()})
-        counts = pairs.drop_duplicates().groupby("id").size()
-        ambiguous |= set(counts[counts > 1].index)
-    return [
-        ids.where(~ids.isin(ambiguous), units.astype(str) + FOLLOW_SEPARATOR + ids)
-        for ids, units in reviews
-    ]
+        shared |= bool(pairs.drop_duplicates()["id"].duplicated().any())
+    if not shared:
+        return [ids for ids, _ in reviews]
+    return [units.astype(str) + FOLLOW_SEPARATOR + ids for ids, units in reviews]
 
 
 def household_transitions(

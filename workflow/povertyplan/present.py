@@ -322,7 +322,10 @@ def send_back_list(
             header[4]: ordered["message_vi" if language == "vi" else "message"],
         }
     ).reset_index(drop=True)
-    return redact_frame(table, _places(commune_names))
+    # the messages were redacted when they were written, knowing the file's names and its
+    # household codes; the other columns pass the same function here
+    shown = redact_frame(table.drop(columns=header[4]), _places(commune_names))
+    return shown.assign(**{header[4]: table[header[4]]})[header]
 
 
 def reading_quality(ledger: pd.DataFrame, rejects: pd.DataFrame, language: str = "vi") -> str:
@@ -419,7 +422,8 @@ def mismatch_list(
             header[2]: mismatches["message_vi" if language == "vi" else "message"],
         }
     ).reset_index(drop=True)
-    return redact_frame(table, _places(commune_names))
+    # household codes are the validated ones of households.parquet; the reasons pass here
+    return table.assign(**{header[2]: redact_frame(table[[header[2]]])[header[2]]})
 
 
 # --- deprivations ----------------------------------------------------------------------------

@@ -19,8 +19,10 @@ commune's code (`196003001` in commune 19600) is a household code, not an ID num
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+import traceback
 from collections.abc import Iterable
 
 import pandas as pd
@@ -53,7 +55,8 @@ _PLAIN_MIDDLE_NAMES = frozenset(without_diacritics(name) for name in MIDDLE_NAME
 # words before a person's name, in lower case (`hộ ông Lữ Tường`): written capitalised they
 # are part of a place's name (`Xóm Bà Triệu`)
 HONORIFICS = frozenset("ông bà anh chị chú bác cụ cô".split())
-_ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")
+# CMND 9 digits, CCCD 12, or 11 when typed as a number (its leading 0 lost)
+_ID_NUMBER = re.compile(r"^\d{9}$|^\d{11,12}$")
 # inside a text, also 11 digits: a CCCD typed as a number loses its leading 0
 _ID_NUMBER_INSIDE = re.compile(r"(?<![0-9A-Za-z.,])(\d{9}|\d{11,12})(?![0-9A-Za-z])")
 _WORD_SPAN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -70,12 +73,6 @@ def _typed_plain(text: str) -> bool:
     return normalise_label(text) == without_diacritics(text)
 
 
-def is_family_name(word: str) -> bool:
-    """A common Vietnamese family name, written with its diacritics or with none at all
-    (`Nguyễn`, `NGUYEN`), but not another word that only loses its accents to one (`Hộ`)."""
-    return _is_in(word, FAMILY_NAMES, _PLAIN_FAMILY_NAMES, _typed_plain(word))
-
-
 def _name_words(words: list[str]) -> bool:
     """Whether these words (all of a cell, or a run of capitalised words) are a person's
     name by their shape; words typed without diacritics are compared without them only
@@ -83,7 +80,8 @@ def _name_words(words: list[str]) -> bool:
     if not 2 <= len(words) <= 5:
         return False
     plain = _typed_plain(" ".join(words))
-    if _is_in(words[0], FAMILY_NAMES, _PLAIN_FAMILY_NAMES, plain):
+    capitalised = all(word[:1].isupper() for word in words)  # `Lý do` is no name
+    if capitalised and _is_in(words[0], FAMILY_NAMES, _PLAIN_FAMILY_NAMES, plain):
         return True
     return len(words) >= 3 and _is_in(words[1], MIDDLE_NAMES, _PLAIN_MIDDLE_NAMES, plain)
 
@@ -124,17 +122,28 @@ def looks_like_a_person(text: str, known: frozenset[str] = frozenset()) -> bool:
 
 
 def redact(
-    text: str, known: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()
+    text: str,
+    known: frozenset[str] = frozenset(),
+    places: frozenset[str] = frozenset(),
+    keep: frozenset[str] = frozenset(),
 ) -> str:
     """`text` with names and ID numbers replaced by ***: the whole cell when it looks like
     one, else each of the file's own names inside it, each run of capitalised words shaped
     like a name (but not a place of `places`), and each 9- or 12-digit number ("Chồng
-    Nguyễn Văn Bình bị ốm" → "Chồng *** bị ốm")."""
+    Nguyễn Văn Bình bị ốm" → "Chồng *** bị ốm"). `keep`: numbers known to be no ID
+    number (the file's household codes numbered by their commune, `196003001`)."""
+    return _redact(text, known, places, keep)
+
+
+@functools.lru_cache(maxsize=65536)
+def _redact(text: str, known: frozenset[str], places: frozenset[str], keep: frozenset[str]) -> str:
+    """`redact`, once per distinct text (the sets hash once, then from their cache)."""
+    if text.strip() in keep:
+        return text
     if looks_personal(text, known, places):
         return REDACTED
-    for value in sorted(known, key=len, reverse=True):
-        if len(value) >= 5 and value in text:
-            text = text.replace(value, REDACTED)
+    if known:
+        text = _without_known(text, known)
     words = list(_WORD_SPAN.finditer(text))
     spans, i = [], 0
     while i < len(words):
@@ -160,7 +169,29 @@ def redact(
             i += 1
     for start, end in reversed(spans):
         text = text[:start] + REDACTED + text[end:]
-    return _ID_NUMBER_INSIDE.sub(REDACTED, text)
+    return _ID_NUMBER_INSIDE.sub(lambda m: m.group(0) if m.group(0) in keep else REDACTED, text)
+
+
+def _without_known(text: str, known: frozenset[str]) -> str:
+    """`text` with each of the file's own names and ID numbers inside it replaced: runs of
+    one to five whitespace-separated pieces (their punctuation trimmed) looked up in
+    `known`, longest first, so the cost is the text's, not the file's."""
+    pieces = list(re.finditer(r"\S+", text))
+    spans, i = [], 0
+    while i < len(pieces):
+        for n in range(min(5, len(pieces) - i), 0, -1):
+            start, end = pieces[i].start(), pieces[i + n - 1].end()
+            candidate = text[start:end].strip(".,;:()[]\"'")
+            if len(candidate) >= 5 and candidate in known:
+                offset = text[start:end].find(candidate)
+                spans.append((start + offset, start + offset + len(candidate)))
+                i += n
+                break
+        else:
+            i += 1
+    for start, end in reversed(spans):
+        text = text[:start] + REDACTED + text[end:]
+    return text
 
 
 def redact_column(
@@ -172,42 +203,46 @@ def redact_column(
 
 
 def redact_frame(frame: pd.DataFrame, places: frozenset[str] = frozenset()) -> pd.DataFrame:
-    """A copy of `frame` with every text cell (and column name) passed through `redact`:
-    what a notebook shows of text that came from the raw files."""
+    """A copy of `frame` with every text cell passed through `redact`: what a notebook
+    shows of text that came from the raw files (its column names are the pipeline's)."""
+
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
             out[column] = redact_column(out[column], places=places)
-    out.columns = [redact(c, places=places) if isinstance(c, str) else c for c in out.columns]
     return out
 
 
 def personal_household_codes(
     codes: pd.Series, communes: pd.Series, known: frozenset[str] = frozenset()
 ) -> pd.Series:
-    """Mask of household codes that are a name or an ID number. A code of 9 or 12 digits
-    that begins with its row's commune code is the commune's own numbering (commune code +
-    serial), not an ID number; one of the file's own names or ID numbers always is. Only
-    the codes that could be one (a space, 9 or 12 digits, a known value) are looked at."""
+    """Mask of household codes that are a name or an ID number (9, 11 or 12 digits). A
+    commune that numbers its households with its own code and a serial (`196003001` in
+    Cam Tuyền 19600) has at least half of its codes of that shape: they are household codes;
+
+    the same shape alone, among other codes, is not enough (an ID number can begin like a
+    commune's code). One of the file's own names or ID numbers always is personal. Only
+    the codes that could be one (a space, 9 to 12 digits, a known value) are looked at."""
     text = codes.fillna("").astype(str)
     numbers = text.str.match(_ID_NUMBER.pattern).astype(bool)
     in_known = text.map(known.__contains__).astype(bool)
     candidates = text.str.contains(" ", regex=False).astype(bool) | numbers | in_known
     personal = pd.Series(False, index=codes.index)
-    if candidates.any():
-        personal[candidates] = text[candidates].map(lambda v: looks_personal(v, known))
-        own = pd.Series(
-            [
-                bool(commune) and code.startswith(commune)
-                for code, commune in zip(
-                    text[candidates], communes[candidates].fillna("").astype(str), strict=True
-                )
-            ],
-            index=text.index[candidates],
-        )
-        personal[candidates] &= ~(own & numbers[candidates] & ~in_known[candidates])
+    if not candidates.any():
+        return personal
+    personal[candidates] = text[candidates].map(lambda v: looks_personal(v, known))
+    commune = communes.fillna("").astype(str)
+    prefixed = pd.Series(
+        [bool(c) and t.startswith(c) for t, c in zip(text, commune, strict=True)],
+        index=text.index,
+    )
+    own_shape = prefixed & numbers
+    # the commune's own numbering: at least half of its codes in the file have that shape
+    written = text != ""
+    share = own_shape[written].groupby(commune[written]).mean()
+    numbering = commune.map(share).fillna(0) >= 0.5
 
-    return personal.astype(bool)
+    return (personal & ~(own_shape & numbering & ~in_known)).astype(bool)
 
 
 def signers(texts: Iterable[str]) -> frozenset[str]:
@@ -216,10 +251,14 @@ def signers(texts: Iterable[str]) -> frozenset[str]:
 
 
 class RedactingFilter(logging.Filter):
-    """A logging filter that passes every message through `redact` (log files are
-    outputs too)."""
+    """A logging filter that passes every message, and the traceback of a bug, through
+    `redact` (log files are outputs too; an exception's text can hold a cell's value)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = redact(record.getMessage())
         record.args = ()
+        if record.exc_info:
+            text = "".join(traceback.format_exception(*record.exc_info))
+            record.exc_text = "\n".join(redact(line) for line in text.splitlines())
+            record.exc_info = None
         return True

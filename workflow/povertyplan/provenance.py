@@ -17,6 +17,8 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
+from .read import file_digest
+
 PACKAGES = (
     "snakemake",
     "pandas",
@@ -32,15 +34,6 @@ PACKAGES = (
     "jsonschema",
     "pyyaml",
 )
-
-
-def file_digest(path: str | Path) -> str:
-    """sha256 of a file's bytes, read in blocks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def config_digest(config: dict) -> str:

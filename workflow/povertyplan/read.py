@@ -87,12 +87,25 @@ class RawTable:
     file_sha256: str = ""  # of the file's bytes: a file sent twice is read once
     # place names (the registry's, normalised): never mistaken for a person's name
     places: frozenset[str] = frozenset()
+    # household codes that look like ID numbers but are the commune's own numbering
+    household_codes: frozenset[str] = frozenset()
+
     # names signed above or under the table (a place's name there is no person's)
     signed_names: frozenset[str] = frozenset()
 
     def header(self, sheet: str, name: str) -> str:
         """The header a field has in `sheet` (its canonical name when absent)."""
         return self.headers.get(sheet, {}).get(name, name)
+
+
+def file_digest(path: str | Path) -> str:
+    """sha256 of a file's bytes, read in blocks: a file sent twice is read once, and
+    provenance names every input by it."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def cell_value(value: object) -> object:
@@ -468,19 +481,42 @@ def _continues_header(row: list[object], id_col: int, id_header: object) -> bool
     )
 
 
-def _header_depth(grid: list[list[object]], spec: ColumnSpec, header_at: int, id_col: int) -> int:
+def _header_depth(
+    grid: list[list[object]], spec: ColumnSpec, header_at: int, id_col: int, merges: list
+) -> int:
     """How many rows the header has (1-4): the row with `Mã hộ` and the rows under it that
     continue it (group / dimension / indicator), down to the last one naming a field. A
-    row with one text only is a section (`HỘ NGHÈO` over the poor households), not a
-    header's lower row, which labels several columns."""
+    lower row labels several columns, each under a group (a cell merged across) or a
+    blank or a text that names no field: a section (`HỘ NGHÈO`, `I | Hộ nghèo` under
+    `TT | Họ và tên`) is no header row."""
+    across = {
+        (r, c)
+        for (top, left), (bottom, right) in merges
+        if right > left
+        for r in range(top, bottom + 1)
+        for c in range(left, right + 1)
+    }
+
+    def under_a_group(row: int, col: int) -> bool:
+        above = grid[row - 1][col]
+        return (
+            above == ""
+            or (row - 1, col) in across
+            or spec.field_for_header(cell_text(above)) is None
+        )
+
     depth = 1
     for below in range(1, MAX_HEADER_ROWS):
         index = header_at + below
-        if index >= len(grid) or not _continues_header(
-            grid[index], id_col, grid[header_at][id_col]
-        ):
+        row = grid[index] if index < len(grid) else None
+        if row is None or not _continues_header(row, id_col, grid[header_at][id_col]):
             break
-        if sum(v != "" for v in grid[index]) >= 2 and _row_fields(grid[index], spec):
+        fields = _row_fields(row, spec)
+        if (
+            sum(v != "" for v in row) >= 2
+            and fields
+            and all(under_a_group(index, c) for c in fields)
+        ):
             depth = below + 1
     return depth
 
@@ -567,7 +603,8 @@ def _layout(
     name and ID-number columns, hidden or not, are all dropped."""
     upper = grid[header_at]
     id_col = next(c for c, n in _row_fields(upper, spec).items() if n == "household_id")
-    depth = _header_depth(grid, spec, header_at, id_col)
+    depth = _header_depth(grid, spec, header_at, id_col, merges)
+
     headers, names = _column_headers(*_header_cells(grid, merges, header_at, depth), spec)
     mapped: dict[str, int] = {}
     personal: dict[int, str] = {}
@@ -636,7 +673,7 @@ def _is_footer_text(value: object, spec: ColumnSpec) -> bool:
     text = normalise_label(value)
     return bool(
         _DATE_LINE.search(text)
-        or any(label in f" {text} " for label in spec.footer_labels)
+        or any(f" {label} " in f" {text} " for label in spec.footer_labels)
         or looks_personal(value)
     )
 
@@ -967,5 +1004,5 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
         context=[*titles, path.stem],
         has_cell_errors=has_errors,
         sheet_titles=sheet_titles,
-        file_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        file_sha256=file_digest(path),
     )

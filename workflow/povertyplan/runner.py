@@ -16,7 +16,9 @@ def run_step(step: Callable[..., object], log_path: str | None, **kwargs: object
     `privacy.redact`.
 
     A PovertyPlanError ends the process with exit code 1 and its one-line message (no
-    traceback); any other exception is a bug and keeps its traceback in the log.
+    traceback); any other exception is a bug: its traceback, redacted, is in the log, and
+    the process ends with exit code 1.
+
     """
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_path:
@@ -33,5 +35,6 @@ def run_step(step: Callable[..., object], log_path: str | None, **kwargs: object
         logging.getLogger("povertyplan").error(error.one_line())
         sys.exit(1)
     except Exception:
+        # the traceback goes to the log, redacted; never raw to the terminal
         logging.getLogger("povertyplan").exception("unexpected error (a bug in povertyplan)")
-        raise
+        sys.exit(1)

@@ -7,7 +7,6 @@ data) and raises PovertyPlanError for anything the user must fix.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from pathlib import Path
@@ -29,7 +28,7 @@ from .provenance import (
     provenance_record,
     write_provenance,
 )
-from .read import read_raw_file
+from .read import file_digest, read_raw_file
 from .reconcile import load_published, reconciliation
 from .registry import commune_lookup, commune_names, load_registry, review_date, units_valid_on
 from .standards import derive_status, mismatches, standard_for_year
@@ -62,7 +61,7 @@ def clean_file(
         table = read_raw_file(raw, spec)
         result = clean_table(table, spec, commune_lookup(units, review_date(year)), units, year)
     except DataError as error:
-        result = refused_file(Path(raw).name, year, error, file_sha256(raw))
+        result = refused_file(Path(raw).name, year, error, file_digest(raw))
         log.error("refused: %s", error.one_line())
     io.write_parquet(
         result.households if len(result.households) else io.empty_frame(io.HOUSEHOLDS),
@@ -104,11 +103,6 @@ def _log_analyst_notes(rejects: pd.DataFrame) -> None:
         )
 
 
-def file_sha256(path: str) -> str:
-    """The sha256 of a file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def combine(
     households: list[str],
     rejects: list[str],
@@ -145,8 +139,7 @@ def combine(
                 entry.source_file,
                 entry.duplicate_of,
             )
-        if entry.refused:
-            log.error("refused: %s", entry.refused)
+
     across = (
         int((year.rejects["reason"] == "duplicate_across_files").sum()) if len(year.rejects) else 0
     )
@@ -350,6 +343,12 @@ def flows(
         raise DataError(f"{year}: the flows need the previous review's households")
     previous = io.read_parquet(households[-2], FLOW_FIELDS)
     current = io.read_parquet(households[-1], FLOW_FIELDS)
+    if previous.empty or current.empty:
+        raise DataError(
+            f"{year}: the flows need households in both reviews, and "
+            f"{households[-2] if previous.empty else households[-1]} has none",
+            hint="read the year's rejects: every file of it was refused or rejected",
+        )
     previous_year = int(previous["review_year"].iloc[0])
     if year - previous_year > 1:
         log.warning(
@@ -359,9 +358,15 @@ def flows(
             year - previous_year,
         )
     earlier = [
-        io.read_parquet(path, ["review_year", "household_id", "commune_code", "status"])
+        frame
         for path in households[:-2]
+        if len(
+            frame := io.read_parquet(
+                path, ["review_year", "household_id", "commune_code", "status"]
+            )
+        )
     ]
+
     units = load_registry(registry)
     mapping = _previous_units(units, previous_year, year)
     unit_of_previous = dict(zip(mapping["code"], mapping["target_code"], strict=True))

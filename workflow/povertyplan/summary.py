@@ -160,22 +160,27 @@ _NOT_RESULTS = {"clean", "logs", "benchmarks"}
 
 
 def withdraw_unfinished_years(
-    results: str | Path, expected: list[str], title: str
+    results: str | Path, expected: list[str], title: str, raw_dir: str | Path
 ) -> dict[str, list[str]]:
-    """After a run that failed: a year whose files were read again (its ledger is new) but
-    whose plan was not rebuilt keeps, from an earlier run, outputs that describe other
-    files. Those outputs (older than the year's ledger) are removed, so that no old plan
-    looks current; what this run wrote (the ledger, the rejects, the data-quality report)
-    stays. The index page is rebuilt from what is left and says which years did not
-    finish. Returns {year: the files removed}."""
+    """After a run that failed: a year whose files were read again but whose plan was not
+    rebuilt keeps, from an earlier run, outputs that describe other files. Every output
+    of the year older than its newest raw file, or than this run's reading of them (its
+    households, rejects and ledger), is removed, so that no old plan looks current; what
+    this run wrote (the ledger, the rejects, the data-quality report) stays. The index
+    page is rebuilt from what is left and says which years did not finish. Returns
+    {year: the files removed}."""
     results = Path(results)
     removed: dict[str, list[str]] = {}
     for folder in sorted(p for p in results.glob("[0-9][0-9][0-9][0-9]") if p.is_dir()):
         read = [folder / f"{name}.parquet" for name in ("households", "rejects", "ledger")]
         if not all(path.exists() for path in read):
             continue
-        # the moment the year's files were last read: the oldest of what reading wrote
-        since = min(read, key=lambda path: path.stat().st_mtime_ns)
+        # the moment the year's files were last read (the oldest of what reading wrote),
+        # or a raw file changed since, whichever is later
+        moments = [min(read, key=lambda path: path.stat().st_mtime_ns)]
+        moments += [p for p in (Path(raw_dir) / folder.name).glob("*") if p.is_file()]
+        since = max(moments, key=lambda path: path.stat().st_mtime_ns)
+
         stale = [
             path
             for path in sorted(folder.rglob("*"))
