@@ -321,6 +321,32 @@ def _units_in(registry: pd.DataFrame, from_year: int, year: int) -> dict[str, st
     return dict(zip(mapping["code"], mapping["target_code"], strict=True))
 
 
+def _keys_and_poor_before(
+    earlier: list[pd.DataFrame],
+    previous: pd.DataFrame,
+    current: pd.DataFrame,
+    registry: pd.DataFrame,
+    year: int,
+) -> tuple[list[pd.Series], pd.Index]:
+    """Every review's households on review `year`'s units, followed by one key
+    (`flows.follow_keys`): the keys of each review (the previous and current last), and
+    those of the households poor in a review before the previous one."""
+    reviews = [*earlier, previous, current]
+    keys = follow_keys(
+        [
+            (
+                frame["household_id"],
+                frame["commune_code"]
+                .map(_units_in(registry, int(frame["review_year"].iloc[0]), year))
+                .fillna(frame["commune_code"]),
+            )
+            for frame in reviews
+        ]
+    )
+    poor = [k[f["status"] == "poor"] for f, k in zip(earlier, keys, strict=False)]
+    return keys, pd.Index(pd.concat(poor).unique() if poor else [])
+
+
 FLOW_FIELDS = ["review_year", "household_id", "commune_code", "status", "members", "re_poor"]
 
 
@@ -370,28 +396,7 @@ def flows(
     units = load_registry(registry)
     mapping = _previous_units(units, previous_year, year)
     unit_of_previous = dict(zip(mapping["code"], mapping["target_code"], strict=True))
-    # every review's households on the current units, to follow them by one key
-    on_current = [
-        frame["commune_code"]
-        .map(_units_in(units, int(frame["review_year"].iloc[0]), year))
-        .fillna(frame["commune_code"])
-        for frame in earlier
-    ]
-    keys = follow_keys(
-        [
-            *((f["household_id"], u) for f, u in zip(earlier, on_current, strict=True)),
-            (
-                previous["household_id"],
-                previous["commune_code"].map(unit_of_previous).fillna(previous["commune_code"]),
-            ),
-            (current["household_id"], current["commune_code"]),
-        ]
-    )
-    poor_before = pd.Index(
-        pd.concat([k[f["status"] == "poor"] for f, k in zip(earlier, keys, strict=False)]).unique()
-        if earlier
-        else []
-    )
+    keys, poor_before = _keys_and_poor_before(earlier, previous, current, units, year)
     transitions = household_transitions(
         previous.assign(key=keys[-2]), current.assign(key=keys[-1]), unit_of_previous, poor_before
     )
