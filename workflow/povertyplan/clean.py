@@ -833,6 +833,14 @@ def reject_across_files(
     return kept, pd.DataFrame(lines, columns=REJECT_COLUMNS)
 
 
+def files_with(ledger: pd.DataFrame, column: str) -> list[str]:
+    """The files whose ledger entry has something in `column` (`refused`, `duplicate_of`);
+    a ledger written before the column existed has none."""
+    if column not in ledger:
+        return []
+    return ledger.loc[ledger[column].fillna("") != "", "source_file"].tolist()
+
+
 def empty_rejects() -> pd.DataFrame:
     """A rejects table with no line."""
     return pd.DataFrame({c: pd.Series(dtype="object") for c in REJECT_COLUMNS})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .clean import files_with
 from .labels import (
     ATTAINMENT_LABELS,
     ATTAINMENT_WORDS,
@@ -334,8 +335,7 @@ def reading_quality(ledger: pd.DataFrame, rejects: pd.DataFrame, language: str =
 
     read, rejected = int(ledger["rows_read"].sum()), int(ledger["rows_rejected"].sum())
     files = int((ledger["rows_rejected"] > 0).sum())
-    refused = ledger.loc[ledger["refused"].fillna("") != "", "source_file"].tolist()
-    copies = ledger.loc[ledger["duplicate_of"].fillna("") != "", "source_file"].tolist()
+    refused, copies = files_with(ledger, "refused"), files_with(ledger, "duplicate_of")
     notes = {
         "vi": (
             f" {len(refused)} tệp không đọc được, bị bỏ qua: {', '.join(refused)}."

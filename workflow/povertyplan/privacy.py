@@ -167,8 +167,7 @@ def _redact(text: str, known: frozenset[str], places: frozenset[str], keep: froz
                 break
         else:
             i += 1
-    for start, end in reversed(spans):
-        text = text[:start] + REDACTED + text[end:]
+    text = _replaced(text, spans)
     return _ID_NUMBER_INSIDE.sub(lambda m: m.group(0) if m.group(0) in keep else REDACTED, text)
 
 
@@ -189,6 +188,11 @@ def _without_known(text: str, known: frozenset[str]) -> str:
                 break
         else:
             i += 1
+    return _replaced(text, spans)
+
+
+def _replaced(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each (start, end) span, in order and apart, shown as ***."""
     for start, end in reversed(spans):
         text = text[:start] + REDACTED + text[end:]
     return text

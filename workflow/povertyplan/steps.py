@@ -16,7 +16,7 @@ import pandas as pd
 from . import io
 from .aggregate import commune_counts, district_totals
 from .attainment import target_attainment
-from .clean import CleanResult, clean_table, combine_year, refused_file
+from .clean import CleanResult, clean_table, combine_year, files_with, refused_file
 from .columns import load_column_spec
 from .deprivation import af_measures, deprivation_table, group_breakdown
 from .errors import ConfigError, DataError
@@ -113,8 +113,9 @@ def combine(
     out_rejects_xlsx: str | None = None,
 ) -> pd.DataFrame:
     """Combine the per-file outputs of one review year (`clean.combine_year`): a file sent
-    twice is read once, a household in two files is rejected in both, refused files are
-    listed; every file's ledger entry is updated and balanced."""
+    twice is read once, a household in two files is kept once when its rows say the same
+    and else rejected in both, refused files are listed; every file's ledger entry is
+    updated and balanced."""
     results = [
         CleanResult(io.read_parquet(h), io.read_parquet(r), json.loads(Path(g).read_text()))
         for h, r, g in zip(households, rejects, ledgers, strict=True)
@@ -162,8 +163,7 @@ def validation_gate(ledger: str, mode: str, out: str) -> str:
         int(table[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")
     )
     year = int(table["review_year"].iloc[0])
-    refused = table.loc[table["refused"] != "", "source_file"].tolist()
-    copies = table.loc[table["duplicate_of"] != "", "source_file"].tolist()
+    refused, copies = files_with(table, "refused"), files_with(table, "duplicate_of")
     summary = (
         f"{year}: {len(table)} files, {read} rows read, {kept} kept, {rejected} rejected"
         + (f", {len(refused)} files refused ({', '.join(refused)})" if refused else "")

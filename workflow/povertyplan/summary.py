@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from . import io
+from .clean import files_with
 from .index import write_index
 from .labels import ATTAINMENT_WORDS
 from .messages import REASON_LABELS
@@ -56,14 +55,6 @@ def _newer(path: Path, than: Path) -> bool:
     return path.exists() and path.stat().st_mtime_ns >= than.stat().st_mtime_ns
 
 
-def _files_with(ledger: pd.DataFrame, column: str) -> list[str]:
-    """The files whose ledger entry has something in `column` (a ledger written before the
-    column existed has none)."""
-    if column not in ledger:
-        return []
-    return ledger.loc[ledger[column].fillna("") != "", "source_file"].tolist()
-
-
 def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str, bool, bool]:
     """(line, rows were rejected, the year finished: its plan and, when an earlier review
     is there, its flows and attainment were written after its ledger)."""
@@ -90,7 +81,7 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
             for reason, count in counts.items()
         )
         line += words["reasons"].format(reasons=reasons, year=year)
-    refused, copies = _files_with(ledger, "refused"), _files_with(ledger, "duplicate_of")
+    refused, copies = files_with(ledger, "refused"), files_with(ledger, "duplicate_of")
     if refused:
         line += words["refused"].format(count=len(refused), files=", ".join(refused))
     if copies:
