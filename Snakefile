@@ -16,7 +16,6 @@ include: "workflow/rules/common.smk"
 
 wildcard_constraints:
     year=r"\d{4}",
-    file=r"[^/]+\.(?i:xlsx|xls|xlsm|csv)",
 
 
 include: "workflow/rules/clean.smk"

@@ -1,12 +1,14 @@
 """What reviewers read: headline table, readings under the figures, English labels, figures."""
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
 from povertyplan import figures, io, present
+from povertyplan.clean import CleanResult
 from povertyplan.steps import combine
 
 
@@ -140,9 +142,11 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
         k: str(tmp_path / f"out-{k}.{ext}")
         for k, ext in (("h", "parquet"), ("r", "parquet"), ("l", "parquet"), ("x", "xlsx"))
     }
-    ledger = combine(paths, rejects, ledgers, out["h"], out["r"], out["l"], out["x"]).set_index(
-        "source_file"
-    )
+    results = [
+        CleanResult(io.read_parquet(h), io.read_parquet(r), json.loads(Path(g).read_text()))
+        for h, r, g in zip(paths, rejects, ledgers, strict=True)
+    ]
+    ledger = combine(results, out["h"], out["r"], out["l"], out["x"]).set_index("source_file")
     assert io.read_parquet(out["h"])["household_id"].tolist() == ["H-2"]
     rejects = io.read_parquet(out["r"]).sort_values("source_file")
     assert rejects["reason"].tolist() == ["duplicate_across_files"] * 2

@@ -74,24 +74,12 @@ def built(tmp_path_factory):
     """Run the pipeline's steps on data/raw/2018 (what `make run` runs, without Snakemake)."""
     out = tmp_path_factory.mktemp("seed")
     registry, columns = str(REPO / "config" / "communes.csv"), str(REPO / "config" / "columns.yaml")
-    parts = {"households": [], "rejects": [], "ledgers": []}
-    for raw in sorted(RAW.iterdir()):
-        paths = {k: str(out / f"{raw.name}.{k}") for k in parts}
-        steps.clean_file(
-            str(raw),
-            registry,
-            columns,
-            2018,
-            paths["households"],
-            paths["rejects"],
-            paths["ledgers"],
-        )
-        for key in parts:
-            parts[key].append(paths[key])
-    steps.combine(
-        parts["households"],
-        parts["rejects"],
-        parts["ledgers"],
+    steps.clean_year(
+        [str(raw) for raw in sorted(RAW.iterdir())],
+        registry,
+        columns,
+        2018,
+        str(out / "cache"),
         str(out / "households.parquet"),
         str(out / "rejects.parquet"),
         str(out / "ledger.parquet"),

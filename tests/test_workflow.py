@@ -306,7 +306,7 @@ def test_a_rerun_does_nothing_and_a_new_file_cleans_only_itself(run):
         counts = job_counts(snakemake(run, "--dry-run"))
     finally:
         new.unlink()
-    assert counts["clean_file"] == 1 and counts["combine"] == 1 and counts["index"] == 1
+    assert counts["clean_year"] == 1 and counts["index"] == 1
 
 
 def test_a_new_year_runs_only_what_is_new_and_gets_flows_and_attainment(run):
@@ -318,7 +318,7 @@ def test_a_new_year_runs_only_what_is_new_and_gets_flows_and_attainment(run):
     write_review(SMALL, review.households, 2019, run / "data" / "raw")
     dry = snakemake(run, "--dry-run")
     counts = job_counts(dry)
-    assert counts["clean_file"] == 3 and counts["combine"] == 1
+    assert counts["clean_year"] == 1
     assert counts["flows"] == 1 and counts["attainment"] == 1 and counts["trends"] == 1
     assert "year=2018" not in dry.stdout + dry.stderr
     before = (run / "results/2018/targets.parquet").stat().st_mtime_ns

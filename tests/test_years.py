@@ -35,20 +35,12 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("years")
     for year in YEARS:
         folder = out / str(year)
-        parts = {"households": [], "rejects": [], "ledgers": []}
-        for raw in sorted((RAW / str(year)).iterdir()):
-            stem = folder / "clean" / raw.name
-            paths = [f"{stem}.households.parquet", f"{stem}.rejects.parquet", f"{stem}.json"]
-            stem.parent.mkdir(parents=True, exist_ok=True)
-            steps.clean_file(
-                str(raw), REGISTRY, str(REPO / "config" / "columns.yaml"), year, *paths
-            )
-            for key, path in zip(parts, paths, strict=True):
-                parts[key].append(path)
-        steps.combine(
-            parts["households"],
-            parts["rejects"],
-            parts["ledgers"],
+        steps.clean_year(
+            [str(raw) for raw in sorted((RAW / str(year)).iterdir())],
+            REGISTRY,
+            str(REPO / "config" / "columns.yaml"),
+            year,
+            str(folder / "clean"),
             str(folder / "households.parquet"),
             str(folder / "rejects.parquet"),
             str(folder / "ledger.parquet"),

@@ -7,17 +7,18 @@ data) and raises PovertyPlanError for anything the user must fix.
 
 from __future__ import annotations
 
-import json
 import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
-from . import io
+from . import cache, io
 from .aggregate import commune_counts, district_totals
 from .attainment import target_attainment
 from .clean import CleanResult, clean_table, combine_year, files_with, refused_file
-from .columns import load_column_spec
+from .columns import ColumnSpec, load_column_spec
 from .deprivation import af_measures, deprivation_table, group_breakdown
 from .errors import ConfigError, DataError
 from .flows import check_flows, flow_table, follow_keys, household_transitions
@@ -48,28 +49,23 @@ from .trends import trend_table
 log = logging.getLogger("povertyplan")
 
 
-def clean_file(
-    raw: str, registry: str, columns: str, year: int, households: str, rejects: str, ledger: str
-) -> dict:
-    """Read and clean one raw file; write its households, rejects and ledger. A file that
-    cannot be read at all is not the end of the run: it is written as refused (no
-    household, its problem in the rejects and the ledger), so that every file of the year
-    is checked and all refusals are listed at once."""
-    spec = load_column_spec(columns)
-    units = load_registry(registry)
+def _clean_one(raw: str, spec: ColumnSpec, units: pd.DataFrame, year: int) -> CleanResult:
+    """Read and clean one raw file. A file that cannot be read at all is not the end of
+    the run: it comes back refused (no household, its problem in the rejects and the
+    ledger), so that every file of the year is checked and all refusals are listed at
+    once."""
     try:
         table = read_raw_file(raw, spec)
         result = clean_table(table, spec, commune_lookup(units, review_date(year)), units, year)
     except DataError as error:
         result = refused_file(Path(raw).name, year, error, file_digest(raw))
         log.error("refused: %s", error.one_line())
-    io.write_parquet(
-        result.households if len(result.households) else io.empty_frame(io.HOUSEHOLDS),
-        io.HOUSEHOLDS,
-        households,
-    )
-    io.write_parquet(result.rejects, io.REJECTS, rejects)
-    Path(ledger).write_text(json.dumps(result.ledger, ensure_ascii=False, indent=1, sort_keys=True))
+    _log_file(result)
+    return result
+
+
+def _log_file(result: CleanResult) -> None:
+    """One line for a file read: rows read, kept, rejected and how it was understood."""
     entry = result.ledger
     if not entry["refused"]:
         log.info(
@@ -87,7 +83,6 @@ def clean_file(
             entry["income_unit_basis"] or "no amount",
         )
         _log_analyst_notes(result.rejects)
-    return entry
 
 
 def _log_analyst_notes(rejects: pd.DataFrame) -> None:
@@ -103,23 +98,72 @@ def _log_analyst_notes(rejects: pd.DataFrame) -> None:
         )
 
 
-def combine(
-    households: list[str],
-    rejects: list[str],
-    ledgers: list[str],
+def _cleaned_in_cache(
+    raws: list[str], spec_path: str, registry_path: str, year: int, folder: str, workers: int
+) -> tuple[list[str], int]:
+    """Make sure the cache in `folder` holds the cleaning of every raw file; only the files
+    with no entry (new, changed, or cleaned by other code, spec or registry) are read,
+    in `workers` processes when there are several. Returns each file's key and how many
+    files were read."""
+    settings = cache.digest_of_files([spec_path, registry_path]) + cache.code_digest()
+    keys = [cache.cache_key(Path(r).name, file_digest(r), year, settings) for r in raws]
+    missing = [
+        (raw, key) for raw, key in zip(raws, keys, strict=True) if not cache.has(folder, key)
+    ]
+    if missing:
+        spec, units = load_column_spec(spec_path), load_registry(registry_path)
+        jobs = [(raw, spec, units, year, folder, key) for raw, key in missing]
+        if workers > 1 and len(missing) > 1:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(min(workers, len(missing)), mp_context=context) as pool:
+                list(pool.map(_clean_into_cache, jobs, chunksize=max(1, len(jobs) // workers // 4)))
+        else:
+            for job in jobs:
+                _clean_into_cache(job)
+    cache.prune(folder, set(keys))
+    return keys, len(missing)
+
+
+def _clean_into_cache(job: tuple) -> None:
+    raw, spec, units, year, folder, key = job
+    cache.store(folder, key, _clean_one(raw, spec, units, year))
+
+
+def clean_year(
+    raws: list[str],
+    registry: str,
+    columns: str,
+    year: int,
+    cache_dir: str,
     out_households: str,
     out_rejects: str,
     out_ledger: str,
     out_rejects_xlsx: str | None = None,
+    workers: int = 1,
 ) -> pd.DataFrame:
-    """Combine the per-file outputs of one review year (`clean.combine_year`): a file sent
+    """Clean every raw file of one review year in one process and combine them (`combine`).
+    Each file's cleaning is kept in `cache_dir` (`povertyplan.cache`): a rerun reads only
+    the files that changed or were added."""
+    keys, read = _cleaned_in_cache(raws, columns, registry, year, cache_dir, workers)
+    log.info(
+        "%d files: %d read, %d unchanged since the last run", len(raws), read, len(raws) - read
+    )
+    results = [cache.load(cache_dir, key) for key in keys]
+    return combine(results, out_households, out_rejects, out_ledger, out_rejects_xlsx)
+
+
+def combine(
+    results: list[CleanResult],
+    out_households: str,
+    out_rejects: str,
+    out_ledger: str,
+    out_rejects_xlsx: str | None,
+) -> pd.DataFrame:
+    """Combine the cleaned files of one review year (`clean.combine_year`): a file sent
     twice is read once, a household in two files is kept once when its rows say the same
     and else rejected in both, refused files are listed; every file's ledger entry is
-    updated and balanced."""
-    results = [
-        CleanResult(io.read_parquet(h), io.read_parquet(r), json.loads(Path(g).read_text()))
-        for h, r, g in zip(households, rejects, ledgers, strict=True)
-    ]
+    updated and balanced. Writes the year's households, rejects, ledger and rejects
+    workbook; returns the ledger."""
     year = combine_year(results)
     ledger = year.ledger.copy()
     for key in ("ignored_columns", "ignored_sheets", "text_encodings"):

@@ -1,45 +1,31 @@
-# Cleaning: one job per raw file, then the year's households, rejects and ledger.
+# Cleaning: every raw file of a year in one job (a few processes when there are many
+# files), each file's cleaning kept in a cache so that a rerun reads only changed files.
 
 
-rule clean_file:
+rule clean_year:
     input:
         code=PACKAGE,
-        raw=f"{RAW}/{{year}}/{{file}}",
+        raw=lambda wildcards: [
+            f"{RAW}/{wildcards.year}/{f}" for f in raw_files(wildcards.year)
+        ],
         registry=config["registry"],
         columns=config["columns"],
-    output:
-        households="results/{year}/clean/households/{file}.parquet",
-        rejects="results/{year}/clean/rejects/{file}.parquet",
-        ledger="results/{year}/clean/ledger/{file}.json",
-    log:
-        "results/{year}/logs/clean_file/{file}.log",
-    benchmark:
-        "results/{year}/benchmarks/clean_file/{file}.tsv"
-    conda:
-        CONDA_ENV
-    script:
-        "../scripts/run_clean_file.py"
-
-
-rule combine:
-    input:
-        code=PACKAGE,
-        households=per_file("results/{year}/clean/households/{file}.parquet"),
-        rejects=per_file("results/{year}/clean/rejects/{file}.parquet"),
-        ledgers=per_file("results/{year}/clean/ledger/{file}.json"),
     output:
         households="results/{year}/households.parquet",
         rejects="results/{year}/rejects.parquet",
         rejects_xlsx="results/{year}/rejects.xlsx",
         ledger="results/{year}/ledger.parquet",
     log:
-        "results/{year}/logs/combine.log",
+        "results/{year}/logs/clean_year.log",
     benchmark:
-        "results/{year}/benchmarks/combine.tsv"
+        "results/{year}/benchmarks/clean_year.tsv"
     conda:
         CONDA_ENV
+    threads: workflow.cores
+    params:
+        cache="results/{year}/clean/cache",
     script:
-        "../scripts/run_combine.py"
+        "../scripts/run_clean_year.py"
 
 
 rule validation_gate:

@@ -116,13 +116,6 @@ def published_plans():
 PUBLISHED = published_plans()
 
 
-def per_file(pattern):
-    """Input function: `pattern` expanded over the raw files of the wildcard's year."""
-    return lambda wildcards: expand(
-        pattern, year=wildcards.year, file=raw_files(wildcards.year)
-    )
-
-
 FIGURES = {
     "data_quality": ["rejects_by_reason"],
     "overview": ["poverty_rates", "ethnic_minority"],

@@ -1,0 +1,93 @@
+"""The per-file cache of cleaning: a raw file is read again only when something that
+decides its cleaning has changed.
+
+A year's files are cleaned in one job; each file's result (its households, rejects and
+ledger entry) is kept under a key made of everything that decides it: the file's name and
+bytes, the review year, the column spec, the commune registry and the package's code. A
+changed or added file gets a new key and is the only one read again; a change to the
+code, the spec or the registry changes every key. Entries no file uses any more are
+removed after each run, so the cache holds one entry per raw file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from . import io
+from .clean import CleanResult
+
+PACKAGE_DIR = Path(__file__).parent
+_PARTS = ("households.parquet", "rejects.parquet", "ledger.json")
+
+
+def digest_of_files(paths: list[str | Path]) -> str:
+    """One sha256 over the names and bytes of `paths`, in the order given."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def code_digest() -> str:
+    """The package's code as one digest (every module of povertyplan, by name)."""
+    return digest_of_files(sorted(PACKAGE_DIR.rglob("*.py")))
+
+
+def cache_key(file_name: str, file_sha256: str, year: int, settings: str) -> str:
+    """The key of one raw file's cleaning: its name (it is in every row and message), its
+    bytes, the review year (the registry's communes of that date) and `settings` (the
+    digest of the code, the column spec and the registry)."""
+    text = json.dumps([file_name, file_sha256, year, settings])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _paths(folder: Path, key: str) -> list[Path]:
+    return [folder / f"{key}.{part}" for part in _PARTS]
+
+
+def has(folder: str | Path, key: str) -> bool:
+    """Whether the cache holds the whole entry `key`."""
+    return all(path.exists() for path in _paths(Path(folder), key))
+
+
+def store(folder: str | Path, key: str, result: CleanResult) -> None:
+    """Keep one file's cleaning under `key`; each part is written to a temporary name and
+    renamed, so a killed run never leaves half an entry under the key."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    households, rejects, ledger = _paths(folder, key)
+    frame = result.households if len(result.households) else io.empty_frame(io.HOUSEHOLDS)
+    for path, write in (
+        (households, lambda p: io.write_parquet(frame, io.HOUSEHOLDS, p)),
+        (rejects, lambda p: io.write_parquet(result.rejects, io.REJECTS, p)),
+        (
+            ledger,
+            lambda p: Path(p).write_text(
+                json.dumps(result.ledger, ensure_ascii=False, indent=1, sort_keys=True)
+            ),
+        ),
+    ):
+        temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+        write(temporary)
+        temporary.replace(path)
+
+
+def load(folder: str | Path, key: str) -> CleanResult:
+    """The cleaning kept under `key` (the same frames whether just cleaned or cached)."""
+    households, rejects, ledger = _paths(Path(folder), key)
+    return CleanResult(
+        io.read_parquet(households), io.read_parquet(rejects), json.loads(ledger.read_text())
+    )
+
+
+def prune(folder: str | Path, keep: set[str]) -> int:
+    """Remove every entry whose key is not in `keep`; returns how many files went."""
+    removed = 0
+    for path in Path(folder).glob("*"):
+        if path.name.split(".", 1)[0] not in keep:
+            path.unlink()
+            removed += 1
+    return removed
