@@ -15,11 +15,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .columns import ColumnSpec, Field
 from .errors import DataError, InternalError, PovertyPlanError
 from .messages import reject_message
 from .parse import (
+    map_distinct,
     parse_categories,
     parse_flag,
     parse_integer,
@@ -36,7 +38,13 @@ from .registry import (
     suggest_communes,
     units_valid_on,
 )
-from .text import normalise_commune_name, normalise_label
+from .text import (
+    RE2_EDGE_SPACE,
+    all_text,
+    normalise_commune_name,
+    normalise_label,
+    text_matches,
+)
 
 # the reason a cell that cannot be read as its kind is rejected with
 PARSE_REASONS = {
@@ -57,6 +65,7 @@ EMPTY_DTYPES = {
     "category": "string",
 }
 _INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
+_RE2_INTEGRAL_TEXT = r"^\p{Nd}+\.0+\n?$"  # the same, for `text_matches`
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
 # a long number Excel shows in scientific notation (1.96E+11, 1,96E+11): its digits are lost
 _SCIENTIFIC = re.compile(r"^\s*\d+([.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*$")
@@ -155,7 +164,23 @@ def _blank(values: pd.Series) -> pd.Series:
 
 def _codes(values: pd.Series) -> pd.Series:
     """Codes as text: `123`, `123.0` (a number typed as text) and Excel's 123 are one code."""
-    return values.map(lambda v: _INTEGRAL_TEXT.sub(r"\1", cell_text(v).strip()))
+    return map_distinct(
+        values, lambda v: _INTEGRAL_TEXT.sub(r"\1", cell_text(v).strip()), _plain_codes
+    )
+
+
+def _plain_codes(distinct: np.ndarray) -> np.ndarray:
+    """Which distinct codes `_codes` keeps as they are: text, trimmed, no `123.0`."""
+    if not all_text(distinct):
+        return np.zeros(len(distinct), dtype=bool)
+    texts = pa.array(distinct, type=pa.string())
+    changed = text_matches(texts, RE2_EDGE_SPACE) | text_matches(texts, _RE2_INTEGRAL_TEXT)
+    exact = np.fromiter((type(v) is str for v in distinct), dtype=bool, count=len(distinct))
+    return ~changed & exact
+
+
+def _text(value: object) -> str:
+    return cell_text(value).strip()
 
 
 def _number(value: float) -> int | float:
@@ -177,11 +202,11 @@ def parse_field(
     if kind == "area":
         return parse_vocabulary(values, spec.area_vocabulary)
     if kind == "category":
-        text = values.map(lambda v: "" if isinstance(v, float) else cell_text(v))
+        text = map_distinct(values, lambda v: "" if isinstance(v, float) else cell_text(v))
         return parse_categories(text, spec.fields[name].categories), pd.Series(
             False, index=values.index
         )
-    text = _codes(values) if kind == "code" else values.map(cell_text).str.strip()
+    text = _codes(values) if kind == "code" else map_distinct(values, _text)
     return text.astype("string"), pd.Series(False, index=values.index)
 
 
@@ -272,7 +297,7 @@ def _cell_problems(
             raw.loc[mask, name] = ""
     report.add(raw["extra_cells"] > 0, "household_id", "row_longer_than_header", raw["extra_cells"])
     for name, mask in errors.items():
-        formula = table.frame[name].map(lambda v: v == "#FORMULA").astype(bool) & mask
+        formula = table.frame[name].eq("#FORMULA").astype(bool) & mask
         report.add(mask & ~formula, name, "excel_error")
         report.add(formula, name, "formula_without_value")
     for name in fields_read:
@@ -289,7 +314,7 @@ def _cell_problems(
         # unless it is beyond the 15 digits Excel keeps)
         types = values.map(type)
         text = values.where(types.eq(str), "").astype(str)
-        hit = text.str.match(pattern.pattern).astype(bool)
+        hit = map_distinct(text, lambda v, p=pattern: bool(p.match(v))).astype(bool)
         if kind == "code":
             numbers = pd.to_numeric(values.where(types.eq(float)), errors="coerce")
             hit |= (numbers.abs() >= 1e15).fillna(False).astype(bool)
@@ -319,7 +344,9 @@ def _resolve_communes(
     for field in ("commune", "commune_code"):
         if field not in raw:
             continue
-        text = _codes(raw[field]) if field == "commune_code" else raw[field].map(cell_text)
+        text = (
+            _codes(raw[field]) if field == "commune_code" else map_distinct(raw[field], cell_text)
+        )
         codes = resolve_communes(text, lookup)
         empty = _blank(raw[field]) & ~errors[field]
         unknown = codes.isna() & ~empty & ~errors[field]
@@ -447,7 +474,7 @@ def _duplicates(
     their households 001, 002… share codes."""
     ids = out["household_id"].fillna("")
     key = communes.astype("string").fillna(
-        raw["commune"].map(cell_text) if "commune" in raw else ""
+        map_distinct(raw["commune"], cell_text) if "commune" in raw else ""
     )
     key = key.fillna("") + "\x1f" + ids
     fields = [c for c in raw.columns if c in spec.fields]

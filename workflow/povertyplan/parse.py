@@ -8,6 +8,7 @@ with a reason instead of dropping them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -48,10 +49,25 @@ def number_from_text(text: str) -> float | None:
     return float(compact)
 
 
-def _map_distinct(values: pd.Series, func) -> pd.Series:
-    distinct = values.drop_duplicates()
-    mapping = {v: func(v) for v in distinct}
-    return values.map(mapping)
+def map_distinct(
+    values: pd.Series,
+    func: Callable[[object], object],
+    unchanged: Callable[[np.ndarray], np.ndarray] | None = None,
+) -> pd.Series:
+    """`values.map(func)`, with `func` called once per distinct value (a column of a
+    million cells holds a few hundred distinct words): the distinct values are found and
+    the results spread back by position, in C (`pd.factorize`). `unchanged`, given the
+    distinct values, marks those `func` would return as they are, so that a column of a
+    million distinct codes is decided on whole columns too."""
+    if values.empty:
+        return values.map(func)
+    positions, distinct = pd.factorize(values, use_na_sentinel=False)
+    distinct = np.asarray(distinct, dtype=object)
+    keep = unchanged(distinct) if unchanged is not None else np.zeros(len(distinct), bool)
+    results = pd.Series(
+        [value if kept else func(value) for value, kept in zip(distinct, keep, strict=True)]
+    )
+    return pd.Series(results.to_numpy()[positions], index=values.index, dtype=results.dtype)
 
 
 def parse_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -63,8 +79,8 @@ def parse_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
             return value
         return number_from_text(str(value))
 
-    parsed = _map_distinct(values, one)
-    blank = _map_distinct(values, lambda v: isinstance(v, str) and v.strip() == "").astype(bool)
+    parsed = map_distinct(values, one)
+    blank = map_distinct(values, lambda v: isinstance(v, str) and v.strip() == "").astype(bool)
     numbers = pd.to_numeric(parsed, errors="coerce").astype("float64")
     finite = np.isfinite(numbers.to_numpy())  # NaN, ±inf and absurd sizes are no amounts
     finite &= np.abs(np.nan_to_num(numbers.to_numpy(), nan=0.0, posinf=0.0, neginf=0.0)) < 1e15
@@ -92,7 +108,7 @@ def parse_vocabulary(values: pd.Series, vocabulary: dict[str, str]) -> tuple[pd.
             value = str(int(value)) if value.is_integer() else repr(value)
         return vocabulary.get(normalise_label(value), np.nan)
 
-    mapped = _map_distinct(values, one)
+    mapped = map_distinct(values, one)
     invalid = mapped.isna()
     return mapped.astype("string"), invalid.astype(bool)
 
@@ -124,4 +140,4 @@ def parse_categories(
         found = [code for code, phrases in categories if any(f" {p} " in text for p in phrases)]
         return "|".join(found) if found else other
 
-    return _map_distinct(values, one).astype("string")
+    return map_distinct(values, one).astype("string")

@@ -24,24 +24,31 @@ import hashlib
 import io
 import re
 import sys
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 import python_calamine
 
 from .columns import ColumnSpec
 from .errors import DataError, InternalError
-from .legacy import best_encoding, convert, encoding_scores, penalty
+from .grid import Grid, objects
+from .legacy import best_encoding, convert, encoding_scores, legacy_bytes, penalty
 from .parse import number_from_text
 from .privacy import looks_personal, redact, signers
-from .text import nfc, normalise_label
+from .text import RE2_EDGE_SPACE, nfc, normalise_label, text_matches
 
 EXCEL_SUFFIXES = {".xlsx", ".xls", ".xlsm"}
 CSV_SUFFIXES = {".csv"}
 RAW_SUFFIXES = EXCEL_SUFFIXES | CSV_SUFFIXES
 HEADER_SEARCH_ROWS = 40
+MAX_CSV_FIELDS = 1000  # a wider CSV file is read by the csv module
 STRUCTURE_KINDS = ("title", "header", "index", "blank", "section", "total", "footer")
 # a section label: a roman numeral (I, II.), a letter or number with a point (A., 1.),
 # or an area, village or result word (Thành thị, Nông thôn, Thôn 3, Hộ nghèo)
@@ -110,6 +117,8 @@ def file_digest(path: str | Path) -> str:
 
 def cell_value(value: object) -> object:
     """A raw cell as text, or as a float for numeric cells; blank cells become ''."""
+    if type(value) is str:
+        return nfc(value).strip()
     if value is None:
         return ""
     if isinstance(value, CellError):
@@ -126,20 +135,28 @@ def cell_value(value: object) -> object:
 
 
 def _cell_values(rows: list[list[object]]) -> list[list[object]]:
-    """`cell_value` of every cell, converting each distinct text once."""
-    cache: dict[str, object] = {}
+    """`cell_value` of every cell of an Excel sheet, converting each distinct text once."""
+    table = {text: cell_value(text) for text in {v for row in rows for v in row if type(v) is str}}
+    return [
+        [table[v] if type(v) is str else v if type(v) is float else cell_value(v) for v in row]
+        for row in rows
+    ]
 
-    def one(value: object) -> object:
-        if type(value) is float:
-            return value
-        if type(value) is str:
-            converted = cache.get(value)
-            if converted is None:
-                converted = cache[value] = cell_value(value)
-            return converted
-        return cell_value(value)
 
-    return [[one(v) for v in row] for row in rows]
+# a text with white space at its start or end, in texts joined by NUL (no cell holds one)
+_EDGE_SPACE = re.compile(r"(\A|\x00)\s|\s(\x00|\Z)")
+
+
+def cell_texts(texts: list[str]) -> list[str]:
+    """`cell_value` of many texts (the distinct texts of a column), decided on all of them
+    at once: texts that are already NFC and trimmed, the usual case, come back as they
+    are without looking at each one."""
+    joined = "\x00".join(texts)
+    if not _EDGE_SPACE.search(joined) and (
+        joined.isascii() or unicodedata.is_normalized("NFC", joined)
+    ):
+        return texts
+    return [nfc(text).strip() for text in texts]
 
 
 def cell_text(value: object) -> str:
@@ -230,7 +247,7 @@ def _unescape(text: str) -> str:
 
 def _excel_grids(
     path: Path,
-) -> tuple[list[tuple[str, list[list[object]], list, None, frozenset[int]]], list[str], bool]:
+) -> tuple[list[tuple[str, Grid, list, None, frozenset[int]]], list[str], bool]:
     """Every visible sheet as a grid of cell values (with its merged ranges and its hidden
     columns), the names of the hidden sheets, and whether any cell holds an Excel error or
     an uncalculated formula."""
@@ -253,29 +270,26 @@ def _excel_grids(
             hidden.append(f"{meta.name} (hidden)")
             continue
         sheet = book.get_sheet_by_name(meta.name)
-        grid = _cell_values(sheet.to_python(skip_empty_area=False))
-        width = max((len(r) for r in grid), default=0)
-        grid = [row + [""] * (width - len(row)) for row in grid]
+        grid = Grid.from_rows(_cell_values(sheet.to_python(skip_empty_area=False)))
         for (row, col), kind in errors.get(meta.name, {}).items():
-            if row < len(grid) and col < width:
-                grid[row][col] = CellError(kind)
+            if row < len(grid) and col < grid.width:
+                grid.set(row, col, CellError(kind))
         hidden_columns = facts.get(meta.name, ({}, frozenset()))[1]
         grids.append((meta.name, grid, list(sheet.merged_cell_ranges or []), None, hidden_columns))
     return grids, hidden, any(errors.values())
 
 
-def _fill_merged(grid: list[list[object]], merges: list, from_row: int) -> None:
+def _fill_merged(grid: Grid, merges: list, from_row: int) -> None:
     """Give every cell of a range merged down several rows below `from_row` the range's
-    top-left value (a commune merged down a block of households). Ranges within one row
-    (a section label or "Tổng cộng" merged across columns) are left as they are."""
-    width = len(grid[0]) if grid else 0
+    top-left value (a commune merged down a block of households), filled down each column
+    at once. Ranges within one row (a section label or "Tổng cộng" merged across columns)
+    are left as they are."""
     for (top, left), (bottom, right) in merges:
-        if top < from_row or top >= len(grid) or left >= width or bottom == top:
+        if top < from_row or top >= len(grid) or left >= grid.width or bottom == top:
             continue
-        value = grid[top][left]
-        for r in range(top, min(bottom, len(grid) - 1) + 1):
-            for c in range(left, min(right, width - 1) + 1):
-                grid[r][c] = value
+        value = grid.columns[left][top]
+        for c in range(left, min(right, grid.width - 1) + 1):
+            grid.fill(c, top, min(bottom, len(grid) - 1) + 1, value)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -307,9 +321,17 @@ _WINDOWS_1252 = [
 ]
 
 
-def _csv_grid(path: Path) -> tuple[list[list[object]], str, list[int]]:
+def _csv_grid(path: Path) -> tuple[Grid, str, list[int] | None]:
+    """A CSV file as a grid, its encoding, and each line's number of fields (None when
+    every line has the header's).
+
+    A file whose lines all have the same number of fields (as Excel writes them) is
+    tokenised by pyarrow, in C, into columns; a ragged file, or one pyarrow reads
+    differently from Python's csv module (a bare carriage return, a NUL, a quote left
+    open), by the csv module, so that both give the same cells."""
+    data = path.read_bytes()
     try:
-        text, encoding = decode_bytes(path.read_bytes())
+        text, encoding = decode_bytes(data)
     except UnicodeDecodeError as exc:
         raise DataError(
             f"is not readable text ({exc.reason} at byte {exc.start})",
@@ -317,26 +339,108 @@ def _csv_grid(path: Path) -> tuple[list[list[object]], str, list[int]]:
             hint="save it as 'CSV UTF-8' from Excel",
             vi=("không đọc được nội dung tệp", "lưu lại tệp từ Excel dưới dạng 'CSV UTF-8'"),
         ) from None
-    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    lines = text[: 1 << 16].splitlines()
+    if len(lines) <= HEADER_SEARCH_ROWS:
+        lines = text.splitlines()
+    head = "\n".join(lines[:HEADER_SEARCH_ROWS])
     delimiter = max([",", ";", "\t"], key=head.count)
+    if encoding in ("utf-8", "utf-8-sig"):
+        del text  # decoded again below only for a file the csv module reads
+        grid = _arrow_csv_grid(data, 3 if encoding == "utf-8-sig" else 0, delimiter)
+    else:
+        grid = _arrow_csv_grid(text.encode("utf-8"), 0, delimiter)
+    if grid is not None:
+        return grid, encoding, None
+    grid, lengths = _python_csv_grid(path.name, decode_bytes(data)[0], delimiter)
+    return grid, encoding, lengths
+
+
+def _python_only(utf8: bytes) -> bool:
+    """Whether pyarrow would read the file otherwise than Python's csv module: a carriage
+    return that ends no Windows line, or a NUL byte."""
+    return b"\x00" in utf8 or utf8.count(b"\r") != utf8.count(b"\r\n")
+
+
+def _arrow_cell_texts(distinct: pa.Array) -> list[str]:
+    """`cell_value` of a column's distinct texts (an Arrow dictionary): only the texts
+    with white space at an edge, and the non-ASCII ones when they are not all NFC, are
+    looked at one by one."""
+    texts = distinct.to_pylist()
+    edge = text_matches(distinct, RE2_EDGE_SPACE)
+    wide = np.flatnonzero(~pc.string_is_ascii(distinct).to_numpy(zero_copy_only=False))
+    fix = set(np.flatnonzero(edge).tolist())
+    if len(wide) and not unicodedata.is_normalized("NFC", "\x00".join(texts[i] for i in wide)):
+        fix.update(wide.tolist())
+    for i in fix:
+        texts[i] = nfc(texts[i]).strip()
+    return texts
+
+
+def _arrow_csv_grid(utf8: bytes, start: int, delimiter: str) -> Grid | None:
+    """The grid of a CSV file whose every line has the same number of fields, read by
+    pyarrow as text columns from byte `start` of `utf8`; None for any other file (see
+    `_csv_grid`).
+
+    Each column is dictionary-encoded, so each distinct text is normalised once
+    (`cell_texts`) and stored once: a village or a status repeated over a million rows
+    is one object."""
+    if _python_only(utf8):
+        return None
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(pa.py_buffer(utf8).slice(start)),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(MAX_CSV_FIELDS)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None  # lines of different lengths, or a quote left open
+    if table.num_columns > MAX_CSV_FIELDS:
+        return None
+    columns: list[np.ndarray] = []
+    distincts: list[list[str]] = []
+    for chunked in table.columns:
+        encoded = pc.dictionary_encode(chunked.combine_chunks())
+        distinct = encoded.dictionary
+        if pc.any(
+            pc.and_(
+                pc.match_substring(distinct, delimiter),
+                pc.match_substring_regex(distinct, "[\r\n]"),
+            )
+        ).as_py():
+            return None  # a quote left open: the csv module names its line
+        texts = _arrow_cell_texts(distinct)
+        columns.append(objects(texts)[encoded.indices.to_numpy()])
+        distincts.append(texts)
+    return Grid(columns, table.num_rows, text_only=True, distinct=distincts)
+
+
+def _python_csv_grid(file: str, text: str, delimiter: str) -> tuple[Grid, list[int]]:
+    """The grid of a CSV file read by Python's csv module, and each line's number of
+    fields."""
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as exc:
         raise DataError(
             f"is not a readable CSV file ({exc})",
-            file=path.name,
+            file=file,
             hint="open it in Excel and save it again",
             vi=("không đọc được tệp CSV", "mở tệp bằng Excel rồi lưu lại"),
         ) from None
-    width = max((len(r) for r in rows), default=0)
     for number, row in enumerate(rows, start=1):
         # a cell may hold a line break; one holding whole lines of the file is a quote
         # left open
         if any(("\n" in cell or "\r" in cell) and delimiter in cell for cell in row):
             raise DataError(
                 "a quotation mark is not closed: the lines below it are read as one cell",
-                file=path.name,
+                file=file,
                 row=number,
                 hint="remove the stray quotation mark, or save the file from Excel again",
                 vi=(
@@ -344,8 +448,15 @@ def _csv_grid(path: Path) -> tuple[list[list[object]], str, list[int]]:
                     "xóa dấu ngoặc kép thừa, hoặc lưu lại tệp từ Excel",
                 ),
             )
-    lengths = [len(row) for row in rows]
-    return _cell_values([row + [""] * (width - len(row)) for row in rows]), encoding, lengths
+    grid = Grid.from_rows(rows, text_only=True)
+    for col in range(grid.width):
+        column = grid.columns[col]
+        distinct = list(dict.fromkeys(column))
+        normal = cell_texts(distinct)
+        if normal is not distinct:
+            lookup = dict(zip(distinct, normal, strict=True))
+            grid.set_column(col, objects([lookup[v] for v in column]))
+    return grid, [len(row) for row in rows]
 
 
 def _better(original: str, converted: str) -> str:
@@ -354,9 +465,7 @@ def _better(original: str, converted: str) -> str:
     return converted
 
 
-def repair_legacy_text(
-    grid: list[list[object]], whole_file: bool = False, first_row: int = 0
-) -> dict[int, str]:
+def repair_legacy_text(grid: Grid, whole_file: bool = False, first_row: int = 0) -> dict[int, str]:
     """Convert text typed in a legacy encoding to Unicode (in place), column by column,
     from row `first_row` down.
 
@@ -364,34 +473,65 @@ def repair_legacy_text(
     its own; a CSV file not in UTF-8 has one encoding (`whole_file`), decided from all its
     text at once. A value is converted unless that makes it less Vietnamese. Returns
     {column index: encoding} for the columns converted.
+
+    A column of plain ASCII holds no legacy text and is not looked at; the others are
+    scored on the values that could be legacy text (a column's distinct values decide
+    which), and converted per distinct value.
     """
     found: dict[int, str] = {}
-    width = len(grid[0]) if grid else 0
-    rows = grid[first_row:]
-    everything = (v for row in rows for v in row if type(v) is str and v)
+    candidates = {
+        col: _legacy_candidates(grid.distinct(col))
+        for col in range(grid.width)
+        if not grid.is_ascii(col)
+    }
+    # the columns with a value that could be legacy text (here or in the rows above)
+    columns = {col: grid.columns[col][first_row:] for col in candidates if candidates[col]}
+    if not columns:
+        return found
+    # the sample in the sheet's own order, row by row, as it was always taken
+    everything = (
+        value
+        for row in zip(*columns.values(), strict=True)
+        for col, value in zip(columns, row, strict=True)
+        if value in candidates[col]
+    )
     sheet_scores = encoding_scores(everything, sample=1000)
     sheet = best_encoding(sheet_scores)
     # the sheet is clearly in a legacy encoding when that beats reading it as it is by
     # several words: then its columns follow it where they read well both ways
     clear = sheet is not None and sheet_scores[None] - sheet_scores[sheet] >= 3
-    for col in range(width):
+    for col, column in columns.items():
         if whole_file:
             encoding = sheet
         else:
-            column = (row[col] for row in rows if type(row[col]) is str and row[col])
-            encoding = best_encoding(encoding_scores(column), prefer=sheet if clear else None)
+            values = (v for v in column if v in candidates[col])
+            encoding = best_encoding(encoding_scores(values), prefer=sheet if clear else None)
         if encoding is None:
             continue
-        values = {row[col] for row in rows if type(row[col]) is str and row[col]}
-        converted = {value: _better(value, convert(value, encoding)) for value in values}
+        distinct = {v for v in pd.unique(column) if type(v) is str and v}
+        converted = {value: _better(value, convert(value, encoding)) for value in distinct}
         if all(value == new for value, new in converted.items()):
             continue
         found[col] = encoding
-        for row in rows:
-            value = row[col]
-            if type(value) is str and value:
-                row[col] = converted[value].strip()
+        lookup = {value: new.strip() for value, new in converted.items()}
+        repaired = grid.columns[col].copy()
+        repaired[first_row:] = [lookup.get(v, v) if type(v) is str else v for v in column]
+        grid.set_column(col, repaired)
     return found
+
+
+def _legacy_candidates(distinct: list[object]) -> set[str]:
+    """The texts among `distinct` that could be legacy text: not plain ASCII, and the
+    bytes of a single-byte code page (see `legacy.encoding_scores`)."""
+    return {
+        value
+        for value in distinct
+        if type(value) is str
+        and value
+        and not value.isascii()
+        and max(value) <= "\u2122"
+        and legacy_bytes(value) is not None
+    }
 
 
 def _row_fields(row: list[object], spec: ColumnSpec) -> dict[int, str]:
@@ -445,7 +585,7 @@ def _is_total_row(
     return labelled and (id_cell == "" or id_text in labels or row[commune_col] == "")
 
 
-def _find_header(grid: list[list[object]], spec: ColumnSpec) -> int | None:
+def _find_header(grid: Grid, spec: ColumnSpec) -> int | None:
     for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         if "household_id" in _row_fields(row, spec).values():
             return index
@@ -481,9 +621,7 @@ def _continues_header(row: list[object], id_col: int, id_header: object) -> bool
     )
 
 
-def _header_depth(
-    grid: list[list[object]], spec: ColumnSpec, header_at: int, id_col: int, merges: list
-) -> int:
+def _header_depth(grid: Grid, spec: ColumnSpec, header_at: int, id_col: int, merges: list) -> int:
     """How many rows the header has (1-4): the row with `Mã hộ` and the rows under it that
     continue it (group / dimension / indicator), down to the last one naming a field. A
     lower row labels several columns, each under a group (a cell merged across) or a
@@ -522,7 +660,7 @@ def _header_depth(
 
 
 def _header_cells(
-    grid: list[list[object]], merges: list, header_at: int, depth: int
+    grid: Grid, merges: list, header_at: int, depth: int
 ) -> tuple[list[list[str]], list[list[str]]]:
     """The header's rows as text: (each column's own cells, a range merged down one
     column giving its text to every row it covers; each column's group labels, the text
@@ -591,7 +729,7 @@ def _missing_columns(spec: ColumnSpec, mapped: dict[str, int], headers: list[str
 
 
 def _layout(
-    grid: list[list[object]],
+    grid: Grid,
     spec: ColumnSpec,
     file: str,
     header_at: int,
@@ -694,13 +832,15 @@ def _numeric(value: object) -> float | None:
 
 
 def _unlabelled_sums(
-    grid: list[list[object]], kinds: list[str], id_col: int, sum_cols: list[int], start: int
+    grid: Grid, kinds: list[str], id_col: int, sum_cols: list[int], start: int
 ) -> None:
     """Mark as totals (in place) the rows of sums written without a label: no household
     code, only numbers, and at least one count that is the sum of its column over the two
     or more households above it (since the previous total)."""
+    codes = grid.columns[id_col]
     if not sum_cols or not any(
-        kinds[i] == "data" and grid[i][id_col] == "" for i in range(start, len(grid))
+        kind == "data" and code == ""
+        for kind, code in zip(kinds[start:], codes[start:], strict=True)
     ):
         return  # the common case: every data row has a code
     sums = dict.fromkeys(sum_cols, 0.0)
@@ -727,7 +867,31 @@ def _unlabelled_sums(
             sums[c] += values[c] or 0.0
 
 
-def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> list[str]:
+def _plain_household_rows(
+    grid: Grid, spec: ColumnSpec, id_col: int, commune_col: int, start: int, first: int | None
+) -> np.ndarray:
+    """For each row from `start`, whether it is plainly a household row, decided on two
+    whole columns: a household code that is text beginning with a digit, and a commune.
+    Such a row is never blank, an index, a total nor a section; every other row (and the
+    first row under the header, which may be the column numbering) is looked at one by
+    one by `_classify`."""
+    rows = len(grid) - start
+    if commune_col == id_col or any(label[:1].isdigit() for label in spec.total_row_labels):
+        return np.zeros(rows, dtype=bool)
+    codes = grid.columns[id_col][start:]
+    if grid.text_only:  # every code is text: its first character, as one numpy column
+        coded = np.char.isdigit(codes.astype("U1"))
+    else:
+        coded = np.fromiter(
+            (type(code) is str and code[:1].isdigit() for code in codes), dtype=bool, count=rows
+        )
+    plain = (grid.columns[commune_col][start:] != "") & coded
+    if first is not None and first >= start:
+        plain[first - start] = False
+    return plain
+
+
+def _classify(grid: Grid, spec: ColumnSpec, layout: _Layout) -> list[str]:
     """The kind of every row of the sheet (see STRUCTURE_KINDS, plus 'data')."""
     mapped = layout.mapped
     id_col = mapped["household_id"]
@@ -749,32 +913,31 @@ def _classify(grid: list[list[object]], spec: ColumnSpec, layout: _Layout) -> li
         (mapped[n] for n in ("commune", "commune_code", "members") if n in mapped), id_col
     )
     first = next((i for i in range(start, len(grid)) if not _is_blank(grid[i])), None)
-    for index in range(start, len(grid)):
+    plain = _plain_household_rows(grid, spec, id_col, commune_col, start, first)
+    below = np.full(len(plain), "data", dtype=object)
+    for index in (np.flatnonzero(~plain) + start).tolist():
         row = grid[index]
         if _is_blank(row):
-            kinds.append("blank")
+            below[index - start] = "blank"
         elif index == first and _is_index_row(row):
-            kinds.append("index")
+            below[index - start] = "index"
         elif _is_total_row(row, spec, id_col, commune_col, label_cols):
-            kinds.append("total")
+            below[index - start] = "total"
         elif (
             all(row[c] == "" for c in key_cols)
             and sum(v != "" for v in row) <= 2
             and any(_SECTION.match(normalise_label(cell_text(v))) for v in row if v != "")
             and (row[id_col] == "" or _SECTION.match(normalise_label(cell_text(row[id_col]))))
         ):
-            kinds.append("section")  # never a row whose household-code cell holds a code
-        else:
-            kinds.append("data")
+            below[index - start] = "section"  # never a row whose code cell holds a code
+    kinds += below.tolist()
     sum_cols = [col for name, col in mapped.items() if spec.fields[name].kind == "integer"]
     _unlabelled_sums(grid, kinds, id_col, sum_cols, start)
     _mark_footer(grid, spec, kinds, layout)
     return kinds
 
 
-def _mark_footer(
-    grid: list[list[object]], spec: ColumnSpec, kinds: list[str], layout: _Layout
-) -> None:
+def _mark_footer(grid: Grid, spec: ColumnSpec, kinds: list[str], layout: _Layout) -> None:
     """Mark (in place) the signature block under the table as footer.
 
     Under the last total, a row that holds no household (no code with a digit, no commune,
@@ -824,7 +987,7 @@ def _mark_footer(
 
 
 def _sheet_table(
-    grid: list[list[object]],
+    grid: Grid,
     merges: list,
     spec: ColumnSpec,
     file: str,
@@ -843,7 +1006,11 @@ def _sheet_table(
     _fill_merged(grid, merges, header_at + layout.header_rows)
     kinds = _classify(grid, spec, layout)
     structure = {kind: kinds.count(kind) for kind in STRUCTURE_KINDS}
-    data_rows = [i for i, kind in enumerate(kinds) if kind == "data"]
+    data_rows = np.flatnonzero(np.asarray(kinds, dtype=object) == "data")
+    # the data rows, as a slice (no copy) when they follow one another
+    rows: slice | np.ndarray = data_rows
+    if len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows):
+        rows = slice(int(data_rows[0]), int(data_rows[-1]) + 1)
     if sum(structure.values()) + len(data_rows) != len(grid):
         raise InternalError(
             f"sheet '{sheet}': rows do not add up while reading",
@@ -853,24 +1020,24 @@ def _sheet_table(
     keep = layout.mapped
     last_header_col = max(c for c, h in enumerate(layout.headers) if h)
     frame = pd.DataFrame(
-        {
-            name: pd.Series([grid[i][col] for i in data_rows], dtype=object)
-            for name, col in keep.items()
-        }
+        {name: pd.Series(grid.columns[col][rows], dtype=object) for name, col in keep.items()}
     )
-    frame["source_row"] = pd.Series([i + 1 for i in data_rows], dtype="int64")
+    frame["source_row"] = pd.Series(data_rows + 1, dtype="int64")
     frame["sheet"] = sheet
-    extra = [sum(v != "" for v in grid[i][last_header_col + 1 :]) for i in data_rows]
+    extra = np.zeros(len(data_rows), dtype="int64")
+    for column in grid.columns[last_header_col + 1 :]:
+        extra += column[rows] != ""
     if lengths is not None:
         width = lengths[header_at]
-        extra = [max(e, lengths[i] - width) for e, i in zip(extra, data_rows, strict=True)]
+        extra = np.maximum(extra, np.asarray(lengths, dtype="int64")[data_rows] - width)
     frame["extra_cells"] = pd.Series(extra, dtype="int64")
     headers = {name: layout.headers[col] for name, col in keep.items()}
     # the file's own names and ID numbers, and the names signed above or under the table:
     # never kept, only used to keep them out of every message
-    personal = {
-        cell_text(grid[i][col]) for col in layout.personal for i in data_rows if grid[i][col] != ""
-    }
+    personal = {value for col in layout.personal for value in set(grid.columns[col][rows])}
+    if not grid.text_only:
+        personal = {cell_text(value) for value in personal}
+    personal.discard("")
     outside = [
         v
         for i, kind in enumerate(kinds)

@@ -9,6 +9,11 @@ import functools
 import re
 import unicodedata
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\"'`’‘“”()\[\]{}:;,.]+")
 
@@ -67,3 +72,26 @@ def without_diacritics(value: object) -> str:
     """
     text = unicodedata.normalize("NFD", normalise_label(value)).replace("đ", "d")
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+# white space as Python's str.strip() and the `\s` of `re` know it, in RE2 syntax (pyarrow)
+_RE2_SPACE = (
+    r"[\t\n\x0b\x0c\r\x1c-\x20\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
+    r"\x{202f}\x{205f}\x{3000}]"
+)
+# a text with white space at its start or end
+RE2_EDGE_SPACE = f"^{_RE2_SPACE}|{_RE2_SPACE}$"
+
+
+def text_matches(texts: pa.Array | np.ndarray, pattern: str) -> np.ndarray:
+    """Whether each text matches the RE2 `pattern` (searched, anchor it yourself), on the
+    whole column at once in C (pyarrow). `texts` must all be text. RE2's `\\d` is ASCII:
+    write `\\p{Nd}` for the digits Python's `re` takes."""
+    if not isinstance(texts, pa.Array):
+        texts = pa.array(texts, type=pa.string())
+    return pc.match_substring_regex(texts, pattern).to_numpy(zero_copy_only=False)
+
+
+def all_text(values: np.ndarray) -> bool:
+    """Whether every value is text (a `str`, or a subclass such as an Excel error cell)."""
+    return pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty")

@@ -1,0 +1,115 @@
+"""A sheet's cells stored by column, the reader's working surface.
+
+A commune file of a million households is a million rows but only twenty-odd columns, so
+the reader works on whole columns: the masks that find the plain household rows, the
+encoding checks, the frame of data rows and the counts of cells right of the header are
+column operations (numpy, pyarrow). Only the few rows that need a closer look (the title
+block and the header, the rows that are not plainly households, the signature block)
+are read as rows, through `grid[i]`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+import pandas as pd
+
+
+class Grid:
+    """The cells of one sheet: `columns[c][r]` is the value at row r, column c (text, a
+    float for a numeric Excel cell, '' when blank, or a CellError).
+
+    `grid[r]` is row r as a new list (changing it changes nothing), `grid[a:b]` a list
+    of such rows; `set` changes a cell. `text_only` says every cell is text (a CSV file).
+    """
+
+    def __init__(
+        self,
+        columns: list[np.ndarray],
+        height: int,
+        text_only: bool = False,
+        distinct: list[list[object]] | None = None,
+    ) -> None:
+        self.columns = columns
+        self.height = height
+        self.text_only = text_only
+        self._ascii: dict[int, bool] = {}
+        self._distinct: dict[int, list[object]] = dict(enumerate(distinct or []))
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[object]], text_only: bool = False) -> Grid:
+        """A grid of rows of any lengths, short rows padded with ''."""
+        width = max((len(row) for row in rows), default=0)
+        padded = [
+            list(row) + [""] * (width - len(row)) if len(row) < width else row for row in rows
+        ]
+        columns = [objects(column) for column in zip(*padded, strict=True)] if padded else []
+        return cls(columns, len(rows), text_only)
+
+    def __len__(self) -> int:
+        return self.height
+
+    @property
+    def width(self) -> int:
+        """The number of columns."""
+        return len(self.columns)
+
+    def __getitem__(self, index: int | slice) -> list[object] | list[list[object]]:
+        if isinstance(index, slice):
+            return [self.row(i) for i in range(*index.indices(self.height))]
+        return self.row(index)
+
+    def __iter__(self) -> Iterator[list[object]]:
+        return (self.row(i) for i in range(self.height))
+
+    def row(self, index: int) -> list[object]:
+        """Row `index` as a new list."""
+        if index < 0:
+            index += self.height
+        if not 0 <= index < self.height:
+            raise IndexError(index)
+        return [column[index] for column in self.columns]
+
+    def set(self, row: int, col: int, value: object) -> None:
+        """Change one cell."""
+        self.columns[col][row] = value
+        self._changed(col)
+
+    def fill(self, col: int, start: int, stop: int, value: object) -> None:
+        """Give rows `start` to `stop` (excluded) of column `col` one value."""
+        self.columns[col][start:stop] = [value] * (stop - start)
+        self._changed(col)
+
+    def set_column(self, col: int, values: np.ndarray) -> None:
+        """Replace a whole column."""
+        self.columns[col] = values
+        self._changed(col)
+
+    def _changed(self, col: int) -> None:
+        self._ascii.pop(col, None)
+        self._distinct.pop(col, None)
+
+    def distinct(self, col: int) -> list[object]:
+        """The distinct values of column `col` (known from the reader's dictionary for a
+        CSV file; may repeat a value there)."""
+        if col not in self._distinct:
+            self._distinct[col] = pd.unique(self.columns[col]).tolist()
+        return self._distinct[col]
+
+    def is_ascii(self, col: int) -> bool:
+        """Whether every text of column `col` is plain ASCII (then it holds no text typed
+        in a legacy encoding and nothing to normalise)."""
+        if col not in self._ascii:
+            values = self.distinct(col)
+            texts = values if self.text_only else (v for v in values if type(v) is str)
+            self._ascii[col] = "".join(texts).isascii()
+        return self._ascii[col]
+
+
+def objects(values: Sequence[object]) -> np.ndarray:
+    """An object array of exactly these values (numpy never turns them into its own
+    types)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
