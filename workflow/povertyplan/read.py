@@ -344,14 +344,21 @@ def _csv_grid(path: Path) -> tuple[Grid, str, list[int] | None]:
         lines = text.splitlines()
     head = "\n".join(lines[:HEADER_SEARCH_ROWS])
     delimiter = max([",", ";", "\t"], key=head.count)
-    if encoding in ("utf-8", "utf-8-sig"):
-        del text  # decoded again below only for a file the csv module reads
-        grid = _arrow_csv_grid(data, 3 if encoding == "utf-8-sig" else 0, delimiter)
-    else:
-        grid = _arrow_csv_grid(text.encode("utf-8"), 0, delimiter)
+    # the file's bytes and text are let go as soon as pyarrow has them: a file of a
+    # million households is held once, as columns
+    utf8, start = (
+        (data, 3 if encoding == "utf-8-sig" else 0)
+        if encoding.startswith("utf-8")
+        else (text.encode("utf-8"), 0)
+    )
+    del data, text
+    columns = _arrow_csv_columns(utf8, start, delimiter)
+    del utf8
+    grid = _arrow_csv_grid(columns, delimiter) if columns is not None else None
     if grid is not None:
         return grid, encoding, None
-    grid, lengths = _python_csv_grid(path.name, decode_bytes(data)[0], delimiter)
+    text = decode_bytes(path.read_bytes())[0]
+    grid, lengths = _python_csv_grid(path.name, text, delimiter)
     return grid, encoding, lengths
 
 
@@ -376,14 +383,10 @@ def _arrow_cell_texts(distinct: pa.Array) -> list[str]:
     return texts
 
 
-def _arrow_csv_grid(utf8: bytes, start: int, delimiter: str) -> Grid | None:
-    """The grid of a CSV file whose every line has the same number of fields, read by
-    pyarrow as text columns from byte `start` of `utf8`; None for any other file (see
-    `_csv_grid`).
-
-    Each column is dictionary-encoded, so each distinct text is normalised once
-    (`cell_texts`) and stored once: a village or a status repeated over a million rows
-    is one object."""
+def _arrow_csv_columns(utf8: bytes, start: int, delimiter: str) -> list[pa.Array] | None:
+    """The text columns of a CSV file whose every line has the same number of fields,
+    read by pyarrow from byte `start` of `utf8`; None for any other file (see
+    `_csv_grid`)."""
     if _python_only(utf8):
         return None
     try:
@@ -403,10 +406,23 @@ def _arrow_csv_grid(utf8: bytes, start: int, delimiter: str) -> Grid | None:
         return None  # lines of different lengths, or a quote left open
     if table.num_columns > MAX_CSV_FIELDS:
         return None
+    return [column.combine_chunks() for column in table.columns]
+
+
+def _arrow_csv_grid(texts: list[pa.Array | None], delimiter: str) -> Grid | None:
+    """The grid of a CSV file's text columns (`_arrow_csv_columns`), each column let go
+    once converted; None when a cell holds a quote left open.
+
+    Each column is dictionary-encoded, so each distinct text is normalised once
+    (`cell_texts`) and stored once: a village or a status repeated over a million rows
+    is one object."""
+    rows = len(texts[0]) if texts else 0
     columns: list[np.ndarray] = []
     distincts: list[list[str]] = []
-    for chunked in table.columns:
-        encoded = pc.dictionary_encode(chunked.combine_chunks())
+    for index, column in enumerate(texts):
+        texts[index] = None
+        encoded = pc.dictionary_encode(column)
+        del column
         distinct = encoded.dictionary
         if pc.any(
             pc.and_(
@@ -415,10 +431,11 @@ def _arrow_csv_grid(utf8: bytes, start: int, delimiter: str) -> Grid | None:
             )
         ).as_py():
             return None  # a quote left open: the csv module names its line
-        texts = _arrow_cell_texts(distinct)
-        columns.append(objects(texts)[encoded.indices.to_numpy()])
-        distincts.append(texts)
-    return Grid(columns, table.num_rows, text_only=True, distinct=distincts)
+
+        values = _arrow_cell_texts(distinct)
+        columns.append(objects(values)[encoded.indices.to_numpy()])
+        distincts.append(values)
+    return Grid(columns, rows, text_only=True, distinct=distincts)
 
 
 def _python_csv_grid(file: str, text: str, delimiter: str) -> tuple[Grid, list[int]]:
