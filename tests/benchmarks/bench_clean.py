@@ -75,7 +75,7 @@ def run_reference(path: Path) -> dict:
     start = time.perf_counter()
     if path.suffix == ".csv":
         rows = duckdb.sql(
-            f"SELECT \"Mã xã\", \"Phân loại\", count(*) FROM read_csv('{path}') GROUP BY ALL"
+            f'SELECT "Mã xã", "Phân loại", count(*) FROM read_csv(\'{path}\') GROUP BY ALL'
         ).fetchall()
         counted = sum(row[-1] for row in rows)
     else:

@@ -466,26 +466,33 @@ def _status_from_marks(
 
 
 def _duplicates(
-    raw: pd.DataFrame, out: pd.DataFrame, communes: pd.Series, spec: ColumnSpec, report: _Problems
+    raw: pd.DataFrame, out: pd.DataFrame, communes: pd.Series, report: _Problems
 ) -> None:
     """Repeated households of one commune in the file: a row repeating an earlier one
     exactly is rejected (the first kept), the same code with other values rejected
     everywhere. A household code is unique within its commune: communes that number
-    their households 001, 002… share codes."""
-    ids = out["household_id"].fillna("")
+    their households 001, 002… share codes.
+
+    Only the rows with no other problem are compared, as households of two files are
+    (`reject_across_files`): where a commune's rows are split into files changes nothing.
+    """
+    rejected = [p["index"] for p in report.found if not p.empty]
+    valid = ~raw.index.isin(pd.concat(rejected).unique() if rejected else [])
+    ids = out["household_id"].fillna("").where(valid, "")
     key = communes.astype("string").fillna(
         map_distinct(raw["commune"], cell_text) if "commune" in raw else ""
     )
     key = key.fillna("") + "\x1f" + ids
-    fields = [c for c in raw.columns if c in spec.fields]
     repeated_id = key.duplicated(keep=False) & (ids != "")
     duplicate_row = pd.Series(False, index=raw.index)
     clash = pd.Series(False, index=raw.index)
     first_of: dict = {}
     others: dict = {}
     if repeated_id.any():
-        candidates = raw.loc[repeated_id, fields].map(cell_text).assign(_key=key[repeated_id])
-        row_key = candidates.apply(tuple, axis=1)
+        # two rows say the same when their values read the same (`1.200.000` and `1200000`,
+        # `Xã Cam Thành` and `Cam Thành`), as for rows of two files
+        signatures = household_signatures(out.loc[repeated_id]).astype("string")
+        row_key = key[repeated_id] + "\x1f" + signatures
         duplicate_row = row_key.duplicated(keep="first").reindex(raw.index, fill_value=False)
         first_row = raw.loc[repeated_id, "source_row"].groupby(row_key).transform("min")
         first_of = {i: {"others": str(int(first_row[i]))} for i in raw.index[duplicate_row]}
@@ -655,7 +662,7 @@ def clean_table(
         if present
         else pd.Series(pd.NA, index=raw.index, dtype="Int64")
     )
-    _duplicates(raw, out, codes, spec, report)
+    _duplicates(raw, out, codes, report)
 
     found = [p for p in report.found if not p.empty]
     found = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=_PROBLEM_COLUMNS)

@@ -12,13 +12,20 @@ from .privacy import RedactingFilter
 
 
 def run_step(step: Callable[..., object], log_path: str | None, **kwargs: object) -> None:
-    """Call `step(**kwargs)`, logging to `log_path` and stderr, every line passed through
-    `privacy.redact`.
+    """Call `step(**kwargs)` (see `run_steps`)."""
+    run_steps(log_path, [(step, kwargs)])
+
+
+def run_steps(
+    log_path: str | None, steps: list[tuple[Callable[..., object], dict[str, object]]]
+) -> None:
+    """Call each `step(**kwargs)` in order in this one process (steps that each take under
+    a second share one job: one start of Python, one import of pandas), logging to
+    `log_path` and stderr, every line passed through `privacy.redact`.
 
     A PovertyPlanError ends the process with exit code 1 and its one-line message (no
-    traceback); any other exception is a bug: its traceback, redacted, is in the log, and
-    the process ends with exit code 1.
-
+    traceback), and the steps after it are not run; any other exception is a bug: its
+    traceback, redacted, is in the log, and the process ends with exit code 1.
     """
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_path:
@@ -30,7 +37,8 @@ def run_step(step: Callable[..., object], log_path: str | None, **kwargs: object
         level=logging.INFO, format="%(levelname)s %(message)s", handlers=handlers, force=True
     )
     try:
-        step(**kwargs)
+        for step, kwargs in steps:
+            step(**kwargs)
     except PovertyPlanError as error:
         logging.getLogger("povertyplan").error(error.one_line())
         sys.exit(1)

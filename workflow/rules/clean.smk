@@ -1,5 +1,6 @@
 # Cleaning: every raw file of a year in one job (a few processes when there are many
-# files), each file's cleaning kept in a cache so that a rerun reads only changed files.
+# files), each file's cleaning kept in a cache so that a rerun reads only changed files;
+# then each household's classification checked against its standard.
 
 
 rule clean_year:
@@ -10,11 +11,14 @@ rule clean_year:
         ],
         registry=config["registry"],
         columns=config["columns"],
+        standards=STANDARDS,
     output:
         households="results/{year}/households.parquet",
         rejects="results/{year}/rejects.parquet",
         rejects_xlsx="results/{year}/rejects.xlsx",
         ledger="results/{year}/ledger.parquet",
+        classification="results/{year}/classification.parquet",
+        mismatches="results/{year}/mismatches.parquet",
     log:
         "results/{year}/logs/clean_year.log",
     benchmark:
@@ -24,25 +28,7 @@ rule clean_year:
     threads: workflow.cores
     params:
         cache="results/{year}/clean/cache",
+        standards_dir=lambda wildcards, input: str(Path(input.standards[0]).parent),
+        standard=config.get("standard", "auto"),
     script:
         "../scripts/run_clean_year.py"
-
-
-rule validation_gate:
-    input:
-        code=PACKAGE,
-        ledger="results/{year}/ledger.parquet",
-        # the data-quality report is written before a strict run stops on rejects
-        report="results/{year}/notebooks/data_quality.html",
-    output:
-        "results/{year}/validation.txt",
-    log:
-        "results/{year}/logs/validation_gate.log",
-    benchmark:
-        "results/{year}/benchmarks/validation_gate.tsv"
-    conda:
-        CONDA_ENV
-    params:
-        mode=config["validation"].get("mode", "strict"),
-    script:
-        "../scripts/run_validation_gate.py"
