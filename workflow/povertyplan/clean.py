@@ -274,7 +274,8 @@ class _Problems:
     found: list[pd.DataFrame]
 
     def add(self, mask: pd.Series, field: str, reason: str, values=None, extra=None) -> None:
-        self.found.append(_problems(self.table, mask, field, reason, values, extra))
+        if mask.to_numpy(dtype=bool).any():  # most checks find nothing
+            self.found.append(_problems(self.table, mask, field, reason, values, extra))
 
 
 def _cell_problems(

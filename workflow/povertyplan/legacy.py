@@ -12,6 +12,7 @@ converted once. The result is NFC.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -248,28 +249,38 @@ def encoding_scores(values: Iterable[str], sample: int = 300) -> dict[str | None
     could be legacy text: a value holding characters no single-byte code page shows is
     real Unicode (a header typed in Unicode above data typed with a legacy font).
     """
-    chosen, data = [], []
+    chosen: dict[str, int] = {}  # each distinct value is scored once, counted as often
+    count = 0
     for value in values:
         # U+2122 is the highest character Windows-1252 shows: above it, real Unicode
-        if not value.isascii() and max(value) <= "\u2122":
-            raw = legacy_bytes(value)
-            if raw is not None:
-                chosen.append(value)
-                data.append(raw)
-                if len(chosen) >= sample:
-                    break
+        if not value.isascii() and max(value) <= "\u2122" and _value_penalties(value):
+            chosen[value] = chosen.get(value, 0) + 1
+            count += 1
+            if count >= sample:
+                break
     if not chosen:
         return {}
-    scores: dict[str | None, int] = {None: sum(penalty(v) for v in chosen)}
-    for name, decode in DECODERS.items():
-        total = 0
-        for raw in data:
-            try:
-                total += penalty(decode(raw))
-            except UnicodeDecodeError:
-                total += 1000
-        scores[name] = total
-    return scores
+    names: list[str | None] = [None, *DECODERS]
+    return {
+        name: sum(_value_penalties(value)[i] * n for value, n in chosen.items())
+        for i, name in enumerate(names)
+    }
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _value_penalties(value: str) -> tuple[int, ...]:
+    """The penalty of `value` read as it is, then under each of DECODERS (1000 when it
+    cannot be decoded); () when it holds a character no single-byte code page shows."""
+    raw = legacy_bytes(value)
+    if raw is None:
+        return ()
+    found = [penalty(value)]
+    for decode in DECODERS.values():
+        try:
+            found.append(penalty(decode(raw)))
+        except UnicodeDecodeError:
+            found.append(1000)
+    return tuple(found)
 
 
 def best_encoding(scores: dict[str | None, int], prefer: str | None = None) -> str | None:

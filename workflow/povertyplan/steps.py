@@ -49,14 +49,16 @@ from .trends import trend_table
 log = logging.getLogger("povertyplan")
 
 
-def _clean_one(raw: str, spec: ColumnSpec, units: pd.DataFrame, year: int) -> CleanResult:
+def _clean_one(
+    raw: str, spec: ColumnSpec, units: pd.DataFrame, year: int, lookup: dict[str, str]
+) -> CleanResult:
     """Read and clean one raw file. A file that cannot be read at all is not the end of
     the run: it comes back refused (no household, its problem in the rejects and the
     ledger), so that every file of the year is checked and all refusals are listed at
     once."""
     try:
         table = read_raw_file(raw, spec)
-        result = clean_table(table, spec, commune_lookup(units, review_date(year)), units, year)
+        result = clean_table(table, spec, lookup, units, year)
     except DataError as error:
         result = refused_file(Path(raw).name, year, error, file_digest(raw))
         log.error("refused: %s", error.one_line())
@@ -112,7 +114,8 @@ def _cleaned_in_cache(
     ]
     if missing:
         spec, units = load_column_spec(spec_path), load_registry(registry_path)
-        jobs = [(raw, spec, units, year, folder, key) for raw, key in missing]
+        lookup = commune_lookup(units, review_date(year))  # once for all the files
+        jobs = [(raw, spec, units, year, lookup, folder, key) for raw, key in missing]
         if workers > 1 and len(missing) > 1:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(min(workers, len(missing)), mp_context=context) as pool:
@@ -125,8 +128,8 @@ def _cleaned_in_cache(
 
 
 def _clean_into_cache(job: tuple) -> None:
-    raw, spec, units, year, folder, key = job
-    cache.store(folder, key, _clean_one(raw, spec, units, year))
+    raw, spec, units, year, lookup, folder, key = job
+    cache.store(folder, key, _clean_one(raw, spec, units, year, lookup))
 
 
 def clean_year(
