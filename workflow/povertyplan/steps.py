@@ -144,7 +144,8 @@ def clean_year(
     out_rejects_xlsx: str | None = None,
     workers: int = 1,
 ) -> pd.DataFrame:
-    """Clean every raw file of one review year in one process and combine them (`combine`).
+    """Clean every raw file of one review year in one job and combine them (`combine`):
+    the files to read are read by a pool of `workers` processes when there are several.
     Each file's cleaning is kept in `cache_dir` (`povertyplan.cache`): a rerun reads only
     the files that changed or were added."""
     keys, read = _cleaned_in_cache(raws, columns, registry, year, cache_dir, workers)
