@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -40,10 +41,12 @@ from .registry import (
 )
 from .text import (
     RE2_EDGE_SPACE,
+    RE2_SPACE,
     all_text,
     normalise_commune_name,
     normalise_label,
     text_matches,
+    texts_match,
 )
 
 # the reason a cell that cannot be read as its kind is rejected with
@@ -65,10 +68,16 @@ EMPTY_DTYPES = {
     "category": "string",
 }
 _INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
-_RE2_INTEGRAL_TEXT = r"^\p{Nd}+\.0+\n?$"  # the same, for `text_matches`
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
-# a long number Excel shows in scientific notation (1.96E+11, 1,96E+11): its digits are lost
-_SCIENTIFIC = re.compile(r"^\s*\d+([.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*$")
+# patterns matched by pyarrow on whole columns (RE2: `\p{Nd}` is any decimal digit, as
+# Python's `\d`; `\n?$` as Python's `$`, which also matches before a final line break):
+# a code written `123.0`; a count typed as a date; a long number Excel shows in scientific
+# notation (1.96E+11, 1,96E+11), its digits lost
+_RE2_INTEGRAL_TEXT = r"^\p{Nd}+\.0+\n?$"
+_RE2_ISO_DATE = r"^\p{Nd}{4}-\p{Nd}{2}-\p{Nd}{2}(T\p{Nd}{2}:\p{Nd}{2}(:\p{Nd}{2})?)?\n?$"
+_RE2_SCIENTIFIC = (
+    rf"^{RE2_SPACE}*\p{{Nd}}+([.,]\p{{Nd}}+)?{RE2_SPACE}*[eE]{RE2_SPACE}*\+?{RE2_SPACE}*"
+    rf"\p{{Nd}}+{RE2_SPACE}*$"
+)
 
 # the unit of a scaled column, for messages: (not scaled, scaled)
 UNIT_WORDS = (
@@ -305,9 +314,9 @@ def _cell_problems(
         kind = spec.fields[name].kind
         if kind in ("integer", "number"):
             # a number formatted as a date in Excel arrives as a date
-            pattern, reason = _ISO_DATE, "date_not_number"
+            pattern, reason = _RE2_ISO_DATE, "date_not_number"
         elif kind == "code":
-            pattern, reason = _SCIENTIFIC, "code_in_scientific_notation"
+            pattern, reason = _RE2_SCIENTIFIC, "code_in_scientific_notation"
         else:
             continue
         values = raw[name]
@@ -315,7 +324,7 @@ def _cell_problems(
         # unless it is beyond the 15 digits Excel keeps)
         types = values.map(type)
         text = values.where(types.eq(str), "").astype(str)
-        hit = map_distinct(text, lambda v, p=pattern: bool(p.match(v))).astype(bool)
+        hit = pd.Series(texts_match(text.to_numpy(dtype=object), pattern), index=text.index)
         if kind == "code":
             numbers = pd.to_numeric(values.where(types.eq(float)), errors="coerce")
             hit |= (numbers.abs() >= 1e15).fillna(False).astype(bool)
@@ -546,9 +555,10 @@ def _read_fields(
             _bounds(values, written, field, report)
         if field.kind == "text":
             # a text that is kept (village, ethnicity) may not be a person
-            person = values.map(
-                {v: looks_like_a_person(v, table.personal_values) for v in values.dropna().unique()}
-            ).fillna(False)
+            person = map_distinct(
+                values,
+                lambda v: False if pd.isna(v) else looks_like_a_person(v, table.personal_values),
+            )
             redacted = pd.Series(REDACTED, index=raw.index)
             report.add(person.astype(bool), field.name, "personal_data_in_cell", redacted)
         out[field.name] = values
@@ -686,7 +696,9 @@ def clean_table(
 
     kept = out.drop(index=rejected_index)
     kept["review_year"] = review_year
-    kept["ethnic_minority"] = ~kept["ethnicity"].map(normalise_label).isin(spec.majority_ethnicity)
+    kept["ethnic_minority"] = ~map_distinct(kept["ethnicity"], normalise_label).isin(
+        spec.majority_ethnicity
+    )
     kept["source_file"] = table.file
     kept["sheet"] = raw.loc[kept.index, "sheet"].astype("string")
     kept["source_row"] = raw.loc[kept.index, "source_row"].astype("int64")
@@ -934,12 +946,16 @@ def _original_and_copies(results: list[CleanResult]) -> dict[str, str]:
     the same households and as many rejected rows (`x (2).xlsx`). The file read is the
     one with the shortest name (`x.xlsx` before `x - Copy.xlsx`), then the first by name."""
     by_content: dict[object, list[str]] = {}
+    # only files with as many households and rejected rows as another can hold the same
+    # households: the others are not hashed
+    sizes = Counter((len(r.households), r.ledger["rows_rejected"]) for r in results)
     for result in results:
         entry = result.ledger
         name = str(entry["source_file"])
         if entry.get("file_sha256"):
             by_content.setdefault(("bytes", entry["file_sha256"]), []).append(name)
-        if len(result.households) and not entry.get("refused"):
+        same_size = sizes[(len(result.households), entry["rows_rejected"])] > 1
+        if len(result.households) and not entry.get("refused") and same_size:
             rows = np.sort(household_signatures(result.households).to_numpy()).tobytes()
 
             by_content.setdefault(("rows", rows, entry["rows_rejected"]), []).append(name)

@@ -100,25 +100,26 @@ def parse_integer(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return result, invalid
 
 
+def _word(value: object) -> str:
+    """A cell as a vocabulary word: normalised text (an Excel number as its digits)."""
+    if isinstance(value, float):
+        value = str(int(value)) if value.is_integer() else repr(value)
+    return normalise_label(value)
+
+
 def parse_vocabulary(values: pd.Series, vocabulary: dict[str, str]) -> tuple[pd.Series, pd.Series]:
     """Map each value through a normalised vocabulary; the mask marks words not in it."""
-
-    def one(value: object) -> object:
-        if isinstance(value, float):
-            value = str(int(value)) if value.is_integer() else repr(value)
-        return vocabulary.get(normalise_label(value), np.nan)
-
-    mapped = map_distinct(values, one)
+    mapped = map_distinct(values, lambda value: vocabulary.get(_word(value), np.nan))
     invalid = mapped.isna()
     return mapped.astype("string"), invalid.astype(bool)
 
 
 def parse_flag(values: pd.Series, vocabulary: dict[str, bool]) -> tuple[pd.Series, pd.Series]:
     """Boolean column from `x`/`1`/`có` (true) and blank/`0`/`không` (false), and the mask
-    of values that are neither."""
-    words = {k: "true" if v else "false" for k, v in vocabulary.items()}
-    mapped, invalid = parse_vocabulary(values, words)
-    return (mapped == "true").astype("boolean").where(~invalid), invalid
+    of values that are neither (<NA> in the column)."""
+    mapped = map_distinct(values, lambda value: vocabulary.get(_word(value)))
+    invalid = mapped.isna().astype(bool)
+    return pd.Series(mapped.to_numpy(dtype=object), index=values.index, dtype="boolean"), invalid
 
 
 def parse_categories(

@@ -75,12 +75,12 @@ def without_diacritics(value: object) -> str:
 
 
 # white space as Python's str.strip() and the `\s` of `re` know it, in RE2 syntax (pyarrow)
-_RE2_SPACE = (
+RE2_SPACE = (
     r"[\t\n\x0b\x0c\r\x1c-\x20\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
     r"\x{202f}\x{205f}\x{3000}]"
 )
 # a text with white space at its start or end
-RE2_EDGE_SPACE = f"^{_RE2_SPACE}|{_RE2_SPACE}$"
+RE2_EDGE_SPACE = f"^{RE2_SPACE}|{RE2_SPACE}$"
 
 
 def text_matches(texts: pa.Array | np.ndarray, pattern: str) -> np.ndarray:
@@ -90,6 +90,15 @@ def text_matches(texts: pa.Array | np.ndarray, pattern: str) -> np.ndarray:
     if not isinstance(texts, pa.Array):
         texts = pa.array(texts, type=pa.string())
     return pc.match_substring_regex(texts, pattern).to_numpy(zero_copy_only=False)
+
+
+def texts_match(texts: np.ndarray, pattern: str) -> np.ndarray:
+    """`text_matches` decided once per distinct text (a column of a million cells holds
+    few distinct words, or a million distinct codes matched in C all the same)."""
+    positions, distinct = pd.factorize(texts)
+    if not len(distinct):
+        return np.zeros(len(texts), dtype=bool)
+    return text_matches(np.asarray(distinct, dtype=object), pattern)[positions]
 
 
 def all_text(values: np.ndarray) -> bool:
