@@ -10,7 +10,7 @@ are read as rows, through `grid[i]`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -59,9 +59,6 @@ class Grid:
         if isinstance(index, slice):
             return [self.row(i) for i in range(*index.indices(self.height))]
         return self.row(index)
-
-    def __iter__(self) -> Iterator[list[object]]:
-        return (self.row(i) for i in range(self.height))
 
     def row(self, index: int) -> list[object]:
         """Row `index` as a new list."""

@@ -252,8 +252,7 @@ def encoding_scores(values: Iterable[str], sample: int = 300) -> dict[str | None
     chosen: dict[str, int] = {}  # each distinct value is scored once, counted as often
     count = 0
     for value in values:
-        # U+2122 is the highest character Windows-1252 shows: above it, real Unicode
-        if not value.isascii() and max(value) <= "\u2122" and _value_penalties(value):
+        if could_be_legacy(value):
             chosen[value] = chosen.get(value, 0) + 1
             count += 1
             if count >= sample:
@@ -265,6 +264,13 @@ def encoding_scores(values: Iterable[str], sample: int = 300) -> dict[str | None
         name: sum(_value_penalties(value)[i] * n for value, n in chosen.items())
         for i, name in enumerate(names)
     }
+
+
+def could_be_legacy(value: str) -> bool:
+    """Whether `value` could be text typed in a legacy encoding: not plain ASCII, and only
+    characters a single-byte code page shows (U+2122 is the highest Windows-1252 shows:
+    above it, and for anything `legacy_bytes` cannot map, it is real Unicode)."""
+    return not value.isascii() and max(value) <= "\u2122" and legacy_bytes(value) is not None
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -39,7 +39,7 @@ import python_calamine
 from .columns import ColumnSpec
 from .errors import DataError, InternalError
 from .grid import Grid, objects
-from .legacy import best_encoding, convert, encoding_scores, legacy_bytes, penalty
+from .legacy import best_encoding, convert, could_be_legacy, encoding_scores, penalty
 from .parse import number_from_text
 from .privacy import looks_personal, redact, signers
 from .text import RE2_EDGE_SPACE, nfc, normalise_label, text_matches
@@ -141,22 +141,6 @@ def _cell_values(rows: list[list[object]]) -> list[list[object]]:
         [table[v] if type(v) is str else v if type(v) is float else cell_value(v) for v in row]
         for row in rows
     ]
-
-
-# a text with white space at its start or end, in texts joined by NUL (no cell holds one)
-_EDGE_SPACE = re.compile(r"(\A|\x00)\s|\s(\x00|\Z)")
-
-
-def cell_texts(texts: list[str]) -> list[str]:
-    """`cell_value` of many texts (the distinct texts of a column), decided on all of them
-    at once: texts that are already NFC and trimmed, the usual case, come back as they
-    are without looking at each one."""
-    joined = "\x00".join(texts)
-    if not _EDGE_SPACE.search(joined) and (
-        joined.isascii() or unicodedata.is_normalized("NFC", joined)
-    ):
-        return texts
-    return [nfc(text).strip() for text in texts]
 
 
 def cell_text(value: object) -> str:
@@ -368,8 +352,8 @@ def _python_only(utf8: bytes) -> bool:
     return b"\x00" in utf8 or utf8.count(b"\r") != utf8.count(b"\r\n")
 
 
-def _arrow_cell_texts(distinct: pa.Array) -> list[str]:
-    """`cell_value` of a column's distinct texts (an Arrow dictionary): only the texts
+def cell_texts(distinct: pa.Array) -> list[str]:
+    """`cell_value` of a column's distinct texts (an Arrow string array): only the texts
     with white space at an edge, and the non-ASCII ones when they are not all NFC, are
     looked at one by one."""
     texts = distinct.to_pylist()
@@ -432,7 +416,7 @@ def _arrow_csv_grid(texts: list[pa.Array | None], delimiter: str) -> Grid | None
         ).as_py():
             return None  # a quote left open: the csv module names its line
 
-        values = _arrow_cell_texts(distinct)
+        values = cell_texts(distinct)
         columns.append(objects(values)[encoded.indices.to_numpy()])
         distincts.append(values)
     return Grid(columns, rows, text_only=True, distinct=distincts)
@@ -469,8 +453,8 @@ def _python_csv_grid(file: str, text: str, delimiter: str) -> tuple[Grid, list[i
     for col in range(grid.width):
         column = grid.columns[col]
         distinct = list(dict.fromkeys(column))
-        normal = cell_texts(distinct)
-        if normal is not distinct:
+        normal = cell_texts(pa.array(distinct, type=pa.string()))
+        if normal != distinct:
             lookup = dict(zip(distinct, normal, strict=True))
             grid.set_column(col, objects([lookup[v] for v in column]))
     return grid, [len(row) for row in rows]
@@ -540,15 +524,7 @@ def repair_legacy_text(grid: Grid, whole_file: bool = False, first_row: int = 0)
 def _legacy_candidates(distinct: list[object]) -> set[str]:
     """The texts among `distinct` that could be legacy text: not plain ASCII, and the
     bytes of a single-byte code page (see `legacy.encoding_scores`)."""
-    return {
-        value
-        for value in distinct
-        if type(value) is str
-        and value
-        and not value.isascii()
-        and max(value) <= "\u2122"
-        and legacy_bytes(value) is not None
-    }
+    return {value for value in distinct if type(value) is str and could_be_legacy(value)}
 
 
 def _row_fields(row: list[object], spec: ColumnSpec) -> dict[int, str]:
