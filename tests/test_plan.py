@@ -10,11 +10,10 @@ from openpyxl import load_workbook
 
 from povertyplan.aggregate import commune_counts, district_totals
 from povertyplan.errors import ConfigError
+from povertyplan.numbers import format_vn_decimal, format_vn_integer
 from povertyplan.registry import review_date, units_valid_on
 from povertyplan.tables import (
     format_plan_table,
-    format_vn_decimal,
-    format_vn_integer,
     plan_table,
     write_plan_table_xlsx,
 )

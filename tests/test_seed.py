@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 from povertyplan import io, steps
+from povertyplan.numbers import format_vn_decimal
 from povertyplan.rates import rate_half_up
 from povertyplan.registry import commune_lookup, resolve_communes, review_date
-from povertyplan.tables import format_vn_decimal
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw" / "2018"

@@ -21,7 +21,7 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 from .flows import DECREASES as FLOW_DECREASES  # noqa: E402
 from .flows import INCREASES as FLOW_INCREASES  # noqa: E402
 from .labels import FLOW_LABELS, label  # noqa: E402
-from .tables import format_vn_decimal  # noqa: E402
+from .numbers import format_vn_decimal  # noqa: E402
 
 STYLE = {
     "font.family": "DejaVu Sans",

@@ -7,46 +7,13 @@ with a reason instead of dropping them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
+from .numbers import number_from_text
 from .text import normalise_label
-
-_DOT_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-_COMMA_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3}){2,}$")
-_DOT_THOUSANDS_COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})+,\d+$")
-_COMMA_DECIMAL = re.compile(r"^-?\d+,\d+$")
-_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
-
-
-def number_from_text(text: str) -> float | None:
-    """A number written the Vietnamese way, or None when blank; NaN when unreadable.
-
-    `1.200.000` → 1200000, `9,92` → 9.92, `1.411,5` → 1411.5, `412204.00` → 412204,
-    `1,200,000` → 1200000; spaces (also non-breaking) are ignored.
-
-    >>> number_from_text("1.200.000")
-    1200000.0
-    >>> number_from_text("9,92")
-    9.92
-    """
-    compact = re.sub(r"\s+", "", text.replace("\u00a0", ""))
-    if compact == "":
-        return None
-    if _DOT_THOUSANDS.match(compact):
-        compact = compact.replace(".", "")
-    elif _COMMA_THOUSANDS.match(compact):
-        compact = compact.replace(",", "")
-    elif _DOT_THOUSANDS_COMMA_DECIMAL.match(compact):
-        compact = compact.replace(".", "").replace(",", ".")
-    elif _COMMA_DECIMAL.match(compact):
-        compact = compact.replace(",", ".")
-    if not _PLAIN.match(compact):
-        return float("nan")
-    return float(compact)
 
 
 def map_distinct(

@@ -19,9 +19,9 @@ from .labels import (
     group_label,
     unit_label,
 )
+from .numbers import format_vn_decimal, format_vn_integer
 from .privacy import redact_frame
 from .rates import rate_half_up, round_half_up
-from .tables import format_vn_decimal, format_vn_integer
 from .text import normalise_commune_name
 
 HEADLINE = [

@@ -40,7 +40,7 @@ from .columns import ColumnSpec
 from .errors import DataError, InternalError
 from .grid import Grid, objects
 from .legacy import best_encoding, convert, could_be_legacy, encoding_scores, penalty
-from .parse import number_from_text
+from .numbers import number_from_text
 from .privacy import looks_personal, redact, signers
 from .text import RE2_EDGE_SPACE, nfc, normalise_label, text_matches
 

@@ -31,9 +31,9 @@ import yaml
 
 from .errors import ConfigError
 from .labels import PLAN_TABLE_COLUMNS
+from .numbers import decimal_from_text, format_vn_decimal
 from .rates import rate_half_up
 from .registry import commune_lookup, resolve_communes, review_date, suggest_communes
-from .tables import format_vn_decimal
 
 # commune table: count column -> targets.parquet column; rate column -> its count column
 TABLE_COUNTS = {
@@ -92,16 +92,10 @@ class Published:
     decimals: int = 2  # decimals of the printed rates and shares
 
 
-def parse_vn_number(text: str) -> Decimal:
-    """A number printed the Vietnamese way: `14.653` → 14653, `9,92` → 9.92."""
-    cleaned = str(text).strip().replace(" ", "").replace(".", "").replace(",", ".")
-    return Decimal(cleaned)
-
-
 def _parse_range(text: str) -> tuple[Decimal, Decimal]:
     """`0,3-0,5` → (0.3, 0.5); `82` → (82, 82)."""
     parts = [p for p in str(text).replace("–", "-").split("-") if p.strip()]
-    low, high = parse_vn_number(parts[0]), parse_vn_number(parts[-1])
+    low, high = decimal_from_text(parts[0]), decimal_from_text(parts[-1])
     return low, high
 
 
@@ -139,8 +133,8 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
     for column in [*TABLE_COUNTS, *TABLE_RATES]:
         for number, value in table[column].items():
             try:
-                parse_vn_number(value)
-            except InvalidOperation:
+                decimal_from_text(value)
+            except (InvalidOperation, ValueError):
                 raise ConfigError(
                     f"'{value}' is not a number",
                     file=str(table_path),
@@ -247,7 +241,7 @@ def _check_statement(statement: object, path: str) -> None:
         for key in ("percent", "households", "band"):
             if key in statement:
                 _parse_range(statement[key])
-    except (InvalidOperation, IndexError):
+    except (InvalidOperation, IndexError, ValueError):
         raise ConfigError(
             f"statement '{statement['id']}': '{statement[key]}' is not a number or a range",
             file=path,
@@ -380,7 +374,7 @@ def _count_row(
     section: str, unit: str, code: str, column: str, label: str, printed: str, value: int
 ) -> dict:
     """A printed count against the recomputed one: counts must be equal."""
-    number = parse_vn_number(printed)
+    number = decimal_from_text(printed)
     finding = "match" if number == value else "count_differs"
     return _row(
         section, unit, code, column, label, printed, number, Decimal(value), _text(value), finding
@@ -399,7 +393,7 @@ def _rate_row(
     places: int,
 ) -> dict:
     """A printed rate against 100 × count / households rounded half-up to `places`."""
-    number = parse_vn_number(printed)
+    number = decimal_from_text(printed)
     finding, rounded = _rate_finding(number, count, households, places)
     exact = _text(_exact(count, households).quantize(Decimal("0.0001")), 4)
     return _row(
@@ -470,8 +464,8 @@ def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 
             rows.append(
                 _count_row(section, unit, code, column, label, record[column], int(counts[source]))
             )
-            printed = parse_vn_number(record[column])
-            column_sum = sum(parse_vn_number(v) for v in communes[column])
+            printed = decimal_from_text(record[column])
+            column_sum = sum(decimal_from_text(v) for v in communes[column])
             if not code and column_sum != printed:
                 rows.append(
                     _row(
@@ -502,8 +496,8 @@ def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 
                 )
             )
         for column, (left, right) in FORMULAS.items():
-            printed = parse_vn_number(record[column])
-            expected = parse_vn_number(record[left]) - parse_vn_number(record[right])
+            printed = decimal_from_text(record[column])
+            expected = decimal_from_text(record[left]) - decimal_from_text(record[right])
             if printed != expected:
                 places = max(0, -printed.as_tuple().exponent)
                 label = COLUMN_LABELS[column]

@@ -15,7 +15,7 @@ import pandas as pd
 import yaml
 
 from .errors import ConfigError
-from .tables import format_vn_integer
+from .numbers import format_vn_integer, format_vn_number
 
 RULES = ("or", "and")
 
@@ -268,10 +268,10 @@ def mismatches(
         values = {
             "measure": f"income {amount} đ"
             if by_income
-            else f"B1 score {_number_text(row.score_b1)}",
+            else f"B1 score {format_vn_number(row.score_b1)}",
             "measure_vi": f"thu nhập {amount} đ"
             if by_income
-            else f"điểm B1 {_number_text(row.score_b1)}",
+            else f"điểm B1 {format_vn_number(row.score_b1)}",
             "near_line": f"{format_vn_integer(row.near_poor_line)} đ"
             if row.near_poor_line == row.near_poor_line
             else "?",
@@ -290,13 +290,3 @@ def mismatches(
     rows["message"] = messages_en
     rows["message_vi"] = messages_vi
     return rows.reset_index(drop=True)
-
-
-def _number_text(value: float) -> str:
-    return (
-        "?"
-        if value != value
-        else format_vn_integer(int(value))
-        if float(value).is_integer()
-        else str(value)
-    )

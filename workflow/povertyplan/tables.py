@@ -8,7 +8,6 @@ decimals from the exact counts; the CSV prints numbers the Vietnamese way (`1.41
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +26,7 @@ from .labels import (
     group_label,
     unit_label,
 )
+from .numbers import format_vn_decimal, format_vn_integer
 from .rates import rate_half_up, round_half_up
 from .xlsx import save_workbook
 
@@ -47,17 +47,6 @@ _RATES = {
     "ty_le_cuoi_nam": "ho_ngheo_cuoi_nam",
 }
 KEYS = [key for key, *_ in PLAN_TABLE_COLUMNS]
-
-
-def format_vn_integer(value: int) -> str:
-    """A whole number with `.` between thousands: 14653 → `14.653`."""
-    return f"{int(value):,}".replace(",", ".")
-
-
-def format_vn_decimal(value: Decimal | float, decimals: int = 2) -> str:
-    """A decimal with a comma: 9.92 → `9,92` (no thousands separator below 1000)."""
-    text = f"{Decimal(str(value)):,.{decimals}f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
 
 def plan_table(targets: pd.DataFrame, language: str = "vi") -> pd.DataFrame:

@@ -1,0 +1,86 @@
+"""Imports run one way through the pipeline's stages: core → read → clean → compute →
+present → pipeline. A module may import from its own stage or an earlier one, never a
+later one, so reading never depends on how results are shown and the number formatting
+lives below everything that prints numbers."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "workflow" / "povertyplan"
+
+STAGES: dict[str, list[str]] = {
+    "core": [
+        "errors",
+        "text",
+        "numbers",
+        "rates",
+        "labels",
+        "messages",
+        "privacy",
+        "grid",
+        "legacy",
+        "xlsx",
+    ],
+    "read": ["columns", "registry", "config", "parse", "read"],
+    "clean": ["clean", "check"],
+    "compute": [
+        "standards",
+        "io",
+        "aggregate",
+        "targets",
+        "deprivation",
+        "flows",
+        "attainment",
+        "trends",
+        "reconcile",
+        "geography",
+    ],
+    "present": ["tables", "figures", "present", "index", "summary", "notebooks"],
+    "pipeline": ["steps", "runner", "cache", "provenance", "generate", "__main__", "__init__"],
+}
+ORDER = list(STAGES)
+STAGE_OF = {module: stage for stage, modules in STAGES.items() for module in modules}
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The package's modules that a module imports (relative or absolute)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1 and node.module:
+                found.add(node.module.split(".")[0])
+            elif node.level == 1 or node.module == "povertyplan":
+                found.update(alias.name for alias in node.names)
+            elif node.module and node.module.startswith("povertyplan."):
+                found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("povertyplan."):
+                    found.add(alias.name.split(".")[1])
+    return found
+
+
+def test_every_module_belongs_to_a_stage() -> None:
+    modules = {path.stem for path in PACKAGE.glob("*.py")}
+    assert modules - set(STAGE_OF) == set(), "declare the new module's stage in STAGES"
+    assert set(STAGE_OF) - modules == set(), "a declared module no longer exists"
+
+
+def test_imports_run_one_way() -> None:
+    backwards = []
+    for path in sorted(PACKAGE.glob("*.py")):
+        stage = ORDER.index(STAGE_OF[path.stem])
+        for target in sorted(imported_modules(path)):
+            if target in STAGE_OF and ORDER.index(STAGE_OF[target]) > stage:
+                backwards.append(
+                    f"{path.stem} ({STAGE_OF[path.stem]}) imports {target} ({STAGE_OF[target]})"
+                )
+    assert backwards == []
+
+
+def test_the_check_sees_a_backward_import(tmp_path: Path) -> None:
+    module = tmp_path / "standards.py"
+    module.write_text("from .tables import plan_table\nfrom povertyplan import figures\n")
+    assert imported_modules(module) == {"tables", "figures"}
