@@ -38,7 +38,16 @@ STAGES: dict[str, list[str]] = {
         "geography",
     ],
     "present": ["tables", "figures", "present", "index", "summary", "notebooks"],
-    "pipeline": ["steps", "runner", "cache", "provenance", "generate", "__main__", "__init__"],
+    "pipeline": [
+        "dependencies",
+        "steps",
+        "runner",
+        "cache",
+        "provenance",
+        "generate",
+        "__main__",
+        "__init__",
+    ],
 }
 ORDER = list(STAGES)
 STAGE_OF = {module: stage for stage, modules in STAGES.items() for module in modules}
@@ -84,3 +93,15 @@ def test_the_check_sees_a_backward_import(tmp_path: Path) -> None:
     module = tmp_path / "standards.py"
     module.write_text("from .tables import plan_table\nfrom povertyplan import figures\n")
     assert imported_modules(module) == {"tables", "figures"}
+
+
+def test_cleaning_code_excludes_the_generator_and_presentation() -> None:
+    from povertyplan.dependencies import code_used
+
+    scripts = PACKAGE.parents[0] / "scripts"
+    cleaning = {Path(p).stem for p in code_used([scripts / "run_clean_year.py"])}
+    assert {"clean", "read", "parse", "numbers", "registry"} <= cleaning
+    assert cleaning.isdisjoint({"generate", "figures", "present", "notebooks", "summary"})
+    notebook = PACKAGE.parents[1] / "notebooks" / "overview.ipynb"
+    shown = {Path(p).stem for p in code_used([scripts / "run_notebook.py", notebook])}
+    assert {"figures", "present", "numbers"} <= shown and "generate" not in shown

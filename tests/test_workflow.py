@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -568,3 +569,30 @@ def test_a_year_that_fails_leaves_no_old_plan_looking_current(tmp_path):
     assert snakemake(workdir).returncode == 0
     index = (workdir / "results/index.html").read_text(encoding="utf-8")
     assert "chưa hoàn thành" not in index and 'href="2018/targets.parquet"' in index
+
+
+def test_editing_the_generator_or_a_notebook_helper_does_not_clean_again(run):
+    """Each rule depends on the modules its script and notebook run (code_of in
+    common.smk): an edited generate.py reruns no computation, an edited present.py no
+    cleaning, and an edited parse.py cleans again."""
+    package = REPO / "workflow" / "povertyplan"
+
+    def rerun_after_touching(module: str) -> dict[str, int]:
+        # Snakemake reruns for a newer input only when its content changed: add a comment
+        path = package / f"{module}.py"
+        original, stat = path.read_bytes(), path.stat()
+        path.write_bytes(original + b"\n# edited by a test\n")
+        try:
+            return job_counts(snakemake(run, "--dry-run"))
+        finally:
+            path.write_bytes(original)
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+    # an uncommitted edit is recorded in provenance.json (params git), so those rerun
+    recorded = {"provenance", "provenance_trends", "index", "all"}
+    assert set(rerun_after_touching("generate")) - {"jobid:"} <= recorded
+    # the plan job waits for the data-quality report (a strict run stops after it), so a
+    # notebook helper reruns the notebooks and the plan, never the cleaning
+    helper = set(rerun_after_touching("present")) - recorded - {"jobid:"}
+    assert "notebook_overview" in helper and "clean_year" not in helper
+    assert rerun_after_touching("parse")["clean_year"] == 1

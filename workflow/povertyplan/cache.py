@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import io
 from .clean import CleanResult
+from .dependencies import code_used
 
 PACKAGE_DIR = Path(__file__).parent
 _PARTS = ("households.parquet", "rejects.parquet", "ledger.json")
@@ -32,8 +33,9 @@ def digest_of_files(paths: list[str | Path]) -> str:
 
 
 def code_digest() -> str:
-    """The package's code as one digest (every module of povertyplan, by name)."""
-    return digest_of_files(sorted(PACKAGE_DIR.rglob("*.py")))
+    """The code that decides a file's cleaning as one digest: the modules cleaning and
+    this cache import, directly or in turn (not the generator, figures or notebooks)."""
+    return digest_of_files(code_used([PACKAGE_DIR / "clean.py", Path(__file__)]))
 
 
 def cache_key(file_name: str, file_sha256: str, year: int, settings: str) -> str:

@@ -5,7 +5,7 @@
 
 rule clean_year:
     input:
-        code=PACKAGE,
+        code=code_of("run_clean_year"),
         raw=lambda wildcards: [
             f"{RAW}/{wildcards.year}/{f}" for f in raw_files(wildcards.year)
         ],

@@ -4,6 +4,7 @@ from pathlib import Path
 from snakemake.utils import validate
 
 from povertyplan.config import check_config
+from povertyplan.dependencies import code_used
 from povertyplan.errors import PovertyPlanError
 from povertyplan.flows import previous_reviews
 from povertyplan.provenance import git_state
@@ -24,16 +25,24 @@ RAW = config["raw_dir"]
 STANDARDS = sorted(
     str(p) for p in Path(config.get("standards_dir", "config/standards")).glob("*.yaml")
 )
-# each rule depends on the package's code, so a change to a computation reruns what it made
-PACKAGE = sorted(
-    str(p) for p in (Path(workflow.basedir) / "workflow" / "povertyplan").glob("*.py")
-)
+SCRIPTS = Path(workflow.basedir) / "workflow" / "scripts"
+NOTEBOOKS = Path(workflow.basedir) / "notebooks"
+
+
+def code_of(script, notebook=None):
+    """A rule's `code=` input: the package modules its script (and notebook) runs, so a
+    change to a computation reruns what it made and nothing else."""
+    sources = [SCRIPTS / f"{script}.py"]
+    if notebook:
+        sources.append(NOTEBOOKS / f"{notebook}.ipynb")
+    return code_used(sources)
+
+
 LANGUAGE = config.get("language", "vi")
 # the code that made the results: a new commit rewrites each year's provenance.json
 GIT = git_state(workflow.basedir)
 # every rule's software, for --use-conda (the default run uses .venv from requirements.lock)
 CONDA_ENV = "../envs/povertyplan.yaml"
-NOTEBOOKS = Path(workflow.basedir) / "notebooks"
 
 
 def review_years():

@@ -4,7 +4,7 @@
 
 rule plan:
     input:
-        code=PACKAGE,
+        code=code_of("run_plan"),
         households="results/{year}/households.parquet",
         ledger="results/{year}/ledger.parquet",
         # the data-quality report is written before a strict run stops on rejects

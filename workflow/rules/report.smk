@@ -3,7 +3,7 @@
 
 rule notebook_data_quality:
     input:
-        code=PACKAGE,
+        code=code_of("run_notebook", "data_quality"),
         notebook=NOTEBOOKS / "data_quality.ipynb",
         ledger="results/{year}/ledger.parquet",
         rejects="results/{year}/rejects.parquet",
@@ -38,7 +38,7 @@ rule notebook_data_quality:
 
 rule notebook_overview:
     input:
-        code=PACKAGE,
+        code=code_of("run_notebook", "overview"),
         notebook=NOTEBOOKS / "overview.ipynb",
         communes="results/{year}/communes.parquet",
         district="results/{year}/district.parquet",
@@ -67,7 +67,7 @@ rule notebook_overview:
 
 rule notebook_targets:
     input:
-        code=PACKAGE,
+        code=code_of("run_notebook", "targets"),
         notebook=NOTEBOOKS / "targets.ipynb",
         targets="results/{year}/targets.parquet",
         goals="results/{year}/goals.parquet",
@@ -97,7 +97,7 @@ rule notebook_targets:
 
 rule notebook_deprivations:
     input:
-        code=PACKAGE,
+        code=code_of("run_notebook", "deprivations"),
         notebook=NOTEBOOKS / "deprivations.ipynb",
         deprivations="results/{year}/deprivations.parquet",
         breakdowns="results/{year}/breakdowns.parquet",
@@ -138,7 +138,7 @@ rule notebook_deprivations:
 
 rule index:
     input:
-        code=PACKAGE,
+        code=code_of("run_index"),
         files=index_inputs(),
     output:
         "results/index.html",
@@ -156,7 +156,7 @@ rule index:
 
 rule provenance:
     input:
-        code=PACKAGE,
+        code=code_of("run_provenance"),
         raw=lambda wildcards: [
             f"{RAW}/{wildcards.year}/{f}" for f in raw_files(wildcards.year)
         ],
@@ -193,7 +193,7 @@ rule provenance:
 
 rule reconciliation:
     input:
-        code=PACKAGE,
+        code=code_of("run_reconcile"),
         published=lambda wildcards: [
             f for p in PUBLISHED[wildcards.year] for f in published_inputs(p)
         ],
@@ -216,7 +216,7 @@ rule reconciliation:
 
 rule notebook_reconciliation:
     input:
-        code=PACKAGE,
+        code=code_of("run_notebook", "reconciliation"),
         notebook=NOTEBOOKS / "reconciliation.ipynb",
         reconciliation="results/{year}/reconciliation.parquet",
     output:
@@ -243,7 +243,7 @@ rule notebook_reconciliation:
 
 rule provenance_trends:
     input:
-        code=PACKAGE,
+        code=code_of("run_provenance"),
         raw=[f"{RAW}/{y}/{f}" for y in review_years() for f in raw_files(y)],
         registry=config["registry"],
         columns=config["columns"],

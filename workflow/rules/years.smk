@@ -4,7 +4,7 @@
 
 rule flows:
     input:
-        code=PACKAGE,
+        code=code_of("run_flows"),
         households=lambda wildcards: reviews_up_to(
             wildcards.year, "results/{year}/households.parquet"
         ),
@@ -35,7 +35,7 @@ rule flows:
 
 rule attainment:
     input:
-        code=PACKAGE,
+        code=code_of("run_attainment"),
         targets=lambda wildcards: f"results/{previous_year(wildcards.year)}/targets.parquet",
         flows="results/{year}/flows.parquet",
         communes="results/{year}/communes.parquet",
@@ -60,7 +60,7 @@ rule attainment:
 
 rule trends:
     input:
-        code=PACKAGE,
+        code=code_of("run_trends"),
         communes=expand("results/{year}/communes.parquet", year=review_years()),
         districts=expand("results/{year}/district.parquet", year=review_years()),
         registry=config["registry"],
@@ -80,7 +80,7 @@ rule trends:
 
 rule notebook_trends:
     input:
-        code=PACKAGE,
+        code=code_of("run_notebook", "trends"),
         notebook=NOTEBOOKS / "trends.ipynb",
         trends="results/trends/trends.parquet",
         flows=[f"results/{y}/flows.parquet" for y in flow_years()],
