@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from povertyplan import io
+from povertyplan import datasets
 from povertyplan.attainment import target_attainment
 from povertyplan.errors import ConfigError, DataError
 from povertyplan.flows import check_flows, flow_table, household_transitions, previous_reviews
@@ -202,8 +202,8 @@ def test_flow_schema_round_trip_is_byte_identical(tmp_path):
         review_year=2020, previous_year=2019, unit_name="x", display_order=0
     )
     paths = [tmp_path / "one.parquet", tmp_path / "two.parquet"]
-    io.write_parquet(table, io.FLOWS, paths[0])
-    io.write_parquet(table.sample(frac=1, random_state=1), io.FLOWS, paths[1])
+    datasets.write_parquet(table, datasets.FLOWS, paths[0])
+    datasets.write_parquet(table.sample(frac=1, random_state=1), datasets.FLOWS, paths[1])
     assert paths[0].read_bytes() == paths[1].read_bytes()
 
 

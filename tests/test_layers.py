@@ -27,7 +27,7 @@ STAGES: dict[str, list[str]] = {
     "clean": ["clean", "check"],
     "compute": [
         "standards",
-        "io",
+        "datasets",
         "aggregate",
         "targets",
         "deprivation",

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from povertyplan import figures, io, present
+from povertyplan import datasets, figures, present
 from povertyplan.clean import CleanResult
 from povertyplan.steps import combine
 
@@ -90,7 +90,7 @@ def test_figures_are_titled_labelled_and_deterministic(communes, district, tmp_p
 
 
 def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path):
-    frame = pd.DataFrame({name: pd.Series([None] * 3) for name in io.HOUSEHOLDS.names})
+    frame = pd.DataFrame({name: pd.Series([None] * 3) for name in datasets.HOUSEHOLDS.names})
     frame = frame.assign(
         review_year=2018,
         commune_code=["19612", "19612", "19612"],
@@ -104,10 +104,12 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
     paths, rejects, ledgers = [], [], []
     for name, part in (("a.xlsx", frame.iloc[[0]]), ("b.csv", frame.iloc[[1, 2]])):
         path = tmp_path / f"{name}.parquet"
-        io.write_parquet(part, io.HOUSEHOLDS, path)
+        datasets.write_parquet(part, datasets.HOUSEHOLDS, path)
         paths.append(str(path))
         rejects.append(str(tmp_path / f"{name}.rejects.parquet"))
-        io.write_parquet(io.empty_frame(io.REJECTS), io.REJECTS, rejects[-1])
+        datasets.write_parquet(
+            datasets.empty_frame(datasets.REJECTS), datasets.REJECTS, rejects[-1]
+        )
         ledger = tmp_path / f"{name}.json"
         ledger.write_text(
             json.dumps(
@@ -143,12 +145,14 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
         for k, ext in (("h", "parquet"), ("r", "parquet"), ("l", "parquet"), ("x", "xlsx"))
     }
     results = [
-        CleanResult(io.read_parquet(h), io.read_parquet(r), json.loads(Path(g).read_text()))
+        CleanResult(
+            datasets.read_parquet(h), datasets.read_parquet(r), json.loads(Path(g).read_text())
+        )
         for h, r, g in zip(paths, rejects, ledgers, strict=True)
     ]
     ledger = combine(results, out["h"], out["r"], out["l"], out["x"]).set_index("source_file")
-    assert io.read_parquet(out["h"])["household_id"].tolist() == ["H-2"]
-    rejects = io.read_parquet(out["r"]).sort_values("source_file")
+    assert datasets.read_parquet(out["h"])["household_id"].tolist() == ["H-2"]
+    rejects = datasets.read_parquet(out["r"]).sort_values("source_file")
     assert rejects["reason"].tolist() == ["duplicate_across_files"] * 2
     assert (
         "household ID 'H-1' of this commune is also in b.csv row 40" in rejects.iloc[0]["message"]

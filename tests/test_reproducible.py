@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from test_workflow import SMALL, make_workdir, snakemake, snakemake_command
 
+from povertyplan.datasets import read_parquet
 from povertyplan.generate import reviews, write_review
-from povertyplan.io import read_parquet
 
 SKIPPED = {"logs", "benchmarks"}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from povertyplan import io, steps
+from povertyplan import datasets, steps
 from povertyplan.numbers import format_vn_decimal
 from povertyplan.rates import rate_half_up
 from povertyplan.registry import commune_lookup, resolve_communes, review_date
@@ -101,7 +101,7 @@ def built(tmp_path_factory):
         str(out / "goals.parquet"),
     )
     return {
-        name: io.read_parquet(out / f"{name}.parquet")
+        name: datasets.read_parquet(out / f"{name}.parquet")
         for name in ("households", "rejects", "ledger", "communes", "district", "targets", "goals")
     }
 
@@ -224,7 +224,7 @@ def test_the_planted_mismatches_and_only_they_are_found(built, tmp_path):
 
     out = {name: str(tmp_path / f"{name}.parquet") for name in ("classification", "mismatches")}
     built_households = tmp_path / "households.parquet"
-    io.write_parquet(built["households"], io.HOUSEHOLDS, built_households)
+    datasets.write_parquet(built["households"], datasets.HOUSEHOLDS, built_households)
     steps.classify(
         str(built_households),
         str(REPO / "config" / "standards"),
@@ -233,7 +233,7 @@ def test_the_planted_mismatches_and_only_they_are_found(built, tmp_path):
         out["classification"],
         out["mismatches"],
     )
-    found = io.read_parquet(out["mismatches"]).set_index("household_id")["reason"].to_dict()
+    found = datasets.read_parquet(out["mismatches"]).set_index("household_id")["reason"].to_dict()
     planted = truth(CAM_LO_2018, 2018).query("planted != ''")
     expected_reason = {
         "income_above_near_poor_line": "recorded_poor_derived_not_poor",

@@ -14,8 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
+from povertyplan.datasets import read_parquet
 from povertyplan.generate import CommuneSpec, generate_review, truth
-from povertyplan.io import read_parquet
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = [

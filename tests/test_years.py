@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from povertyplan import io, steps
+from povertyplan import datasets, steps
 from povertyplan.generate import CAM_LO_MERGERS, CAM_LO_REVIEWS, generate_reviews, reviews
 from povertyplan.present import geography_notes
 
@@ -189,7 +189,7 @@ def expected_flows(events: pd.DataFrame, group: str, measure: str) -> pd.DataFra
 def test_flows_match_the_generator_for_every_commune_and_the_district(
     built, truth, year, group, measure
 ):
-    flows = io.read_parquet(built / str(year) / "flows.parquet")
+    flows = datasets.read_parquet(built / str(year) / "flows.parquet")
     assert flows["identity_holds"].all()
     mine = flows[(flows["flow_group"] == group) & (flows["measure"] == measure)]
     mine = mine.set_index("unit_code").sort_index()
@@ -220,7 +220,7 @@ def test_flows_across_a_gap_pair_the_reviews_built(built, truth, tmp_path):
 def test_re_poor_comes_from_the_flag_in_2019_and_from_history_in_2020(built, truth):
     poor = {}
     for year in (2019, 2020):
-        flows = io.read_parquet(built / str(year) / "flows.parquet")
+        flows = datasets.read_parquet(built / str(year) / "flows.parquet")
         poor[year] = flows[
             (flows["flow_group"] == "poor") & (flows["measure"] == "households")
         ].set_index("unit_code")
@@ -237,7 +237,7 @@ def test_re_poor_comes_from_the_flag_in_2019_and_from_history_in_2020(built, tru
 
 
 def test_a_merger_is_not_a_flow(built, truth):
-    flows = io.read_parquet(built / "2020" / "flows.parquet")
+    flows = datasets.read_parquet(built / "2020" / "flows.parquet")
     poor = flows[(flows["flow_group"] == "poor") & (flows["measure"] == "households")]
     poor = poor.set_index("unit_code")
     assert "19609" not in poor.index
@@ -287,7 +287,7 @@ def test_attainment_status_per_commune_and_district(built, truth, year):
             expected[unit] = "exits_met_offset_by_new_poor"
         else:
             expected[unit] = "not_met"
-    table = io.read_parquet(built / str(year) / "attainment.parquet").set_index("unit_code")
+    table = datasets.read_parquet(built / str(year) / "attainment.parquet").set_index("unit_code")
     assert table["status"].to_dict() == expected
     assert table["target_reduction"].astype(int).to_dict() == plan["target"].astype(int).to_dict()
     assert table["exits"].astype(int).to_dict() == {
@@ -304,7 +304,7 @@ def test_attainment_status_per_commune_and_district(built, truth, year):
 
 
 def test_trends_on_the_latest_geography_sum_merged_communes(built, truth):
-    trends = io.read_parquet(built / "trends.parquet")
+    trends = datasets.read_parquet(built / "trends.parquet")
     assert set(trends["geography_year"]) == {2020}
     assert trends["mapped"].all()
     communes = trends[trends["level"] == "commune"]
@@ -344,7 +344,7 @@ def test_trends_on_the_2025_communes(built, tmp_path):
         2025,
         str(out),
     )
-    trends = io.read_parquet(out)
+    trends = datasets.read_parquet(out)
     communes = trends[(trends["level"] == "commune") & (trends["review_year"] == 2018)]
     by_name = communes.set_index("unit_name")
     assert set(by_name.index) == {"Cam Lộ", "Hiếu Giang"}

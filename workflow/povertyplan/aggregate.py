@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .io import COUNT_COLUMNS
+from .datasets import COUNT_COLUMNS
 from .rates import rate
 
 RATED = COUNT_COLUMNS[2:]

@@ -16,7 +16,7 @@ import json
 import os
 from pathlib import Path
 
-from . import io
+from . import datasets
 from .clean import CleanResult
 from .dependencies import code_used
 
@@ -61,10 +61,12 @@ def store(folder: str | Path, key: str, result: CleanResult) -> None:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     households, rejects, ledger = _paths(folder, key)
-    frame = result.households if len(result.households) else io.empty_frame(io.HOUSEHOLDS)
+    frame = (
+        result.households if len(result.households) else datasets.empty_frame(datasets.HOUSEHOLDS)
+    )
     for path, write in (
-        (households, lambda p: io.write_parquet(frame, io.HOUSEHOLDS, p)),
-        (rejects, lambda p: io.write_parquet(result.rejects, io.REJECTS, p)),
+        (households, lambda p: datasets.write_parquet(frame, datasets.HOUSEHOLDS, p)),
+        (rejects, lambda p: datasets.write_parquet(result.rejects, datasets.REJECTS, p)),
         (
             ledger,
             lambda p: Path(p).write_text(
@@ -81,7 +83,9 @@ def load(folder: str | Path, key: str) -> CleanResult:
     """The cleaning kept under `key` (the same frames whether just cleaned or cached)."""
     households, rejects, ledger = _paths(Path(folder), key)
     return CleanResult(
-        io.read_parquet(households), io.read_parquet(rejects), json.loads(ledger.read_text())
+        datasets.read_parquet(households),
+        datasets.read_parquet(rejects),
+        json.loads(ledger.read_text()),
     )
 
 

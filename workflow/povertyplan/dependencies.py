@@ -33,8 +33,8 @@ def imported_package_modules(source: str, package: str = "povertyplan") -> set[s
 
     >>> sorted(imported_package_modules("from povertyplan import figures, present"))
     ['figures', 'present']
-    >>> sorted(imported_package_modules("from .clean import x\\nimport povertyplan.io"))
-    ['clean', 'io']
+    >>> sorted(imported_package_modules("from .clean import x\\nimport povertyplan.datasets"))
+    ['clean', 'datasets']
     """
     found: set[str] = set()
     for node in ast.walk(ast.parse(source)):

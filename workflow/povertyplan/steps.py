@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, io
+from . import cache, datasets
 from .aggregate import commune_counts, district_totals
 from .attainment import target_attainment
 from .clean import CleanResult, clean_table, combine_year, files_with, refused_file
@@ -172,15 +172,15 @@ def combine(
     ledger = year.ledger.copy()
     for key in ("ignored_columns", "ignored_sheets", "text_encodings"):
         ledger[key] = ledger[key].map("; ".join)
-    io.write_parquet(
-        year.households if len(year.households) else io.empty_frame(io.HOUSEHOLDS),
-        io.HOUSEHOLDS,
+    datasets.write_parquet(
+        year.households if len(year.households) else datasets.empty_frame(datasets.HOUSEHOLDS),
+        datasets.HOUSEHOLDS,
         out_households,
     )
-    io.write_parquet(year.rejects, io.REJECTS, out_rejects)
-    io.write_parquet(ledger, io.LEDGER, out_ledger)
+    datasets.write_parquet(year.rejects, datasets.REJECTS, out_rejects)
+    datasets.write_parquet(ledger, datasets.LEDGER, out_ledger)
     if out_rejects_xlsx:
-        write_rejects_xlsx(io.read_parquet(out_rejects), out_rejects_xlsx)
+        write_rejects_xlsx(datasets.read_parquet(out_rejects), out_rejects_xlsx)
     for entry in ledger.itertuples(index=False):
         if entry.duplicate_of:
             log.warning(
@@ -206,7 +206,7 @@ def validation_gate(ledger: str, mode: str, out: str) -> str:
 
     Returns (and writes to `out`) the one-line summary.
     """
-    table = io.read_parquet(ledger)
+    table = datasets.read_parquet(ledger)
     read, kept, rejected = (
         int(table[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")
     )
@@ -247,15 +247,15 @@ def aggregate(
     households: str, registry: str, district: dict, year: int, communes: str, out_district: str
 ) -> None:
     """Commune and district counts and rates for one review year."""
-    frame = io.read_parquet(households)
+    frame = datasets.read_parquet(households)
     units = units_valid_on(load_registry(registry), review_date(year))
     by_commune = commune_counts(frame, units)
     in_district = units["district_code"] == str(district.get("code", ""))
     missing = sorted(set(units.loc[in_district, "code"]) - set(by_commune["commune_code"]))
     if missing:
         log.warning("no households for the registry communes %s in %d", ", ".join(missing), year)
-    io.write_parquet(by_commune, io.COMMUNES, communes)
-    io.write_parquet(district_totals(by_commune, district), io.DISTRICT, out_district)
+    datasets.write_parquet(by_commune, datasets.COMMUNES, communes)
+    datasets.write_parquet(district_totals(by_commune, district), datasets.DISTRICT, out_district)
 
 
 def targets(
@@ -267,14 +267,14 @@ def targets(
     out_goals: str,
 ) -> None:
     """The plan for year + 1: commune targets and the district's goal checks."""
-    table = commune_targets(io.read_parquet(communes), targets_config, year + 1)
-    io.write_parquet(table, io.TARGETS, out_targets)
-    io.write_parquet(plan_goals(table, goals_config), io.GOALS, out_goals)
+    table = commune_targets(datasets.read_parquet(communes), targets_config, year + 1)
+    datasets.write_parquet(table, datasets.TARGETS, out_targets)
+    datasets.write_parquet(plan_goals(table, goals_config), datasets.GOALS, out_goals)
 
 
 def tables(targets_path: str, district_name: str, language: str, xlsx: str, csv: str) -> None:
     """The commune target table in the plan's layout, as .xlsx and .csv."""
-    frame = io.read_parquet(targets_path)
+    frame = datasets.read_parquet(targets_path)
     table = plan_table(frame, language)
     plan_year = int(frame["plan_year"].iloc[0])
     write_plan_table_xlsx(table, xlsx, plan_year, district_name, language)
@@ -294,16 +294,16 @@ def classify(
     standard, beside the recorded one, and the table of mismatches (which say when a
     file's income was read as thousand đồng, from the year's `ledger`)."""
     chosen = standard_for_year(standards_dir, year, standard)
-    frame = io.read_parquet(households)
+    frame = datasets.read_parquet(households)
     derived = derive_status(frame, chosen)
     factor = None
     if ledger:
-        units = io.read_parquet(ledger, ["source_file", "income_unit"])
+        units = datasets.read_parquet(ledger, ["source_file", "income_unit"])
         thousands = set(units.loc[units["income_unit"] == "thousand_dong", "source_file"])
         factor = frame["source_file"].isin(thousands).map({True: 1000, False: 1})
     found = mismatches(derived, chosen, factor)
-    io.write_parquet(derived, io.CLASSIFICATION, out_classification)
-    io.write_parquet(found, io.MISMATCHES, out_mismatches)
+    datasets.write_parquet(derived, datasets.CLASSIFICATION, out_classification)
+    datasets.write_parquet(found, datasets.MISMATCHES, out_mismatches)
     log.info(
         "standard %s (%s): %d households, %d whose recorded status differs from the derived one",
         chosen.id,
@@ -333,12 +333,12 @@ def deprivations(
     """Deprivation and group tables, the Alkire-Foster measures (the configured weights and
     cutoff, and the official "3 of N, equal weights" view), and the forms' workbook."""
     chosen = standard_for_year(standards_dir, year, standard)
-    frame = io.read_parquet(households)
+    frame = datasets.read_parquet(households)
     code = str(district.get("code", ""))
     table = deprivation_table(frame, chosen, code)
-    io.write_parquet(table, io.DEPRIVATIONS, out_deprivations)
+    datasets.write_parquet(table, datasets.DEPRIVATIONS, out_deprivations)
     breakdowns = group_breakdown(frame, code)
-    io.write_parquet(breakdowns, io.BREAKDOWNS, out_breakdowns)
+    datasets.write_parquet(breakdowns, datasets.BREAKDOWNS, out_breakdowns)
     measures = pd.concat(
         [
             af_measures(
@@ -348,7 +348,7 @@ def deprivations(
         ],
         ignore_index=True,
     )
-    io.write_parquet(measures, io.AF, out_af)
+    datasets.write_parquet(measures, datasets.AF, out_af)
     names = commune_names(load_registry(registry), year) | {code: district.get("name", code)}
     write_deprivation_xlsx(table, names, out_xlsx, list(chosen.indicators))
     add_breakdown_sheets(out_xlsx, breakdowns, names)
@@ -415,8 +415,8 @@ def flows(
     households (lenient mode) count as having left or arrived."""
     if len(households) < 2:
         raise DataError(f"{year}: the flows need the previous review's households")
-    previous = io.read_parquet(households[-2], FLOW_FIELDS)
-    current = io.read_parquet(households[-1], FLOW_FIELDS)
+    previous = datasets.read_parquet(households[-2], FLOW_FIELDS)
+    current = datasets.read_parquet(households[-1], FLOW_FIELDS)
     if previous.empty or current.empty:
         raise DataError(
             f"{year}: the flows need households in both reviews, and "
@@ -435,7 +435,7 @@ def flows(
         frame
         for path in households[:-2]
         if len(
-            frame := io.read_parquet(
+            frame := datasets.read_parquet(
                 path, ["review_year", "household_id", "commune_code", "status"]
             )
         )
@@ -464,9 +464,9 @@ def flows(
         display_order=table["unit_code"].map(order).fillna(999).astype("int64"),
     )
     check_flows(table, previous, current, code, year)
-    io.write_parquet(table, io.FLOWS, out_flows)
-    write_flows_xlsx(io.read_parquet(out_flows), out_xlsx, language)
-    rejected = sum(len(io.read_parquet(path, ["reason"])) for path in rejects or [])
+    datasets.write_parquet(table, datasets.FLOWS, out_flows)
+    write_flows_xlsx(datasets.read_parquet(out_flows), out_xlsx, language)
+    rejected = sum(len(datasets.read_parquet(path, ["reason"])) for path in rejects or [])
     if rejected:
         log.warning(
             "%d rejected rows in %d-%d (lenient mode): their households count as having left "
@@ -509,14 +509,14 @@ def attainment(
     out_xlsx: str,
 ) -> pd.DataFrame:
     """How review `year` met the plan made from review `year` − 1."""
-    plan = io.read_parquet(targets_path)
+    plan = datasets.read_parquet(targets_path)
     plan_review_year = int(plan["review_year"].iloc[0])
-    flow_rows = io.read_parquet(flows_path)
+    flow_rows = datasets.read_parquet(flows_path)
     poor_flows = flow_rows[
         (flow_rows["flow_group"] == "poor") & (flow_rows["measure"] == "households")
     ]
-    by_commune = io.read_parquet(communes)
-    totals = io.read_parquet(district_path).iloc[0]
+    by_commune = datasets.read_parquet(communes)
+    totals = datasets.read_parquet(district_path).iloc[0]
     current = pd.concat(
         [
             by_commune.rename(
@@ -549,8 +549,8 @@ def attainment(
     table = table.assign(
         review_year=year, plan_review_year=plan_review_year, plan_year=plan_review_year + 1
     )
-    io.write_parquet(table, io.ATTAINMENT, out_attainment)
-    write_attainment_xlsx(io.read_parquet(out_attainment), out_xlsx, language)
+    datasets.write_parquet(table, datasets.ATTAINMENT, out_attainment)
+    write_attainment_xlsx(datasets.read_parquet(out_attainment), out_xlsx, language)
     summary = table[table["level"] == "commune"]["status"].value_counts().to_dict()
     log.info("plan %d judged by review %d: %s", plan_review_year + 1, year, summary)
     return table
@@ -578,15 +578,15 @@ def trends(
     by_year = {}
     district_by_year = {}
     for commune_path, district_path in zip(communes, districts, strict=True):
-        frame = io.read_parquet(commune_path)
+        frame = datasets.read_parquet(commune_path)
         year = int(frame["review_year"].iloc[0])
         by_year[year] = frame
-        district_by_year[year] = io.read_parquet(district_path)
+        district_by_year[year] = datasets.read_parquet(district_path)
     target = geography_year(geography, list(by_year))
     units = load_registry(registry)
     mappings = {year: unit_mapping(units, year, target) for year in by_year}
     table = trend_table(by_year, district_by_year, mappings, target)
-    io.write_parquet(table, io.TRENDS, out_trends)
+    datasets.write_parquet(table, datasets.TRENDS, out_trends)
     unmapped = table[~table["mapped"]].drop_duplicates("unit_code")
     for row in unmapped.itertuples(index=False):
         log.warning("trends on the units of %d: %s", target, row.note)
@@ -653,8 +653,8 @@ def reconcile(
     """Every published plan of review `year` (its YAML files) compared cell by cell with
     the plan recomputed from the households."""
     units = load_registry(registry)
-    targets_frame = io.read_parquet(targets_path)
-    district_row = io.read_parquet(district_path).iloc[0]
+    targets_frame = datasets.read_parquet(targets_path)
+    district_row = datasets.read_parquet(district_path).iloc[0]
     frames = []
     for path in sorted(published):
         plan = load_published(path, units)
@@ -668,5 +668,5 @@ def reconcile(
         found = frames[-1]["finding"].value_counts().to_dict()
         log.info("%s (%s): %s", plan.id, plan.source, found)
     table = pd.concat(frames, ignore_index=True)
-    io.write_parquet(table, io.RECONCILIATION, out)
+    datasets.write_parquet(table, datasets.RECONCILIATION, out)
     return table

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import io
+from . import datasets
 from .clean import files_with
 from .index import write_index
 from .labels import ATTAINMENT_WORDS
@@ -63,7 +63,7 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
     ledger_path = folder / "ledger.parquet"
     if not ledger_path.exists():
         return f"{year}: " + words["not_finished"].format(year=year), False, False
-    ledger = io.read_parquet(ledger_path)
+    ledger = datasets.read_parquet(ledger_path)
     totals = {c: int(ledger[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")}
     line = words["files"].format(
         year=year,
@@ -74,7 +74,7 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
     )
     rejects_path = folder / "rejects.parquet"
     if totals["rows_rejected"] and rejects_path.exists():
-        counts = io.read_parquet(rejects_path)["reason"].value_counts().head(3)
+        counts = datasets.read_parquet(rejects_path)["reason"].value_counts().head(3)
         language_index = 0 if language == "vi" else 1
         reasons = ", ".join(
             f"{REASON_LABELS.get(reason, (reason, reason))[language_index]} ({count})"
@@ -96,7 +96,7 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
     if not finished:
         line += " - " + words["not_finished"].format(year=year)
     if flows_path.exists():
-        flows = io.read_parquet(flows_path)
+        flows = datasets.read_parquet(flows_path)
         poor = flows[
             (flows["level"] == "district")
             & (flows["flow_group"] == "poor")
@@ -107,7 +107,7 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
         )
     attainment_path = folder / "attainment.parquet"
     if attainment_path.exists():
-        table = io.read_parquet(attainment_path)
+        table = datasets.read_parquet(attainment_path)
         communes = table[table["level"] == "commune"]
         district = table[table["level"] == "district"].iloc[0]
         line += words["plan"].format(
