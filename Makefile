@@ -33,7 +33,7 @@ test: venv
 	$(BIN)/python -m pytest
 
 generate: venv
-	$(BIN)/python -m povertyplan generate --out data/raw
+	$(BIN)/python -m povertyplan_dev generate --out data/raw
 
 bench: venv
 	$(BIN)/python tests/benchmarks/bench_run.py --repeat 3

@@ -21,8 +21,8 @@ from pathlib import Path
 import xlwt
 from openpyxl import Workbook
 
-from povertyplan.generate import CommuneSpec, generate_review
 from povertyplan.legacy import TCVN3_ENCODE, VNI_ENCODE, cp1258_encode
+from povertyplan_dev.generate import CommuneSpec, generate_review
 
 HEADER = ["Mã hộ", "Họ và tên chủ hộ", "Xã", "Thôn", "Dân tộc", "Số nhân khẩu", "Thu nhập bình quân",
           "Kết quả rà soát", "Dự kiến thoát nghèo"]  # fmt: skip

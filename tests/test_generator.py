@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from povertyplan.generate import (
+from povertyplan_dev.generate import (
     CAM_LO_2018,
     CAM_LO_MERGERS,
     CAM_LO_REVIEWS,

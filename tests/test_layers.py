@@ -44,7 +44,6 @@ STAGES: dict[str, list[str]] = {
         "runner",
         "cache",
         "provenance",
-        "generate",
         "__main__",
         "__init__",
     ],
@@ -105,3 +104,17 @@ def test_cleaning_code_excludes_the_generator_and_presentation() -> None:
     notebook = PACKAGE.parents[1] / "notebooks" / "overview.ipynb"
     shown = {Path(p).stem for p in code_used([scripts / "run_notebook.py", notebook])}
     assert {"figures", "present", "numbers"} <= shown and "generate" not in shown
+
+
+def test_the_runtime_package_never_imports_the_development_tools() -> None:
+    for path in sorted(PACKAGE.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        ] + [
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        ]
+        assert not any(name.startswith("povertyplan_dev") for name in names), path.name

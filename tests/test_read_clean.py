@@ -9,9 +9,9 @@ from openpyxl import Workbook
 
 from povertyplan.clean import clean_table
 from povertyplan.errors import DataError
-from povertyplan.generate import CommuneSpec, generate_review, truth
 from povertyplan.read import read_raw_file
 from povertyplan.registry import commune_lookup, review_date
+from povertyplan_dev.generate import CommuneSpec, generate_review, truth
 
 HEADER = [
     "TT",

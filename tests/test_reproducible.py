@@ -20,7 +20,7 @@ import pytest
 from test_workflow import SMALL, make_workdir, snakemake, snakemake_command
 
 from povertyplan.datasets import read_parquet
-from povertyplan.generate import reviews, write_review
+from povertyplan_dev.generate import reviews, write_review
 
 SKIPPED = {"logs", "benchmarks"}
 

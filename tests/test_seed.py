@@ -220,7 +220,7 @@ def test_the_planted_mismatches_and_only_they_are_found(built, tmp_path):
     """The example carries six households whose income and deprivations contradict their
     recorded status (the generator plants them); the classification check finds exactly
     those, with the reason the planted change implies."""
-    from povertyplan.generate import CAM_LO_2018, truth
+    from povertyplan_dev.generate import CAM_LO_2018, truth
 
     out = {name: str(tmp_path / f"{name}.parquet") for name in ("classification", "mismatches")}
     built_households = tmp_path / "households.parquet"

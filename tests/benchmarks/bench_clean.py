@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def bench_file(out: Path, households: int, suffix: str) -> Path:
     """The benchmark's file, written by the generator when missing."""
-    from povertyplan.generate import CommuneSpec, generate_review
+    from povertyplan_dev.generate import CommuneSpec, generate_review
 
     path = out / f"{households}{suffix}" / "2018" / f"bench{suffix}"
     if not path.exists():

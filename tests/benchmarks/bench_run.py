@@ -38,7 +38,7 @@ HOUSEHOLDS_PER_COMMUNE = 1_400
 def province(communes: int, out: Path) -> Path:
     """A working folder with `communes` synthetic communes: config/ (registry, unit) and
     data/raw/2018/, written once."""
-    from povertyplan.generate import CommuneSpec, generate_review
+    from povertyplan_dev.generate import CommuneSpec, generate_review
 
     folder = out / f"province-{communes}"
     if (folder / "data" / "raw" / "2018").is_dir():

@@ -1,6 +1,5 @@
 """Command line of povertyplan.
 
-python -m povertyplan generate [--out data/raw]       write the embedded example
 python -m povertyplan check FILE... [--lang en]       pre-check communes' files
 python -m povertyplan summary [--results results]     summarise a run (exit 1: attention)
 """
@@ -12,7 +11,6 @@ import sys
 
 from .check import check_files
 from .errors import PovertyPlanError
-from .generate import CAM_LO_MERGERS, CAM_LO_REVIEWS, SEED, generate_reviews
 from .summary import run_summary
 
 
@@ -24,13 +22,6 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    gen = commands.add_parser(
-        "generate", help="write the embedded Cam Lộ example (end-2018, 2019 and 2020 reviews)"
-    )
-    gen.add_argument(
-        "--out", default="data/raw", help="folder that receives <year>/ (default data/raw)"
-    )
-    gen.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     check = commands.add_parser(
         "check",
         help="check communes' files without running the pipeline (kiểm tra tệp trước khi gửi)",
@@ -58,10 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     summary.add_argument("--lang", choices=["vi", "en"], default="vi", help="language")
     args = parser.parse_args(argv)
     try:
-        if args.command == "generate":
-            for path in generate_reviews(CAM_LO_REVIEWS, args.out, CAM_LO_MERGERS, args.seed):
-                print(path)
-        elif args.command == "check":
+        if args.command == "check":
             return check_files(args.files, args.registry, args.columns, args.lang, args.year)
         elif args.command == "summary":
             lines, ok = run_summary(args.results, args.lang)

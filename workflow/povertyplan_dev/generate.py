@@ -14,7 +14,7 @@ poor and re-poor appear; households dissolve and form. The 2019 and 2020 .xlsx f
 a re-poor column (Tái nghèo); the 2020 CSVs do not, so re-poor is found from history. In
 the 2020 review Cam An and Cam Thanh are one commune, Thanh An (19603).
 
-    python -m povertyplan generate --out data/raw     # writes data/raw/2018/ 2019/ 2020/
+    python -m povertyplan_dev generate --out data/raw     # writes data/raw/2018/ 2019/ 2020/
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from .xlsx import save_workbook
+from povertyplan.xlsx import save_workbook
 
 SEED = 20181231
 
