@@ -5,8 +5,9 @@ lives below everything that prints numbers."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
+
+from povertyplan.dependencies import code_used, imported_package_modules
 
 PACKAGE = Path(__file__).resolve().parents[1] / "workflow" / "povertyplan"
 
@@ -53,21 +54,9 @@ STAGE_OF = {module: stage for stage, modules in STAGES.items() for module in mod
 
 
 def imported_modules(path: Path) -> set[str]:
-    """The package's modules that a module imports (relative or absolute)."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom):
-            if node.level == 1 and node.module:
-                found.add(node.module.split(".")[0])
-            elif node.level == 1 or node.module == "povertyplan":
-                found.update(alias.name for alias in node.names)
-            elif node.module and node.module.startswith("povertyplan."):
-                found.add(node.module.split(".")[1])
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.startswith("povertyplan."):
-                    found.add(alias.name.split(".")[1])
-    return found
+    """The package's modules that a module imports (relative or absolute): the same
+    reading as the rules' `code=` inputs."""
+    return imported_package_modules(path.read_text(encoding="utf-8"))
 
 
 def test_every_module_belongs_to_a_stage() -> None:
@@ -95,8 +84,6 @@ def test_the_check_sees_a_backward_import(tmp_path: Path) -> None:
 
 
 def test_cleaning_code_excludes_the_generator_and_presentation() -> None:
-    from povertyplan.dependencies import code_used
-
     scripts = PACKAGE.parents[0] / "scripts"
     cleaning = {Path(p).stem for p in code_used([scripts / "run_clean_year.py"])}
     assert {"clean", "read", "parse", "numbers", "registry"} <= cleaning
@@ -104,17 +91,12 @@ def test_cleaning_code_excludes_the_generator_and_presentation() -> None:
     notebook = PACKAGE.parents[1] / "notebooks" / "overview.ipynb"
     shown = {Path(p).stem for p in code_used([scripts / "run_notebook.py", notebook])}
     assert {"figures", "present", "numbers"} <= shown and "generate" not in shown
+    # the per-file cache's key: the cleaning job's own module, the cache, and what they import
+    keyed = {Path(p).stem for p in code_used([PACKAGE / "steps.py"])}
+    assert {"steps", "cache", "clean", "read"} <= keyed
+    assert keyed.isdisjoint({"figures", "present", "notebooks", "summary"})
 
 
 def test_the_runtime_package_never_imports_the_development_tools() -> None:
     for path in sorted(PACKAGE.glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        names = [
-            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-        ] + [
-            alias.name
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Import)
-            for alias in node.names
-        ]
-        assert not any(name.startswith("povertyplan_dev") for name in names), path.name
+        assert "povertyplan_dev" not in path.read_text(encoding="utf-8"), path.name

@@ -18,9 +18,8 @@ from pathlib import Path
 
 from . import datasets
 from .clean import CleanResult
-from .dependencies import code_used
+from .dependencies import PACKAGE_DIR, code_used
 
-PACKAGE_DIR = Path(__file__).parent
 _PARTS = ("households.parquet", "rejects.parquet", "ledger.json")
 
 
@@ -33,9 +32,10 @@ def digest_of_files(paths: list[str | Path]) -> str:
 
 
 def code_digest() -> str:
-    """The code that decides a file's cleaning as one digest: the modules cleaning and
-    this cache import, directly or in turn (not the generator, figures or notebooks)."""
-    return digest_of_files(code_used([PACKAGE_DIR / "clean.py", Path(__file__)]))
+    """The code that decides a file's cleaning as one digest: the steps module (which
+    reads and cleans each file, and stores it here) and every module it imports, in turn;
+    not figures, notebook helpers or the summary."""
+    return digest_of_files(code_used([PACKAGE_DIR / "steps.py"]))
 
 
 def cache_key(file_name: str, file_sha256: str, year: int, settings: str) -> str:

@@ -53,12 +53,14 @@ def imported_package_modules(source: str, package: str = "povertyplan") -> set[s
 
 
 def code_used(sources: list[str | Path], package_dir: Path = PACKAGE_DIR) -> list[str]:
-    """The package's files the sources run: the modules they import and, in turn, the
-    modules those import; always `__init__.py`. Sorted paths, for a rule's `code=` input
-    or a digest of the code."""
+    """The package's files the sources run: the sources that are modules of the package,
+    the modules they import and, in turn, the modules those import; always `__init__.py`.
+    Sorted paths, for a rule's `code=` input or a digest of the code."""
     pending = set()
-    for source in sources:
-        pending |= imported_package_modules(_source_text(Path(source)))
+    for source in map(Path, sources):
+        if source.parent == package_dir:
+            pending.add(source.stem)
+        pending |= imported_package_modules(_source_text(source))
     seen: set[str] = set()
     while pending:
         module = pending.pop()
