@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from povertyplan.columns import load_column_spec
-from povertyplan.registry import load_registry
+from povertyplan.read.columns import load_column_spec
+from povertyplan.read.registry import load_registry
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed"

@@ -21,7 +21,7 @@ from pathlib import Path
 import xlwt
 from openpyxl import Workbook
 
-from povertyplan.legacy import TCVN3_ENCODE, VNI_ENCODE, cp1258_encode
+from povertyplan.core.legacy import TCVN3_ENCODE, VNI_ENCODE, cp1258_encode
 from povertyplan_dev.generate import CommuneSpec, generate_review
 
 HEADER = ["Mã hộ", "Họ và tên chủ hộ", "Xã", "Thôn", "Dân tộc", "Số nhân khẩu", "Thu nhập bình quân",

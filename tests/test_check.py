@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from povertyplan.check import check_files
+from povertyplan.clean.check import check_files
 
 REPO = Path(__file__).resolve().parents[1]
 REGISTRY, COLUMNS = str(REPO / "config" / "communes.csv"), str(REPO / "config" / "columns.yaml")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from povertyplan import steps
+from povertyplan.pipeline import steps
 
 REPO = Path(__file__).resolve().parents[1]
 REGISTRY = str(REPO / "config" / "communes.csv")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from corpus import CASES, PERSONAL, PLANTED
 
-from povertyplan.clean import clean_table, combine_year
-from povertyplan.errors import DataError
-from povertyplan.read import read_raw_file
-from povertyplan.registry import commune_lookup, review_date
+from povertyplan.clean.households import clean_table, combine_year
+from povertyplan.core.errors import DataError
+from povertyplan.read.raw import read_raw_file
+from povertyplan.read.registry import commune_lookup, review_date
 
 
 def test_the_corpus_is_large_enough():

@@ -9,14 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from povertyplan.deprivation import (
+from povertyplan.compute.deprivation import (
     af_measures,
     alkire_foster,
     deprivation_table,
     group_breakdown,
     weights_for,
 )
-from povertyplan.standards import standard_for_year
+from povertyplan.compute.standards import standard_for_year
 
 STANDARD = standard_for_year(Path(__file__).resolve().parents[1] / "config" / "standards", 2018)
 

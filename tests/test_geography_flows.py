@@ -5,15 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from povertyplan import datasets
-from povertyplan.attainment import target_attainment
-from povertyplan.errors import ConfigError, DataError
-from povertyplan.flows import check_flows, flow_table, household_transitions, previous_reviews
-from povertyplan.geography import geography_year, unit_mapping
-from povertyplan.present import geography_notes
-from povertyplan.registry import load_registry
-from povertyplan.summary import run_summary
-from povertyplan.trends import trend_table
+from povertyplan.compute import datasets
+from povertyplan.compute.attainment import target_attainment
+from povertyplan.compute.flows import (
+    check_flows,
+    flow_table,
+    household_transitions,
+    previous_reviews,
+)
+from povertyplan.compute.geography import geography_year, unit_mapping
+from povertyplan.compute.trends import trend_table
+from povertyplan.core.errors import ConfigError, DataError
+from povertyplan.present.helpers import geography_notes
+from povertyplan.present.summary import run_summary
+from povertyplan.read.registry import load_registry
 
 SPLIT_REGISTRY = """scheme,code,name,unit_type,area,district_code,province_code,valid_from,valid_to,successor,display_order,aliases
 gso,100,Xã Một,xã,rural,1,9,,2025-06-30,new:500,1,

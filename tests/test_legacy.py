@@ -6,8 +6,8 @@ import unicodedata
 import pytest
 from openpyxl import Workbook
 
-from povertyplan.clean import clean_table
-from povertyplan.legacy import (
+from povertyplan.clean.households import clean_table
+from povertyplan.core.legacy import (
     TCVN3_ENCODE,
     VNI_ENCODE,
     convert,
@@ -18,8 +18,8 @@ from povertyplan.legacy import (
     detect_encoding,
     vietnamese_letters,
 )
-from povertyplan.read import read_raw_file
-from povertyplan.registry import commune_lookup, review_date
+from povertyplan.read.raw import read_raw_file
+from povertyplan.read.registry import commune_lookup, review_date
 
 LETTERS = vietnamese_letters()
 LOWER = [c for c in LETTERS if c.islower()]

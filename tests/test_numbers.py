@@ -5,14 +5,16 @@ from decimal import Decimal
 
 import pytest
 
-from povertyplan import numbers, parse, reconcile
-from povertyplan.numbers import (
+from povertyplan.compute import reconcile
+from povertyplan.core import numbers
+from povertyplan.core.numbers import (
     decimal_from_text,
     format_vn_decimal,
     format_vn_integer,
     format_vn_number,
     number_from_text,
 )
+from povertyplan.read import parse
 
 
 @pytest.mark.parametrize(
@@ -73,7 +75,7 @@ def test_no_other_parser_or_formatter_remains() -> None:
     for module in (parse, reconcile):
         assert not hasattr(module, "parse_vn_number")
     assert parse.number_from_text is numbers.number_from_text
-    from povertyplan import tables
+    from povertyplan.present import tables
 
     assert not hasattr(tables, "format_vn_integer") or tables.format_vn_integer is (
         numbers.format_vn_integer

@@ -3,8 +3,8 @@ import math
 import pandas as pd
 import pytest
 
-from povertyplan.numbers import number_from_text
-from povertyplan.parse import (
+from povertyplan.core.numbers import number_from_text
+from povertyplan.read.parse import (
     parse_flag,
     parse_integer,
     parse_number,

@@ -8,16 +8,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from povertyplan.aggregate import commune_counts, district_totals
-from povertyplan.errors import ConfigError
-from povertyplan.numbers import format_vn_decimal, format_vn_integer
-from povertyplan.registry import review_date, units_valid_on
-from povertyplan.tables import (
+from povertyplan.compute.aggregate import commune_counts, district_totals
+from povertyplan.compute.targets import allocate_largest_remainder, commune_targets, plan_goals
+from povertyplan.core.errors import ConfigError
+from povertyplan.core.numbers import format_vn_decimal, format_vn_integer
+from povertyplan.present.tables import (
     format_plan_table,
     plan_table,
     write_plan_table_xlsx,
 )
-from povertyplan.targets import allocate_largest_remainder, commune_targets, plan_goals
+from povertyplan.read.registry import review_date, units_valid_on
 
 GOALS = {
     "reduction_points": {"min": 0.5, "max": 1.0},

@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from povertyplan import datasets, figures, present
-from povertyplan.clean import CleanResult
-from povertyplan.steps import combine
+from povertyplan.clean.households import CleanResult
+from povertyplan.compute import datasets
+from povertyplan.pipeline.steps import combine
+from povertyplan.present import figures, helpers
 
 
 @pytest.fixture
@@ -54,23 +55,23 @@ def district(communes):
 
 
 def test_headline_table_prints_counts_and_half_up_shares(district):
-    table = present.headline_table(district)
+    table = helpers.headline_table(district)
     assert table.columns.tolist() == ["Chỉ tiêu", "Số hộ", "Tỷ lệ trên tổng số hộ"]
     assert table.iloc[0].tolist() == ["Tổng số hộ", "2.846", ""]
     assert table.iloc[2].tolist() == ["Hộ nghèo", "170", "5,97 %"]  # 170 / 2846 = 5,9733 %
-    assert present.headline_table(district, "en").iloc[2, 0] == "Poor households"
+    assert helpers.headline_table(district, "en").iloc[2, 0] == "Poor households"
 
 
 def test_readings_state_the_numbers_the_figures_show(communes, district):
-    text = present.reading_rates(communes, district)
+    text = helpers.reading_rates(communes, district)
     assert text == (
         "Cam Tuyền có tỷ lệ hộ nghèo cao nhất (9,92 %), gấp 1,7 lần mức toàn huyện (5,97 %); "
         "Cam Chính thấp nhất (2,09 %)."
     )
-    assert present.reading_rates(communes, district, "en").startswith(
+    assert helpers.reading_rates(communes, district, "en").startswith(
         "Cam Tuyền has the highest poor rate (9,92 %)"
     )
-    minority = present.reading_minority(communes, district)
+    minority = helpers.reading_minority(communes, district)
     assert (
         minority
         == "60 hộ DTTS (2,11 % số hộ) sống ở 1 xã (Cam Tuyền); 38 hộ trong số đó là hộ nghèo (63,33 % hộ DTTS)."

@@ -6,7 +6,7 @@ import logging
 
 import pandas as pd
 
-from povertyplan.privacy import (
+from povertyplan.core.privacy import (
     REDACTED,
     RedactingFilter,
     looks_like_a_person,
@@ -15,7 +15,7 @@ from povertyplan.privacy import (
     redact,
     redact_frame,
 )
-from povertyplan.text import normalise_commune_name
+from povertyplan.core.text import normalise_commune_name
 
 
 def test_names_are_found_by_family_name_or_middle_name_in_any_case():

@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from povertyplan.clean import clean_table
-from povertyplan.errors import PovertyPlanError
-from povertyplan.legacy import vietnamese_letters
-from povertyplan.read import _SECTION, _is_index_row, cell_text, cell_value, read_raw_file
-from povertyplan.registry import commune_lookup, review_date
-from povertyplan.text import normalise_label
+from povertyplan.clean.households import clean_table
+from povertyplan.core.errors import PovertyPlanError
+from povertyplan.core.legacy import vietnamese_letters
+from povertyplan.core.text import normalise_label
+from povertyplan.read.raw import _SECTION, _is_index_row, cell_text, cell_value, read_raw_file
+from povertyplan.read.registry import commune_lookup, review_date
 
 HEADER = ["TT", "Mã hộ", "Họ và tên chủ hộ", "Xã", "Thôn", "Dân tộc", "Số nhân khẩu", "Số lao động",
           "Thu nhập bình quân", "Bảo hiểm y tế", "Kết quả rà soát", "Dự kiến thoát nghèo"]  # fmt: skip

@@ -11,8 +11,7 @@ import subprocess
 import nbformat
 import pytest
 
-from povertyplan.index import index_html
-from povertyplan.provenance import (
+from povertyplan.pipeline.provenance import (
     config_digest,
     git_state,
     notebook_parameters,
@@ -20,7 +19,8 @@ from povertyplan.provenance import (
     provenance_record,
     write_provenance,
 )
-from povertyplan.read import file_digest
+from povertyplan.present.index import index_html
+from povertyplan.read.raw import file_digest
 
 
 def test_digests_are_sha256_of_the_bytes_and_of_the_canonical_config(tmp_path):

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from povertyplan.rates import rate, rate_half_up, round_half_up
+from povertyplan.core.rates import rate, rate_half_up, round_half_up
 
 
 @pytest.mark.parametrize(

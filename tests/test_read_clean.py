@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from povertyplan.clean import clean_table
-from povertyplan.errors import DataError
-from povertyplan.read import read_raw_file
-from povertyplan.registry import commune_lookup, review_date
+from povertyplan.clean.households import clean_table
+from povertyplan.core.errors import DataError
+from povertyplan.read.raw import read_raw_file
+from povertyplan.read.registry import commune_lookup, review_date
 from povertyplan_dev.generate import CommuneSpec, generate_review, truth
 
 HEADER = [
@@ -515,7 +515,7 @@ def test_the_checks_come_from_the_declared_schema(tmp_path, spec, registry):
 
 
 def test_names_and_id_numbers_are_never_shown_even_out_of_place(tmp_path, spec, registry):
-    from povertyplan.privacy import redact
+    from povertyplan.core.privacy import redact
 
     assert redact("Chồng Nguyễn Văn Bình bị ốm") == "Chồng *** bị ốm"
     assert redact("Nguyen Van Tam") == redact("lê văn tám") == redact("045000000001") == "***"

@@ -3,9 +3,14 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from povertyplan.errors import ConfigError
-from povertyplan.registry import commune_lookup, resolve_communes, review_date, suggest_communes
-from povertyplan.text import normalise_commune_name, normalise_label
+from povertyplan.core.errors import ConfigError
+from povertyplan.core.text import normalise_commune_name, normalise_label
+from povertyplan.read.registry import (
+    commune_lookup,
+    resolve_communes,
+    review_date,
+    suggest_communes,
+)
 
 
 def test_normalisation_keeps_diacritics_and_drops_unit_words():
@@ -64,7 +69,7 @@ def test_config_errors_are_one_line_with_a_suggestion():
 
     import yaml
 
-    from povertyplan.config import check_config
+    from povertyplan.read.config import check_config
 
     repo = Path(__file__).resolve().parents[1]
     schema = repo / "workflow" / "schemas" / "config.schema.yaml"
@@ -107,6 +112,6 @@ def test_config_errors_are_one_line_with_a_suggestion():
     ],
 )
 def test_the_commune_named_in_a_title_or_file_name(registry, texts, expected):
-    from povertyplan.registry import commune_in_context
+    from povertyplan.read.registry import commune_in_context
 
     assert commune_in_context(texts, commune_lookup(registry, review_date(2018))) == expected

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from test_workflow import SMALL, make_workdir, snakemake, snakemake_command
 
-from povertyplan.datasets import read_parquet
+from povertyplan.compute.datasets import read_parquet
 from povertyplan_dev.generate import reviews, write_review
 
 SKIPPED = {"logs", "benchmarks"}

@@ -14,10 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from povertyplan import datasets, steps
-from povertyplan.numbers import format_vn_decimal
-from povertyplan.rates import rate_half_up
-from povertyplan.registry import commune_lookup, resolve_communes, review_date
+from povertyplan.compute import datasets
+from povertyplan.core.numbers import format_vn_decimal
+from povertyplan.core.rates import rate_half_up
+from povertyplan.pipeline import steps
+from povertyplan.read.registry import commune_lookup, resolve_communes, review_date
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw" / "2018"
@@ -168,7 +169,7 @@ def test_every_printed_rate_is_the_half_up_rate_except_the_listed_cells(built, s
 
 
 def test_the_table_written_by_the_pipeline_differs_from_the_seed_only_in_those_cells(built, seed):
-    from povertyplan.tables import format_plan_table, plan_table
+    from povertyplan.present.tables import format_plan_table, plan_table
 
     ours = format_plan_table(plan_table(built["targets"]))
     printed = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
@@ -272,7 +273,7 @@ PUBLISHED = REPO / "config" / "published" / "plan-2019-cam-lo.yaml"
 
 
 def reconcile(built, registry, path=PUBLISHED):
-    from povertyplan.reconcile import load_published, reconciliation
+    from povertyplan.compute.reconcile import load_published, reconciliation
 
     return reconciliation(
         load_published(path, registry), built["targets"], built["district"].iloc[0]
@@ -327,8 +328,8 @@ def test_each_kind_of_difference_is_named(
 
 
 def test_a_commune_the_registry_does_not_know_is_named_with_its_row(registry, tmp_path):
-    from povertyplan.errors import ConfigError
-    from povertyplan.reconcile import load_published
+    from povertyplan.compute.reconcile import load_published
+    from povertyplan.core.errors import ConfigError
 
     table = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
     table.loc[2, "don_vi"] = "CAM HIEEU"
@@ -380,8 +381,8 @@ def test_communes_missing_from_the_table_or_from_the_data_are_named(built, regis
     ],
 )
 def test_a_table_that_cannot_be_compared_is_refused(registry, tmp_path, change, message):
-    from povertyplan.errors import ConfigError
-    from povertyplan.reconcile import load_published
+    from povertyplan.compute.reconcile import load_published
+    from povertyplan.core.errors import ConfigError
 
     table = pd.read_csv(SEED_TABLE, dtype=str, keep_default_na=False)
     column, row, value = change
@@ -410,8 +411,8 @@ def test_statements_are_checked_both_ways(built, registry, tmp_path):
 
 
 def test_an_unknown_headline_figure_is_refused(registry, tmp_path):
-    from povertyplan.errors import ConfigError
-    from povertyplan.reconcile import load_published
+    from povertyplan.compute.reconcile import load_published
+    from povertyplan.core.errors import ConfigError
 
     text = PUBLISHED.read_text(encoding="utf-8").replace("near_poor:", "near_pour:")
     with pytest.raises(ConfigError, match="headline figure 'near_pour' is not known"):

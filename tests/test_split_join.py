@@ -17,8 +17,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from povertyplan import steps
-from povertyplan.errors import PovertyPlanError
+from povertyplan.core.errors import PovertyPlanError
+from povertyplan.pipeline import steps
 
 REPO = Path(__file__).resolve().parents[1]
 HEADER = ["TT", "Mã hộ", "Họ và tên chủ hộ", "Xã", "Thôn", "Dân tộc", "Số nhân khẩu",

@@ -5,8 +5,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from povertyplan.errors import ConfigError
-from povertyplan.standards import derive_status, load_standard, mismatches, standard_for_year
+from povertyplan.compute.standards import (
+    derive_status,
+    load_standard,
+    mismatches,
+    standard_for_year,
+)
+from povertyplan.core.errors import ConfigError
 
 STANDARDS = Path(__file__).resolve().parents[1] / "config" / "standards"
 
@@ -154,7 +159,7 @@ def test_an_incomplete_standard_file_is_refused_in_one_line(tmp_path):
 def test_an_indicator_header_added_to_a_standard_file_is_read(tmp_path):
     import shutil
 
-    from povertyplan.columns import load_column_spec
+    from povertyplan.read.columns import load_column_spec
 
     config = tmp_path / "config"
     shutil.copytree(STANDARDS.parent, config)

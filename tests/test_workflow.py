@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from povertyplan.datasets import read_parquet
+from povertyplan.compute.datasets import read_parquet
 from povertyplan_dev.generate import CommuneSpec, generate_review, truth
 
 REPO = Path(__file__).resolve().parents[1]
@@ -539,7 +539,7 @@ def test_every_refused_file_is_listed_and_lenient_mode_goes_on_without_them(tmp_
     assert ledger["rows_kept"].sum() == 155
     report = (workdir / "results/2018/notebooks/data_quality.html").read_text(encoding="utf-8")
     assert "2 tệp không đọc được, bị bỏ qua" in report
-    from povertyplan.summary import run_summary
+    from povertyplan.present.summary import run_summary
 
     lines, ok = run_summary(workdir / "results", "en")
     assert "2 files refused: no_members.csv, not_a_workbook.xlsx" in lines[0] and not ok
@@ -573,8 +573,8 @@ def test_a_year_that_fails_leaves_no_old_plan_looking_current(tmp_path):
 
 def test_editing_the_generator_or_a_notebook_helper_does_not_clean_again(run):
     """Each rule depends on the modules its script and notebook run (code_of in
-    common.smk): an edited generate.py reruns no computation, an edited present.py no
-    cleaning, and an edited parse.py cleans again."""
+    common.smk): an edited generate.py reruns no computation, an edited notebook helper
+    (present/helpers.py) no cleaning, and an edited parse.py cleans again."""
     package = REPO / "workflow" / "povertyplan"
 
     def rerun_after_touching(module: str, folder: Path = package) -> dict[str, int]:
@@ -596,7 +596,9 @@ def test_editing_the_generator_or_a_notebook_helper_does_not_clean_again(run):
     )
     # the plan job waits for the data-quality report (a strict run stops after it), so a
     # notebook helper reruns the notebooks and the plan, never the cleaning
-    helper = set(rerun_after_touching("present")) - recorded - {"jobid:"}
+    helper = set(rerun_after_touching("helpers", package / "present")) - recorded - {"jobid:"}
     assert "notebook_overview" in helper and "clean_year" not in helper
     years = [folder for folder in (run / "data" / "raw").iterdir() if folder.name.isdigit()]
-    assert rerun_after_touching("parse")["clean_year"] == len(years)  # every year again
+    assert rerun_after_touching("parse", package / "read")["clean_year"] == len(
+        years
+    )  # every year again

@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from povertyplan import datasets, steps
-from povertyplan.present import geography_notes
+from povertyplan.compute import datasets
+from povertyplan.pipeline import steps
+from povertyplan.present.helpers import geography_notes
 from povertyplan_dev.generate import CAM_LO_MERGERS, CAM_LO_REVIEWS, reviews
 
 REPO = Path(__file__).resolve().parents[1]

@@ -48,7 +48,7 @@ def bench_file(out: Path, households: int, suffix: str) -> Path:
 
 def run_ours(path: Path) -> dict:
     """`steps.clean_year` on one file, into a temporary folder."""
-    from povertyplan import steps
+    from povertyplan.pipeline import steps
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)

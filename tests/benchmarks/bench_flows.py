@@ -18,7 +18,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from povertyplan.flows import flow_table, household_transitions
+from povertyplan.compute.flows import flow_table, household_transitions
 
 STATUSES = np.array(["poor", "near_poor", "not_poor"])
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .check import check_files
-from .errors import PovertyPlanError
-from .summary import run_summary
+from .clean.check import check_files
+from .core.errors import PovertyPlanError
+from .present.summary import run_summary
 
 
 def main(argv: list[str] | None = None) -> int:

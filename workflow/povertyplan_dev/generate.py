@@ -30,7 +30,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from povertyplan.xlsx import save_workbook
+from povertyplan.core.xlsx import save_workbook
 
 SEED = 20181231
 

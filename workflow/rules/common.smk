@@ -3,15 +3,15 @@ from pathlib import Path
 
 from snakemake.utils import validate
 
-from povertyplan.config import check_config
-from povertyplan.dependencies import code_used
-from povertyplan.errors import PovertyPlanError
-from povertyplan.flows import previous_reviews
-from povertyplan.provenance import git_state
-from povertyplan.reconcile import published_inputs, published_review_year
-from povertyplan.summary import withdraw_unfinished_years
+from povertyplan.read.config import check_config
+from povertyplan.pipeline.dependencies import code_used
+from povertyplan.core.errors import PovertyPlanError
+from povertyplan.compute.flows import previous_reviews
+from povertyplan.pipeline.provenance import git_state
+from povertyplan.compute.reconcile import published_inputs, published_review_year
+from povertyplan.present.summary import withdraw_unfinished_years
 from snakemake.logging import logger
-from povertyplan.read import RAW_SUFFIXES
+from povertyplan.read.raw import RAW_SUFFIXES
 
 CONFIG_SCHEMA = Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
 try:

@@ -1,7 +1,7 @@
-"""Snakemake wiring: attainment of the previous plan (povertyplan.steps.attainment)."""
+"""Snakemake wiring: attainment of the previous plan (povertyplan.pipeline.steps.attainment)."""
 
-from povertyplan import steps
-from povertyplan.runner import run_step
+from povertyplan.pipeline import steps
+from povertyplan.pipeline.runner import run_step
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
 run_step(

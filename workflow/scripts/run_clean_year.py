@@ -1,8 +1,8 @@
-"""Snakemake wiring: a year's files cleaned and combined (povertyplan.steps.clean_year),
-then each household's classification checked (povertyplan.steps.classify), in one job."""
+"""Snakemake wiring: a year's files cleaned and combined (povertyplan.pipeline.steps.clean_year),
+then each household's classification checked (povertyplan.pipeline.steps.classify), in one job."""
 
-from povertyplan import steps
-from povertyplan.runner import run_steps
+from povertyplan.pipeline import steps
+from povertyplan.pipeline.runner import run_steps
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
 year = int(sm.wildcards.year)

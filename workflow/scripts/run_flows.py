@@ -1,7 +1,7 @@
-"""Snakemake wiring: flows between consecutive reviews (povertyplan.steps.flows)."""
+"""Snakemake wiring: flows between consecutive reviews (povertyplan.pipeline.steps.flows)."""
 
-from povertyplan import steps
-from povertyplan.runner import run_step
+from povertyplan.pipeline import steps
+from povertyplan.pipeline.runner import run_step
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
 run_step(

@@ -1,7 +1,7 @@
-"""Snakemake wiring: results/index.html (povertyplan.index.write_index)."""
+"""Snakemake wiring: results/index.html (povertyplan.present.index.write_index)."""
 
-from povertyplan.index import write_index
-from povertyplan.runner import run_step
+from povertyplan.pipeline.runner import run_step
+from povertyplan.present.index import write_index
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
 run_step(

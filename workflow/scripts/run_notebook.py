@@ -1,8 +1,8 @@
 """Snakemake wiring: execute a presentation notebook with papermill and render it to HTML
-(povertyplan.notebooks.run_notebook)."""
+(povertyplan.present.notebooks.run_notebook)."""
 
-from povertyplan.notebooks import run_notebook
-from povertyplan.runner import run_step
+from povertyplan.pipeline.runner import run_step
+from povertyplan.present.notebooks import run_notebook
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
 run_step(

@@ -2,8 +2,8 @@
 district counts, deprivations, targets and the commune target table (povertyplan.steps:
 validation_gate, aggregate, deprivations, targets, tables)."""
 
-from povertyplan import steps
-from povertyplan.runner import run_steps
+from povertyplan.pipeline import steps
+from povertyplan.pipeline.runner import run_steps
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
 year = int(sm.wildcards.year)

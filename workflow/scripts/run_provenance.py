@@ -1,7 +1,7 @@
-"""Snakemake wiring: results/Y/provenance.json (povertyplan.steps.provenance)."""
+"""Snakemake wiring: results/Y/provenance.json (povertyplan.pipeline.steps.provenance)."""
 
-from povertyplan import steps
-from povertyplan.runner import run_step
+from povertyplan.pipeline import steps
+from povertyplan.pipeline.runner import run_step
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
 run_step(

@@ -1,7 +1,7 @@
-"""Snakemake wiring: published plans against the recomputed plan (povertyplan.steps.reconcile)."""
+"""Snakemake wiring: published plans against the recomputed plan (povertyplan.pipeline.steps.reconcile)."""
 
-from povertyplan import steps
-from povertyplan.runner import run_step
+from povertyplan.pipeline import steps
+from povertyplan.pipeline.runner import run_step
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
 run_step(

@@ -1,7 +1,7 @@
-"""Snakemake wiring: trends of every review on one geography (povertyplan.steps.trends)."""
+"""Snakemake wiring: trends of every review on one geography (povertyplan.pipeline.steps.trends)."""
 
-from povertyplan import steps
-from povertyplan.runner import run_step
+from povertyplan.pipeline import steps
+from povertyplan.pipeline.runner import run_step
 
 sm = snakemake  # noqa: F821  (injected by Snakemake)
 run_step(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..core.rates import rate
 from .datasets import COUNT_COLUMNS
-from .rates import rate
 
 RATED = COUNT_COLUMNS[2:]
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .rates import rate
+from ..core.rates import rate
 
 PLAN_SUMS = ["households", "poor", "target_reduction", "poor_end"]
 FLOW_PARTS = [

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import ConfigError
-from .text import normalise_commune_name, normalise_label, without_diacritics
+from ..core.errors import ConfigError
+from ..core.text import normalise_commune_name, normalise_label, without_diacritics
 
 REGISTRY_COLUMNS = [
     "scheme",

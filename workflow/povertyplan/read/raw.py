@@ -36,13 +36,13 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import python_calamine
 
+from ..core.errors import DataError, InternalError
+from ..core.grid import Grid, objects
+from ..core.legacy import best_encoding, convert, could_be_legacy, encoding_scores, penalty
+from ..core.numbers import number_from_text
+from ..core.privacy import looks_personal, redact, signers
+from ..core.text import RE2_EDGE_SPACE, nfc, normalise_label, text_matches
 from .columns import ColumnSpec
-from .errors import DataError, InternalError
-from .grid import Grid, objects
-from .legacy import best_encoding, convert, could_be_legacy, encoding_scores, penalty
-from .numbers import number_from_text
-from .privacy import looks_personal, redact, signers
-from .text import RE2_EDGE_SPACE, nfc, normalise_label, text_matches
 
 EXCEL_SUFFIXES = {".xlsx", ".xls", ".xlsm"}
 CSV_SUFFIXES = {".csv"}

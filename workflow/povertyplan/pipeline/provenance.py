@@ -17,7 +17,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from .read import file_digest
+from ..read.raw import file_digest
 
 PACKAGES = (
     "snakemake",

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from .labels import (
+from ..core.labels import (
     ATTAINMENT_LABELS,
     ATTAINMENT_WORDS,
     FLOW_LABELS,
@@ -26,9 +26,9 @@ from .labels import (
     group_label,
     unit_label,
 )
-from .numbers import format_vn_decimal, format_vn_integer
-from .rates import rate_half_up, round_half_up
-from .xlsx import save_workbook
+from ..core.numbers import format_vn_decimal, format_vn_integer
+from ..core.rates import rate_half_up, round_half_up
+from ..core.xlsx import save_workbook
 
 # count column of the table -> column of targets.parquet, and each rate's count column
 _COUNTS = {

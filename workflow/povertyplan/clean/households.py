@@ -18,28 +18,10 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .columns import ColumnSpec, Field
-from .errors import DataError, InternalError, PovertyPlanError
-from .messages import reject_message
-from .parse import (
-    map_distinct,
-    parse_categories,
-    parse_flag,
-    parse_integer,
-    parse_number,
-    parse_vocabulary,
-)
-from .privacy import REDACTED, looks_like_a_person, personal_household_codes, redact
-from .read import STRUCTURE_KINDS, CellError, RawTable, cell_text
-from .registry import (
-    commune_in_context,
-    commune_names,
-    resolve_communes,
-    review_date,
-    suggest_communes,
-    units_valid_on,
-)
-from .text import (
+from ..core.errors import DataError, InternalError, PovertyPlanError
+from ..core.messages import reject_message
+from ..core.privacy import REDACTED, looks_like_a_person, personal_household_codes, redact
+from ..core.text import (
     RE2_EDGE_SPACE,
     RE2_SPACE,
     all_text,
@@ -47,6 +29,24 @@ from .text import (
     normalise_label,
     text_matches,
     texts_match,
+)
+from ..read.columns import ColumnSpec, Field
+from ..read.parse import (
+    map_distinct,
+    parse_categories,
+    parse_flag,
+    parse_integer,
+    parse_number,
+    parse_vocabulary,
+)
+from ..read.raw import STRUCTURE_KINDS, CellError, RawTable, cell_text
+from ..read.registry import (
+    commune_in_context,
+    commune_names,
+    resolve_communes,
+    review_date,
+    suggest_communes,
+    units_valid_on,
 )
 
 # the reason a cell that cannot be read as its kind is rejected with

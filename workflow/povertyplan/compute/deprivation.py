@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import ConfigError
+from ..core.errors import ConfigError
 from .standards import Standard, indicators_reported
 
 STATUS_GROUPS = ("poor", "near_poor")

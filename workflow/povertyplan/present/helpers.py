@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .clean import files_with
-from .labels import (
+from ..clean.households import files_with
+from ..core.labels import (
     ATTAINMENT_LABELS,
     ATTAINMENT_WORDS,
     FINDING_LABELS,
@@ -19,10 +19,10 @@ from .labels import (
     group_label,
     unit_label,
 )
-from .numbers import format_vn_decimal, format_vn_integer
-from .privacy import redact_frame
-from .rates import rate_half_up, round_half_up
-from .text import normalise_commune_name
+from ..core.numbers import format_vn_decimal, format_vn_integer
+from ..core.privacy import redact_frame
+from ..core.rates import rate_half_up, round_half_up
+from ..core.text import normalise_commune_name
 
 HEADLINE = [
     # (count column, vi, en, share of)
@@ -277,7 +277,7 @@ def ledger_table(ledger: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
 
 def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """Problems and rejected rows per reason, most frequent first."""
-    from .messages import reason_label
+    from ..core.messages import reason_label
 
     header = (
         ["Lý do", "Mã lý do", "Số lỗi", "Số dòng"]
@@ -331,7 +331,7 @@ def send_back_list(
 
 def reading_quality(ledger: pd.DataFrame, rejects: pd.DataFrame, language: str = "vi") -> str:
     """How many rows were read and rejected, and the most frequent reason."""
-    from .messages import reason_label
+    from ..core.messages import reason_label
 
     read, rejected = int(ledger["rows_read"].sum()), int(ledger["rows_rejected"].sum())
     files = int((ledger["rows_rejected"] > 0).sum())

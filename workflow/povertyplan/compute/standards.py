@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .errors import ConfigError
-from .numbers import format_vn_integer, format_vn_number
+from ..core.errors import ConfigError
+from ..core.numbers import format_vn_integer, format_vn_number
 
 RULES = ("or", "and")
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import DataError
+from ..core.errors import DataError
 
 GROUPS = ("poor", "near_poor")
 MEASURES = ("households", "persons")

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import datasets
-from .clean import files_with
+from ..clean.households import files_with
+from ..compute import datasets
+from ..core.labels import ATTAINMENT_WORDS
+from ..core.messages import REASON_LABELS
 from .index import write_index
-from .labels import ATTAINMENT_WORDS
-from .messages import REASON_LABELS
 
 WORDS = {
     "vi": {

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from .errors import ConfigError
+from ..core.errors import ConfigError
 
 CONFIG_FILE = "config/config.yaml"
 

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import PovertyPlanError
-from .privacy import RedactingFilter
+from ..core.errors import PovertyPlanError
+from ..core.privacy import RedactingFilter
 
 
 def run_step(step: Callable[..., object], log_path: str | None, **kwargs: object) -> None:

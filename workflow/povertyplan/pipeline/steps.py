@@ -14,26 +14,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, datasets
-from .aggregate import commune_counts, district_totals
-from .attainment import target_attainment
-from .clean import CleanResult, clean_table, combine_year, files_with, refused_file
-from .columns import ColumnSpec, load_column_spec
-from .deprivation import af_measures, deprivation_table, group_breakdown
-from .errors import ConfigError, DataError
-from .flows import check_flows, flow_table, follow_keys, household_transitions
-from .geography import geography_year, unit_mapping
-from .provenance import (
-    notebook_parameters,
-    package_versions,
-    provenance_record,
-    write_provenance,
-)
-from .read import file_digest, read_raw_file
-from .reconcile import load_published, reconciliation
-from .registry import commune_lookup, commune_names, load_registry, review_date, units_valid_on
-from .standards import derive_status, mismatches, standard_for_year
-from .tables import (
+from ..clean.households import CleanResult, clean_table, combine_year, files_with, refused_file
+from ..compute import datasets
+from ..compute.aggregate import commune_counts, district_totals
+from ..compute.attainment import target_attainment
+from ..compute.deprivation import af_measures, deprivation_table, group_breakdown
+from ..compute.flows import check_flows, flow_table, follow_keys, household_transitions
+from ..compute.geography import geography_year, unit_mapping
+from ..compute.reconcile import load_published, reconciliation
+from ..compute.standards import derive_status, mismatches, standard_for_year
+from ..compute.targets import commune_targets, plan_goals
+from ..compute.trends import trend_table
+from ..core.errors import ConfigError, DataError
+from ..present.tables import (
     add_breakdown_sheets,
     plan_table,
     write_attainment_xlsx,
@@ -43,8 +36,22 @@ from .tables import (
     write_plan_table_xlsx,
     write_rejects_xlsx,
 )
-from .targets import commune_targets, plan_goals
-from .trends import trend_table
+from ..read.columns import ColumnSpec, load_column_spec
+from ..read.raw import file_digest, read_raw_file
+from ..read.registry import (
+    commune_lookup,
+    commune_names,
+    load_registry,
+    review_date,
+    units_valid_on,
+)
+from . import cache
+from .provenance import (
+    notebook_parameters,
+    package_versions,
+    provenance_record,
+    write_provenance,
+)
 
 log = logging.getLogger("povertyplan")
 

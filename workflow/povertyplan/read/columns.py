@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError
-from .messages import REASONS
-from .text import normalise_label, without_diacritics
+from ..core.errors import ConfigError
+from ..core.messages import REASONS
+from ..core.text import normalise_label, without_diacritics
 
 KINDS = {"text", "code", "integer", "number", "flag", "status", "area", "category"}
 

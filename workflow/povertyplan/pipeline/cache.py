@@ -16,8 +16,8 @@ import json
 import os
 from pathlib import Path
 
-from . import datasets
-from .clean import CleanResult
+from ..clean.households import CleanResult
+from ..compute import datasets
 from .dependencies import PACKAGE_DIR, code_used
 
 _PARTS = ("households.parquet", "rejects.parquet", "ledger.json")
@@ -35,7 +35,7 @@ def code_digest() -> str:
     """The code that decides a file's cleaning as one digest: the steps module (which
     reads and cleans each file, and stores it here) and every module it imports, in turn;
     not figures, notebook helpers or the summary."""
-    return digest_of_files(code_used([PACKAGE_DIR / "steps.py"]))
+    return digest_of_files(code_used([PACKAGE_DIR / "pipeline" / "steps.py"]))
 
 
 def cache_key(file_name: str, file_sha256: str, year: int, settings: str) -> str:

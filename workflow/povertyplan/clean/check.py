@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .clean import CleanResult, clean_table, combine_year, refused_file
-from .columns import load_column_spec
-from .errors import PovertyPlanError
-from .read import file_digest, read_raw_file
-from .registry import commune_lookup, load_registry, review_date
+from ..core.errors import PovertyPlanError
+from ..read.columns import load_column_spec
+from ..read.raw import file_digest, read_raw_file
+from ..read.registry import commune_lookup, load_registry, review_date
+from .households import CleanResult, clean_table, combine_year, refused_file
 
 SUMMARY = {
     "vi": "{file}: đọc {read} dòng, hợp lệ {kept}, bị loại {rejected}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .rates import rate
+from ..core.rates import rate
 
 TREND_COUNTS = ["households", "persons", "poor", "near_poor"]
 

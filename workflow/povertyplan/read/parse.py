@@ -12,8 +12,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from .numbers import number_from_text
-from .text import normalise_label
+from ..core.numbers import number_from_text
+from ..core.text import normalise_label
 
 
 def map_distinct(

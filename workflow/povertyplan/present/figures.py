@@ -18,10 +18,10 @@ import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from .flows import DECREASES as FLOW_DECREASES  # noqa: E402
-from .flows import INCREASES as FLOW_INCREASES  # noqa: E402
-from .labels import FLOW_LABELS, label  # noqa: E402
-from .numbers import format_vn_decimal  # noqa: E402
+from ..compute.flows import DECREASES as FLOW_DECREASES  # noqa: E402
+from ..compute.flows import INCREASES as FLOW_INCREASES  # noqa: E402
+from ..core.labels import FLOW_LABELS, label  # noqa: E402
+from ..core.numbers import format_vn_decimal  # noqa: E402
 
 STYLE = {
     "font.family": "DejaVu Sans",
@@ -258,7 +258,7 @@ def goal_band(goals: pd.DataFrame, language: str = "vi") -> Figure:
 
 def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> Figure:
     """Horizontal bars: rejected rows per reason (number of rows)."""
-    from .messages import reason_label
+    from ..core.messages import reason_label
 
     with plt.rc_context(STYLE):
         counts = (

@@ -14,7 +14,7 @@ import datetime as dt
 
 import pandas as pd
 
-from .registry import review_date, units_valid_on
+from ..read.registry import review_date, units_valid_on
 
 MAPPING_COLUMNS = [
     "code",

@@ -16,8 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from .errors import ConfigError
-from .rates import rate
+from ..core.errors import ConfigError
+from ..core.rates import rate
 
 POLICIES = ("can_exit", "proportional")
 

@@ -29,11 +29,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .errors import ConfigError
-from .labels import PLAN_TABLE_COLUMNS
-from .numbers import decimal_from_text, format_vn_decimal
-from .rates import rate_half_up
-from .registry import commune_lookup, resolve_communes, review_date, suggest_communes
+from ..core.errors import ConfigError
+from ..core.labels import PLAN_TABLE_COLUMNS
+from ..core.numbers import decimal_from_text, format_vn_decimal
+from ..core.rates import rate_half_up
+from ..read.registry import commune_lookup, resolve_communes, review_date, suggest_communes
 
 # commune table: count column -> targets.parquet column; rate column -> its count column
 TABLE_COUNTS = {
