@@ -1,5 +1,6 @@
 """The pre-check command for commune officers."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,32 @@ def test_files_with_the_same_name_a_file_given_twice_and_two_years(tmp_path):
         )
     code, lines = run_check([tmp_path / "2017" / "ds.csv", tmp_path / "2018" / "ds.csv"], year=None)
     assert code == 0, lines  # the same household in two review years is no duplicate
+
+
+def test_the_pre_check_says_exactly_what_the_pipeline_rejects(tmp_path):
+    """The pre-check runs the pipeline's own cleaning (`clean.file.clean_file` and
+    `combine_year`): on a year's files, its messages are the rejects the pipeline writes,
+    one for one, and its counts are the ledger's."""
+    from povertyplan.compute.datasets import read_parquet
+    from povertyplan.pipeline import steps
+
+    raw = tmp_path / "2020"
+    shutil.copytree(REPO / "data" / "raw" / "2020", raw)
+    (raw / "xa.csv").write_text(BAD, encoding="utf-8")
+    files = sorted(str(p) for p in raw.iterdir())
+    out = [str(tmp_path / n) for n in ("h.parquet", "r.parquet", "l.parquet")]
+    steps.clean_year(files, REGISTRY, COLUMNS, 2020, str(tmp_path / "cache"), *out)
+    rejects, ledger = read_parquet(out[1]), read_parquet(out[2])
+    assert len(rejects) > 3
+
+    code, lines = run_check(files, year=2020)
+    assert code == 1
+    summaries = [line for line in lines if ": đọc " in line]
+    messages = [line for line in lines[:-1] if line not in summaries]
+    assert sorted(messages) == sorted(rejects["message_vi"])
+    expected = [
+        f"{e.source_file}: đọc {e.rows_read} dòng, hợp lệ {e.rows_kept}, bị loại {e.rows_rejected}"
+        for e in ledger.itertuples()
+        if not e.duplicate_of and not e.refused
+    ]
+    assert sorted(summaries) == sorted(expected)

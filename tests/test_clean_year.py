@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from povertyplan.compute.datasets import read_parquet
 from povertyplan.pipeline import steps
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,3 +90,43 @@ def test_files_read_in_several_processes_give_the_same_datasets(raw, tmp_path, c
     clean(raw, tmp_path / "two", tmp_path / "cache-two", workers=2)
     assert files_read(caplog) == 9
     assert digests(tmp_path / "two") == digests(tmp_path / "one")
+
+
+def test_an_indicator_added_to_a_standard_is_read_and_kept(raw, tmp_path, caplog):
+    """The households' indicator columns are the standards' indicators: one added to a
+    standard file (with the header communes write it under) reaches households.parquet,
+    and editing a standard cleans every file again."""
+    caplog.set_level(logging.INFO, logger="povertyplan")
+    config = tmp_path / "config"
+    shutil.copytree(REPO / "config", config)
+    cache = tmp_path / "cache"
+    clean(raw, tmp_path / "first", cache, columns=str(config / "columns.yaml"))
+    standard = config / "standards" / "2016-2021.yaml"
+    added = (
+        "  - {code: dep_electricity, name: Điện sinh hoạt, dimension: housing, "
+        'headers: ["Điện sinh hoạt", "Thiếu điện"]}\n'
+    )
+    standard.write_text(standard.read_text(encoding="utf-8") + added, encoding="utf-8")
+    with_power = raw / "06_tt_cam_lo.csv"
+    lines = with_power.read_text(encoding="utf-8-sig").splitlines()
+    marks = ["có" if n % 3 == 0 else "" for n in range(len(lines) - 1)]
+    lines = [lines[0] + ";Thiếu điện"] + [
+        f"{line};{m}" for line, m in zip(lines[1:], marks, strict=True)
+    ]
+    with_power.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+
+    clean(raw, tmp_path / "second", cache, columns=str(config / "columns.yaml"))
+    assert files_read(caplog) == 9  # a standard changed: the headers read may differ
+    households = read_parquet(tmp_path / "second" / "households.parquet")
+    names = list(households.columns)
+    assert names.index("dep_electricity") == names.index("dep_info_assets") + 1
+    from_file = households[households["source_file"] == "06_tt_cam_lo.csv"]
+    assert int(from_file["dep_electricity"].sum()) == marks.count("có") > 0
+    assert (
+        households.loc[households["source_file"] != "06_tt_cam_lo.csv", "dep_electricity"]
+        .isna()
+        .all()
+    )
+    first = read_parquet(tmp_path / "first" / "households.parquet")
+    assert "dep_electricity" not in first.columns
+    assert len(first) == len(households)

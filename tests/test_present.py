@@ -90,8 +90,9 @@ def test_figures_are_titled_labelled_and_deterministic(communes, district, tmp_p
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
 
 
-def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path):
-    frame = pd.DataFrame({name: pd.Series([None] * 3) for name in datasets.HOUSEHOLDS.names})
+def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path, spec):
+    schema = datasets.households_schema(spec.indicators)
+    frame = pd.DataFrame({name: pd.Series([None] * 3) for name in schema.names})
     frame = frame.assign(
         review_year=2018,
         commune_code=["19612", "19612", "19612"],
@@ -105,7 +106,7 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
     paths, rejects, ledgers = [], [], []
     for name, part in (("a.xlsx", frame.iloc[[0]]), ("b.csv", frame.iloc[[1, 2]])):
         path = tmp_path / f"{name}.parquet"
-        datasets.write_parquet(part, datasets.HOUSEHOLDS, path)
+        datasets.write_parquet(part, schema, path)
         paths.append(str(path))
         rejects.append(str(tmp_path / f"{name}.rejects.parquet"))
         datasets.write_parquet(
@@ -151,7 +152,8 @@ def test_a_household_in_two_files_is_rejected_in_both_with_both_places(tmp_path)
         )
         for h, r, g in zip(paths, rejects, ledgers, strict=True)
     ]
-    ledger = combine(results, out["h"], out["r"], out["l"], out["x"]).set_index("source_file")
+    ledger = combine(results, out["h"], out["r"], out["l"], out["x"], schema)
+    ledger = ledger.set_index("source_file")
     assert datasets.read_parquet(out["h"])["household_id"].tolist() == ["H-2"]
     rejects = datasets.read_parquet(out["r"]).sort_values("source_file")
     assert rejects["reason"].tolist() == ["duplicate_across_files"] * 2

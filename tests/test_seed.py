@@ -217,7 +217,7 @@ def test_goals_of_section_three(built):
     assert not goals["new_poor_ranges_agree"]  # 30-40 households vs 0,3-0,5 % = 44-73 households
 
 
-def test_the_planted_mismatches_and_only_they_are_found(built, tmp_path):
+def test_the_planted_mismatches_and_only_they_are_found(built, tmp_path, spec):
     """The example carries six households whose income and deprivations contradict their
     recorded status (the generator plants them); the classification check finds exactly
     those, with the reason the planted change implies."""
@@ -225,7 +225,8 @@ def test_the_planted_mismatches_and_only_they_are_found(built, tmp_path):
 
     out = {name: str(tmp_path / f"{name}.parquet") for name in ("classification", "mismatches")}
     built_households = tmp_path / "households.parquet"
-    datasets.write_parquet(built["households"], datasets.HOUSEHOLDS, built_households)
+    schema = datasets.households_schema(spec.indicators)
+    datasets.write_parquet(built["households"], schema, built_households)
     steps.classify(
         str(built_households),
         str(REPO / "config" / "standards"),

@@ -22,6 +22,7 @@ run_steps(
                 out_ledger=sm.output.ledger,
                 out_rejects_xlsx=sm.output.rejects_xlsx,
                 workers=sm.threads,
+                standards_dir=sm.params.standards_dir,
             ),
         ),
         (

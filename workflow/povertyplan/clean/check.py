@@ -13,13 +13,11 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
-
 from ..core.errors import PovertyPlanError
 from ..read.columns import load_column_spec
-from ..read.raw import file_digest, read_raw_file
 from ..read.registry import commune_lookup, load_registry, review_date
-from .households import CleanResult, clean_table, combine_year, refused_file
+from .file import clean_file
+from .households import CleanResult, combine_year
 
 SUMMARY = {
     "vi": "{file}: đọc {read} dòng, hợp lệ {kept}, bị loại {rejected}",
@@ -45,17 +43,6 @@ def year_of(path: Path, default: int) -> int:
     """The review year of a file: its folder's name when that is a year (data/raw/2018/)."""
     name = path.resolve().parent.name
     return int(name) if name.isdigit() and len(name) == 4 else default
-
-
-def _check_one(path: Path, spec, registry: pd.DataFrame, review_year: int) -> CleanResult:
-    """One file cleaned as the pipeline cleans it; a file that cannot be read is refused."""
-    try:
-        table = read_raw_file(path, spec)
-        lookup = commune_lookup(registry, review_date(review_year))
-        return clean_table(table, spec, lookup, registry, review_year)
-    except PovertyPlanError as error:  # a bug in one file (InternalError) is listed too
-        sha = file_digest(path) if path.is_file() else ""
-        return refused_file(path.name, review_year, error, sha)
 
 
 def _named(result: CleanResult, name: str) -> CleanResult:
@@ -105,7 +92,12 @@ def check_files(
     failed = False
     for review_year in sorted({y for _, y, _ in checked}):
         same_year = [(n, p) for n, y, p in checked if y == review_year]
-        results = [_named(_check_one(p, spec, registry, review_year), n) for n, p in same_year]
+        lookup = commune_lookup(registry, review_date(review_year))
+        # cleaned as the pipeline cleans them; a bug in one file is listed against it too
+        results = [
+            _named(clean_file(p, spec, registry, review_year, lookup, PovertyPlanError), n)
+            for n, p in same_year
+        ]
         combined = combine_year(results)
         for entry in combined.ledger.to_dict("records"):
             name = entry["source_file"]

@@ -5,6 +5,7 @@ The same data always gives the same bytes, whatever the pandas version.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -13,49 +14,62 @@ import pyarrow.parquet as pq
 
 from .flows import DECREASES, INCREASES
 
-INDICATORS = [
-    "dep_employment",
-    "dep_dependants",
-    "dep_nutrition",
-    "dep_health_access",
-    "dep_health_insurance",
-    "dep_adult_education",
-    "dep_child_schooling",
-    "dep_housing_quality",
-    "dep_housing_area",
-    "dep_drinking_water",
-    "dep_latrine",
-    "dep_telecom",
-    "dep_info_assets",
+SORT_KEYS_METADATA = b"povertyplan.sort_keys"
+
+
+def _dataset(fields: list[tuple[str, pa.DataType]], sort_keys: list[str]) -> pa.Schema:
+    """A dataset's schema, carrying the columns its rows are sorted by (as metadata, which
+    `to_arrow` reads and leaves out of the file)."""
+    return pa.schema(fields, metadata={SORT_KEYS_METADATA: json.dumps(sort_keys).encode()})
+
+
+def sort_keys(schema: pa.Schema) -> list[str]:
+    """The columns a dataset's rows are sorted by."""
+    return json.loads((schema.metadata or {})[SORT_KEYS_METADATA])
+
+
+_HOUSEHOLD_FIELDS_BEFORE_INDICATORS = [
+    ("review_year", pa.int16()),
+    ("commune_code", pa.string()),
+    ("household_id", pa.string()),
+    ("village", pa.string()),
+    ("area", pa.string()),
+    ("ethnicity", pa.string()),
+    ("ethnic_minority", pa.bool_()),
+    ("members", pa.int16()),
+    ("workers", pa.int16()),
+    ("income", pa.float64()),
+    ("score_b1", pa.float64()),
+]
+_HOUSEHOLD_FIELDS_AFTER_INDICATORS = [
+    ("deprivation_count", pa.int8()),
+    ("status", pa.string()),
+    ("can_exit", pa.bool_()),
+    ("re_poor", pa.bool_()),
+    ("social_protection", pa.bool_()),
+    ("merit", pa.bool_()),
+    ("head_female", pa.bool_()),
+    ("cause", pa.string()),
+    ("source_file", pa.string()),
+    ("sheet", pa.string()),
+    ("source_row", pa.int32()),
 ]
 
-HOUSEHOLDS = pa.schema(
-    [
-        ("review_year", pa.int16()),
-        ("commune_code", pa.string()),
-        ("household_id", pa.string()),
-        ("village", pa.string()),
-        ("area", pa.string()),
-        ("ethnicity", pa.string()),
-        ("ethnic_minority", pa.bool_()),
-        ("members", pa.int16()),
-        ("workers", pa.int16()),
-        ("income", pa.float64()),
-        ("score_b1", pa.float64()),
-        *[(name, pa.bool_()) for name in INDICATORS],
-        ("deprivation_count", pa.int8()),
-        ("status", pa.string()),
-        ("can_exit", pa.bool_()),
-        ("re_poor", pa.bool_()),
-        ("social_protection", pa.bool_()),
-        ("merit", pa.bool_()),
-        ("head_female", pa.bool_()),
-        ("cause", pa.string()),
-        ("source_file", pa.string()),
-        ("sheet", pa.string()),
-        ("source_row", pa.int32()),
-    ]
-)
+
+def households_schema(indicators: list[str]) -> pa.Schema:
+    """The households dataset: what every file gives, then one yes/no column per
+    deprivation indicator, those of the poverty standards (`ColumnSpec.indicators`: the
+    indicators of config/standards/, in the column spec's order), so an indicator added to
+    a standard is kept like the others."""
+    return _dataset(
+        [
+            *_HOUSEHOLD_FIELDS_BEFORE_INDICATORS,
+            *[(name, pa.bool_()) for name in indicators],
+            *_HOUSEHOLD_FIELDS_AFTER_INDICATORS,
+        ],
+        ["commune_code", "household_id", "source_file", "sheet", "source_row"],
+    )
+
 
 COUNT_COLUMNS = [
     "households",
@@ -77,7 +91,7 @@ def _counts_and_rates() -> list[tuple[str, pa.DataType]]:
     return fields
 
 
-COMMUNES = pa.schema(
+COMMUNES = _dataset(
     [
         ("review_year", pa.int16()),
         ("commune_code", pa.string()),
@@ -85,10 +99,11 @@ COMMUNES = pa.schema(
         ("area", pa.string()),
         ("display_order", pa.int16()),
         *_counts_and_rates(),
-    ]
+    ],
+    ["display_order", "commune_code"],
 )
 
-DISTRICT = pa.schema(
+DISTRICT = _dataset(
     [
         ("review_year", pa.int16()),
         ("district_code", pa.string()),
@@ -96,10 +111,11 @@ DISTRICT = pa.schema(
         ("province_name", pa.string()),
         ("communes", pa.int16()),
         *_counts_and_rates(),
-    ]
+    ],
+    ["review_year"],
 )
 
-TARGETS = pa.schema(
+TARGETS = _dataset(
     [
         ("review_year", pa.int16()),
         ("plan_year", pa.int16()),
@@ -118,10 +134,11 @@ TARGETS = pa.schema(
         ("poor_end", pa.int32()),
         ("poor_end_rate", pa.float64()),
         ("target_policy", pa.string()),
-    ]
+    ],
+    ["display_order", "commune_code"],
 )
 
-GOALS = pa.schema(
+GOALS = _dataset(
     [
         ("review_year", pa.int16()),
         ("plan_year", pa.int16()),
@@ -142,10 +159,11 @@ GOALS = pa.schema(
         ("new_poor_households_as_percent_min", pa.float64()),
         ("new_poor_households_as_percent_max", pa.float64()),
         ("new_poor_ranges_agree", pa.bool_()),
-    ]
+    ],
+    ["review_year"],
 )
 
-REJECTS = pa.schema(
+REJECTS = _dataset(
     [
         ("review_year", pa.int16()),
         ("source_file", pa.string()),
@@ -158,10 +176,11 @@ REJECTS = pa.schema(
         ("message", pa.string()),
         ("message_vi", pa.string()),
         ("raw_values", pa.string()),
-    ]
+    ],
+    ["source_file", "source_row", "field", "reason"],
 )
 
-LEDGER = pa.schema(
+LEDGER = _dataset(
     [
         ("review_year", pa.int16()),
         ("source_file", pa.string()),
@@ -187,10 +206,11 @@ LEDGER = pa.schema(
         ("file_sha256", pa.string()),
         ("duplicate_of", pa.string()),
         ("refused", pa.string()),
-    ]
+    ],
+    ["source_file"],
 )
 
-CLASSIFICATION = pa.schema(
+CLASSIFICATION = _dataset(
     [
         ("review_year", pa.int16()),
         ("commune_code", pa.string()),
@@ -204,19 +224,21 @@ CLASSIFICATION = pa.schema(
         ("recorded_status", pa.string()),
         ("derived_status", pa.string()),
         ("standard_id", pa.string()),
-    ]
+    ],
+    ["commune_code", "household_id"],
 )
 
-MISMATCHES = pa.schema(
+MISMATCHES = _dataset(
     [
         *CLASSIFICATION,
         ("reason", pa.string()),
         ("message", pa.string()),
         ("message_vi", pa.string()),
-    ]
+    ],
+    ["commune_code", "household_id"],
 )
 
-DEPRIVATIONS = pa.schema(
+DEPRIVATIONS = _dataset(
     [
         ("review_year", pa.int16()),
         ("standard_id", pa.string()),
@@ -232,10 +254,11 @@ DEPRIVATIONS = pa.schema(
         ("persons", pa.int32()),
         ("persons_deprived", pa.int32()),
         ("persons_rate", pa.float64()),
-    ]
+    ],
+    ["unit_level", "unit_code", "status", "indicator"],
 )
 
-BREAKDOWNS = pa.schema(
+BREAKDOWNS = _dataset(
     [
         ("review_year", pa.int16()),
         ("unit_level", pa.string()),
@@ -246,10 +269,11 @@ BREAKDOWNS = pa.schema(
         ("category", pa.string()),
         ("households", pa.int32()),
         ("persons", pa.int32()),
-    ]
+    ],
+    ["unit_level", "unit_code", "block", "status", "breakdown", "category"],
 )
 
-AF = pa.schema(
+AF = _dataset(
     [
         ("review_year", pa.int16()),
         ("standard_id", pa.string()),
@@ -260,7 +284,8 @@ AF = pa.schema(
         ("measure", pa.string()),
         ("indicator", pa.string()),
         ("value", pa.float64()),
-    ]
+    ],
+    ["scheme", "unit_level", "unit_code", "measure", "indicator"],
 )
 
 FLOW_COUNTS = [
@@ -273,7 +298,7 @@ FLOW_COUNTS = [
     "re_poor_recorded_only",
 ]
 
-FLOWS = pa.schema(
+FLOWS = _dataset(
     [
         ("review_year", pa.int16()),
         ("previous_year", pa.int16()),
@@ -285,10 +310,11 @@ FLOWS = pa.schema(
         ("measure", pa.string()),
         *[(name, pa.int32()) for name in FLOW_COUNTS],
         ("identity_holds", pa.bool_()),
-    ]
+    ],
+    ["level", "unit_code", "flow_group", "measure"],
 )
 
-ATTAINMENT = pa.schema(
+ATTAINMENT = _dataset(
     [
         ("review_year", pa.int16()),
         ("plan_review_year", pa.int16()),
@@ -314,10 +340,11 @@ ATTAINMENT = pa.schema(
         ("exits_met", pa.bool_()),
         ("rate_met", pa.bool_()),
         ("status", pa.string()),
-    ]
+    ],
+    ["level", "unit_code"],
 )
 
-TRENDS = pa.schema(
+TRENDS = _dataset(
     [
         ("geography_year", pa.int16()),
         ("level", pa.string()),
@@ -335,10 +362,11 @@ TRENDS = pa.schema(
         ("poor_rate", pa.float64()),
         ("near_poor", pa.int32()),
         ("near_poor_rate", pa.float64()),
-    ]
+    ],
+    ["level", "unit_code", "mapped", "review_year"],
 )
 
-RECONCILIATION = pa.schema(
+RECONCILIATION = _dataset(
     [
         ("review_year", pa.int16()),
         ("published", pa.string()),
@@ -356,27 +384,9 @@ RECONCILIATION = pa.schema(
         ("finding", pa.string()),
         ("message_vi", pa.string()),
         ("message_en", pa.string()),
-    ]
+    ],
+    ["published", "position"],
 )
-
-SORT_KEYS = {
-    id(HOUSEHOLDS): ["commune_code", "household_id", "source_file", "sheet", "source_row"],
-    id(COMMUNES): ["display_order", "commune_code"],
-    id(DISTRICT): ["review_year"],
-    id(TARGETS): ["display_order", "commune_code"],
-    id(GOALS): ["review_year"],
-    id(REJECTS): ["source_file", "source_row", "field", "reason"],
-    id(LEDGER): ["source_file"],
-    id(CLASSIFICATION): ["commune_code", "household_id"],
-    id(MISMATCHES): ["commune_code", "household_id"],
-    id(DEPRIVATIONS): ["unit_level", "unit_code", "status", "indicator"],
-    id(BREAKDOWNS): ["unit_level", "unit_code", "block", "status", "breakdown", "category"],
-    id(AF): ["scheme", "unit_level", "unit_code", "measure", "indicator"],
-    id(FLOWS): ["level", "unit_code", "flow_group", "measure"],
-    id(ATTAINMENT): ["level", "unit_code"],
-    id(TRENDS): ["level", "unit_code", "mapped", "review_year"],
-    id(RECONCILIATION): ["published", "position"],
-}
 
 
 def to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
@@ -384,12 +394,12 @@ def to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     missing = [name for name in schema.names if name not in frame.columns]
     if missing:
         raise KeyError(f"columns missing for the dataset: {', '.join(missing)}")
-    ordered = frame[schema.names].sort_values(SORT_KEYS[id(schema)], kind="stable")
+    ordered = frame[schema.names].sort_values(sort_keys(schema), kind="stable")
     arrays = [
         pa.array(ordered[name], type=field.type, from_pandas=True)
         for name, field in zip(schema.names, schema, strict=True)
     ]
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return pa.Table.from_arrays(arrays, schema=schema.remove_metadata())
 
 
 def write_parquet(frame: pd.DataFrame, schema: pa.Schema, path: str | Path) -> None:

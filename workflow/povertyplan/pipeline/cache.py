@@ -16,6 +16,8 @@ import json
 import os
 from pathlib import Path
 
+import pyarrow as pa
+
 from ..clean.households import CleanResult
 from ..compute import datasets
 from .dependencies import PACKAGE_DIR, code_used
@@ -55,17 +57,15 @@ def has(folder: str | Path, key: str) -> bool:
     return all(path.exists() for path in _paths(Path(folder), key))
 
 
-def store(folder: str | Path, key: str, result: CleanResult) -> None:
+def store(folder: str | Path, key: str, result: CleanResult, households_schema: pa.Schema) -> None:
     """Keep one file's cleaning under `key`; each part is written to a temporary name and
     renamed, so a killed run never leaves half an entry under the key."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     households, rejects, ledger = _paths(folder, key)
-    frame = (
-        result.households if len(result.households) else datasets.empty_frame(datasets.HOUSEHOLDS)
-    )
+    frame = result.households if len(result.households) else datasets.empty_frame(households_schema)
     for path, write in (
-        (households, lambda p: datasets.write_parquet(frame, datasets.HOUSEHOLDS, p)),
+        (households, lambda p: datasets.write_parquet(frame, households_schema, p)),
         (rejects, lambda p: datasets.write_parquet(result.rejects, datasets.REJECTS, p)),
         (
             ledger,

@@ -13,8 +13,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
-from ..clean.households import CleanResult, clean_table, combine_year, files_with, refused_file
+from ..clean.file import clean_file
+from ..clean.households import CleanResult, combine_year, files_with
 from ..compute import datasets
 from ..compute.aggregate import commune_counts, district_totals
 from ..compute.attainment import target_attainment
@@ -37,7 +39,7 @@ from ..present.tables import (
     write_rejects_xlsx,
 )
 from ..read.columns import ColumnSpec, load_column_spec
-from ..read.raw import file_digest, read_raw_file
+from ..read.raw import file_digest
 from ..read.registry import (
     commune_lookup,
     commune_names,
@@ -59,16 +61,11 @@ log = logging.getLogger("povertyplan")
 def _clean_one(
     raw: str, spec: ColumnSpec, units: pd.DataFrame, year: int, lookup: dict[str, str]
 ) -> CleanResult:
-    """Read and clean one raw file. A file that cannot be read at all is not the end of
-    the run: it comes back refused (no household, its problem in the rejects and the
-    ledger), so that every file of the year is checked and all refusals are listed at
-    once."""
-    try:
-        table = read_raw_file(raw, spec)
-        result = clean_table(table, spec, lookup, units, year)
-    except DataError as error:
-        result = refused_file(Path(raw).name, year, error, file_digest(raw))
-        log.error("refused: %s", error.one_line())
+    """Read and clean one raw file (`clean.file.clean_file`, which the pre-check runs
+    too), and say how it went in the log."""
+    result = clean_file(raw, spec, units, year, lookup)
+    if result.ledger["refused"]:
+        log.error("refused: %s", result.ledger["refused"])
     _log_file(result)
     return result
 
@@ -108,19 +105,25 @@ def _log_analyst_notes(rejects: pd.DataFrame) -> None:
 
 
 def _cleaned_in_cache(
-    raws: list[str], spec_path: str, registry_path: str, year: int, folder: str, workers: int
+    raws: list[str],
+    spec: ColumnSpec,
+    settings_files: list[str],
+    registry_path: str,
+    year: int,
+    folder: str,
+    workers: int,
 ) -> tuple[list[str], int]:
     """Make sure the cache in `folder` holds the cleaning of every raw file; only the files
-    with no entry (new, changed, or cleaned by other code, spec or registry) are read,
-    in `workers` processes when there are several. Returns each file's key and how many
-    files were read."""
-    settings = cache.digest_of_files([spec_path, registry_path]) + cache.code_digest()
+    with no entry (new, changed, or cleaned by other code, or another column spec,
+    standards or registry: `settings_files`) are read, in `workers` processes when there
+    are several. Returns each file's key and how many files were read."""
+    settings = cache.digest_of_files(settings_files) + cache.code_digest()
     keys = [cache.cache_key(Path(r).name, file_digest(r), year, settings) for r in raws]
     missing = [
         (raw, key) for raw, key in zip(raws, keys, strict=True) if not cache.has(folder, key)
     ]
     if missing:
-        spec, units = load_column_spec(spec_path), load_registry(registry_path)
+        units = load_registry(registry_path)
         lookup = commune_lookup(units, review_date(year))  # once for all the files
         jobs = [(raw, spec, units, year, lookup, folder, key) for raw, key in missing]
         if workers > 1 and len(missing) > 1:
@@ -136,7 +139,8 @@ def _cleaned_in_cache(
 
 def _clean_into_cache(job: tuple) -> None:
     raw, spec, units, year, lookup, folder, key = job
-    cache.store(folder, key, _clean_one(raw, spec, units, year, lookup))
+    schema = datasets.households_schema(spec.indicators)
+    cache.store(folder, key, _clean_one(raw, spec, units, year, lookup), schema)
 
 
 def clean_year(
@@ -150,17 +154,23 @@ def clean_year(
     out_ledger: str,
     out_rejects_xlsx: str | None = None,
     workers: int = 1,
+    standards_dir: str | None = None,
 ) -> pd.DataFrame:
     """Clean every raw file of one review year in one job and combine them (`combine`):
     the files to read are read by a pool of `workers` processes when there are several.
-    Each file's cleaning is kept in `cache_dir` (`povertyplan.cache`): a rerun reads only
-    the files that changed or were added."""
-    keys, read = _cleaned_in_cache(raws, columns, registry, year, cache_dir, workers)
+    Each file's cleaning is kept in `cache_dir` (`pipeline.cache`): a rerun reads only
+    the files that changed or were added. The indicator columns are those of the poverty
+    standards in `standards_dir` (default: config/standards/ beside `columns`)."""
+    spec = load_column_spec(columns, standards_dir)
+    standards = Path(standards_dir) if standards_dir else Path(columns).parent / "standards"
+    settings_files = [columns, registry, *map(str, sorted(standards.glob("*.yaml")))]
+    keys, read = _cleaned_in_cache(raws, spec, settings_files, registry, year, cache_dir, workers)
     log.info(
         "%d files: %d read, %d unchanged since the last run", len(raws), read, len(raws) - read
     )
     results = [cache.load(cache_dir, key) for key in keys]
-    return combine(results, out_households, out_rejects, out_ledger, out_rejects_xlsx)
+    schema = datasets.households_schema(spec.indicators)
+    return combine(results, out_households, out_rejects, out_ledger, out_rejects_xlsx, schema)
 
 
 def combine(
@@ -169,6 +179,7 @@ def combine(
     out_rejects: str,
     out_ledger: str,
     out_rejects_xlsx: str | None,
+    households_schema: pa.Schema,
 ) -> pd.DataFrame:
     """Combine the cleaned files of one review year (`clean.combine_year`): a file sent
     twice is read once, a household in two files is kept once when its rows say the same
@@ -180,8 +191,8 @@ def combine(
     for key in ("ignored_columns", "ignored_sheets", "text_encodings"):
         ledger[key] = ledger[key].map("; ".join)
     datasets.write_parquet(
-        year.households if len(year.households) else datasets.empty_frame(datasets.HOUSEHOLDS),
-        datasets.HOUSEHOLDS,
+        year.households if len(year.households) else datasets.empty_frame(households_schema),
+        households_schema,
         out_households,
     )
     datasets.write_parquet(year.rejects, datasets.REJECTS, out_rejects)

@@ -134,9 +134,11 @@ def _vocabulary(raw: dict, path: Path, section: str) -> dict[str, str]:
     return mapping
 
 
-def load_column_spec(path: str | Path) -> ColumnSpec:
-    """Read and check `columns.yaml`."""
+def load_column_spec(path: str | Path, standards_dir: str | Path | None = None) -> ColumnSpec:
+    """Read and check `columns.yaml`, with a flag field for every deprivation indicator of
+    the poverty standards in `standards_dir` (default: `standards/` beside the file)."""
     path = Path(path)
+    standards = Path(standards_dir) if standards_dir is not None else path.parent / "standards"
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -211,9 +213,8 @@ def load_column_spec(path: str | Path) -> ColumnSpec:
                     file=str(path),
                     hint=f"use one of {', '.join(sorted(REASONS))}",
                 )
-    # the indicators of every poverty standard (config/standards/ beside this file), with
-    # the headers they appear under
-    for standard_file in sorted((path.parent / "standards").glob("*.yaml")):
+    # the indicators of every poverty standard, with the headers they appear under
+    for standard_file in sorted(standards.glob("*.yaml")):
         indicators = (yaml.safe_load(standard_file.read_text(encoding="utf-8")) or {}).get(
             "indicators", []
         )
