@@ -16,6 +16,7 @@ import yaml
 
 from ..core.errors import ConfigError
 from ..core.numbers import format_vn_integer, format_vn_number
+from ..read.schemas import check_document
 
 RULES = ("or", "and")
 
@@ -52,6 +53,7 @@ def load_standard(path: str | Path) -> Standard:
     path = Path(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        check_document(raw, "standard", path)
         unverified: list[str] = []
         lines = {
             area: (

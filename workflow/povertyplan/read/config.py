@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import jsonschema
 import yaml
 
 from ..core.errors import ConfigError
+from .schemas import schema_error
 
 CONFIG_FILE = "config/config.yaml"
-
-
-def _where(path) -> str:
-    return ".".join(str(p) for p in path) or "the top level"
 
 
 def check_config(config: dict, schema_path: str | Path) -> None:
@@ -29,7 +25,7 @@ def check_config(config: dict, schema_path: str | Path) -> None:
         validator.iter_errors(config), key=lambda e: (len(e.path), list(map(str, e.path)))
     )
     if errors:
-        raise _config_error(errors[0], schema)
+        raise schema_error(errors[0], CONFIG_FILE)
     for name, band in (config.get("goals") or {}).items():
         if band["min"] > band["max"]:
             raise ConfigError(
@@ -37,24 +33,3 @@ def check_config(config: dict, schema_path: str | Path) -> None:
                 file=CONFIG_FILE,
                 hint="swap the two values",
             )
-
-
-def _config_error(error: jsonschema.ValidationError, schema: dict) -> ConfigError:
-    where = _where(error.absolute_path)
-    if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = [k for k in error.instance if k not in allowed]
-        key = extra[0] if extra else "?"
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = (
-            f"Did you mean '{close[0]}'? " if close else ""
-        ) + f"Allowed keys: {', '.join(allowed)}"
-        return ConfigError(f"unknown key '{key}' at {where}", file=CONFIG_FILE, hint=hint)
-    if error.validator == "required":
-        return ConfigError(f"{where} lacks a required key: {error.message}", file=CONFIG_FILE)
-    if error.validator == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
-        return ConfigError(
-            f"{where} is '{error.instance}'", file=CONFIG_FILE, hint=f"use one of {options}"
-        )
-    return ConfigError(f"{where}: {error.message}", file=CONFIG_FILE)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..core.errors import ConfigError
 from ..core.text import normalise_commune_name, normalise_label, without_diacritics
+from .schemas import check_rows
 
 REGISTRY_COLUMNS = [
     "scheme",
@@ -60,30 +61,7 @@ def load_registry(path: str | Path) -> pd.DataFrame:
     frame = frame[REGISTRY_COLUMNS].copy()
     for column in frame.columns:
         frame[column] = frame[column].str.strip()
-    for index, row in frame.iterrows():
-        line = int(index) + 2
-        if not row["code"] or not row["name"] or not row["scheme"]:
-            raise ConfigError("scheme, code and name are required", file=str(path), row=line)
-        if row["area"] not in AREAS:
-            raise ConfigError(
-                f"area is '{row['area']}'",
-                file=str(path),
-                row=line,
-                column="area",
-                hint="write urban or rural",
-            )
-        for column in ("valid_from", "valid_to"):
-            if row[column]:
-                try:
-                    dt.date.fromisoformat(row[column])
-                except ValueError:
-                    raise ConfigError(
-                        f"'{row[column]}' is not a date",
-                        file=str(path),
-                        row=line,
-                        column=column,
-                        hint="write dates as YYYY-MM-DD or leave blank",
-                    ) from None
+    check_rows(frame, "communes", path)
     frame["display_order"] = pd.to_numeric(frame["display_order"], errors="coerce").fillna(0)
     frame["display_order"] = frame["display_order"].astype("int64")
     check_validity(frame, str(path))

@@ -1,0 +1,110 @@
+"""The declared shape of every input the analyst writes, checked against its JSON schema
+(`workflow/schemas/`) with one-line messages: the run's config, the commune registry
+(`communes.csv`, row by row), the column spec (`columns.yaml`), the poverty standards and
+the published plans (the YAML and its commune table). What a schema cannot say (dates in
+order, a successor that exists, a commune the registry knows) stays in the loaders."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from pathlib import Path
+
+import jsonschema
+import pandas as pd
+import yaml
+
+from ..core.errors import ConfigError
+
+SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
+
+
+@functools.cache
+def load_schema(name: str) -> dict:
+    """The schema `name` (`communes` → workflow/schemas/communes.schema.yaml)."""
+    return yaml.safe_load((SCHEMAS_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8"))
+
+
+def _where(path) -> str:
+    return ".".join(str(p) for p in path) or "the top level"
+
+
+def _first_error(document: object, schema: dict) -> jsonschema.ValidationError | None:
+    """The first problem, in document order (the outermost and earliest first)."""
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = sorted(
+        validator.iter_errors(document),
+        key=lambda e: (len(e.absolute_path), [str(p).zfill(9) for p in e.absolute_path]),
+    )
+    return errors[0] if errors else None
+
+
+def schema_error(
+    error: jsonschema.ValidationError, file: str, row: int | None = None, where: str = ""
+) -> ConfigError:
+    """One line for a schema violation: where it is, what is wrong, and what to do (the
+    schema's `x-hint` for the value, the closest allowed key for a typo, the allowed
+    values of a list)."""
+    where = where or _where(error.absolute_path)
+    column = where if row is not None else None
+    hint = error.schema.get("x-hint") if isinstance(error.schema, dict) else None
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        key = extra[0] if extra else "?"
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = (
+            f"Did you mean '{close[0]}'? " if close else ""
+        ) + f"Allowed keys: {', '.join(allowed)}"
+        return ConfigError(f"unknown key '{key}' at {where}", file=file, row=row, hint=hint)
+    if error.validator == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        key = missing[0] if missing else "?"
+        return ConfigError(
+            f"{where} lacks the key '{key}'",
+            file=file,
+            row=row,
+            hint=hint or f"add {key}: (the example's files in config/ show every key)",
+        )
+    if error.validator == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        return ConfigError(
+            f"{where} is '{error.instance}'",
+            file=file,
+            row=row,
+            column=column,
+            hint=hint or f"use one of {options}",
+        )
+    if hint:
+        return ConfigError(
+            f"{where} is '{error.instance}'", file=file, row=row, column=column, hint=hint
+        )
+    return ConfigError(f"{where}: {error.message}", file=file, row=row, column=column)
+
+
+def check_document(document: object, schema_name: str, file: str | Path) -> None:
+    """Raise ConfigError naming the first problem of a YAML document against its schema."""
+    error = _first_error(document, load_schema(schema_name))
+    if error is not None:
+        raise schema_error(error, str(file))
+
+
+def check_rows(frame: pd.DataFrame, schema_name: str, file: str | Path) -> None:
+    """Raise ConfigError naming the first problem of a CSV table (read as text) against
+    the schema of one row, with the line as a spreadsheet shows it (the header is line 1)
+    and the column."""
+    row = dict(load_schema(schema_name))
+    # the row's own definitions move to the top, where its `$ref`s point
+    schema = {
+        "type": "array",
+        "items": {"$ref": "#/$defs/row"},
+        "$defs": {**row.pop("$defs", {}), "row": row},
+    }
+    error = _first_error(frame.to_dict("records"), schema)
+    if error is None:
+        return
+    index, *inside = list(error.absolute_path) or [None]
+    row = int(index) + 2 if index is not None else None
+    raise schema_error(error, str(file), row=row, where=_where(inside))
