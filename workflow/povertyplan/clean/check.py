@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 from ..core.errors import PovertyPlanError
 from ..read.columns import load_column_spec
 from ..read.registry import commune_lookup, load_registry, review_date
@@ -54,6 +56,60 @@ def _named(result: CleanResult, name: str) -> CleanResult:
     return CleanResult(households, result.rejects.assign(source_file=name), ledger)
 
 
+def _files_to_check(
+    paths: list[str], year: int | None, say: Callable[[str], None], language: str
+) -> list[tuple[str, int, Path]]:
+    """(name shown, review year, path) of each file to check: Excel's lock files skipped
+    (as the pipeline skips them), a file named twice checked once, and a file shown by its
+    path when another file has the same name."""
+    default_year = year or dt.date.today().year
+    unique: dict[Path, str] = {}
+    for name in paths:
+        if Path(name).name.startswith("~$"):
+            say(LOCK_FILE[language].format(file=Path(name).name))
+            continue
+        unique.setdefault(Path(name).resolve(), name)
+    basenames = [Path(n).name for n in unique.values()]
+    return [
+        (
+            Path(n).name if basenames.count(Path(n).name) == 1 else n,
+            year or year_of(Path(n), default_year),
+            Path(n),
+        )
+        for n in unique.values()
+    ]
+
+
+def _say_outcome(
+    rejects: pd.DataFrame, ledger: pd.DataFrame, language: str, say: Callable[[str], None]
+) -> bool:
+    """Each file's problems in row order, then its summary line; True when a file was
+    refused or a row rejected."""
+    column = "message_vi" if language == "vi" else "message"
+    failed = False
+    for entry in ledger.to_dict("records"):
+        name = entry["source_file"]
+        mine = rejects[rejects["source_file"] == name]
+        for message in mine.sort_values(["source_row"], kind="stable")[column]:
+            say(message)
+        if entry["refused"]:
+            say(REFUSED[language].format(file=name))
+            failed = True
+        elif entry["duplicate_of"]:
+            say(COPY[language].format(file=name, original=entry["duplicate_of"]))
+        else:
+            failed |= entry["rows_rejected"] > 0
+            say(
+                SUMMARY[language].format(
+                    file=name,
+                    read=entry["rows_read"],
+                    kept=entry["rows_kept"],
+                    rejected=entry["rows_rejected"],
+                )
+            )
+    return failed
+
+
 def check_files(
     paths: list[str],
     registry_path: str,
@@ -71,53 +127,17 @@ def check_files(
     """
     spec = load_column_spec(columns_path)
     registry = load_registry(registry_path)
-    default_year = year or dt.date.today().year
-    unique: dict[Path, str] = {}
-    for name in paths:
-        if Path(name).name.startswith("~$"):  # skipped by the pipeline too
-            say(LOCK_FILE[language].format(file=Path(name).name))
-            continue
-        unique.setdefault(Path(name).resolve(), name)
-
-    basenames = [Path(n).name for n in unique.values()]
-    checked = [
-        (
-            Path(n).name if basenames.count(Path(n).name) == 1 else n,
-            year or year_of(Path(n), default_year),
-            Path(n),
-        )
-        for n in unique.values()
-    ]
-    column = "message_vi" if language == "vi" else "message"
+    checked = _files_to_check(paths, year, say, language)
     failed = False
     for review_year in sorted({y for _, y, _ in checked}):
-        same_year = [(n, p) for n, y, p in checked if y == review_year]
         lookup = commune_lookup(registry, review_date(review_year))
         # cleaned as the pipeline cleans them; a bug in one file is listed against it too
         results = [
             _named(clean_file(p, spec, registry, review_year, lookup, PovertyPlanError), n)
-            for n, p in same_year
+            for n, y, p in checked
+            if y == review_year
         ]
         combined = combine_year(results)
-        for entry in combined.ledger.to_dict("records"):
-            name = entry["source_file"]
-            mine = combined.rejects[combined.rejects["source_file"] == name]
-            for message in mine.sort_values(["source_row"], kind="stable")[column]:
-                say(message)
-            if entry["refused"]:
-                say(REFUSED[language].format(file=name))
-                failed = True
-            elif entry["duplicate_of"]:
-                say(COPY[language].format(file=name, original=entry["duplicate_of"]))
-            else:
-                failed |= entry["rows_rejected"] > 0
-                say(
-                    SUMMARY[language].format(
-                        file=name,
-                        read=entry["rows_read"],
-                        kept=entry["rows_kept"],
-                        rejected=entry["rows_rejected"],
-                    )
-                )
+        failed |= _say_outcome(combined.rejects, combined.ledger, language, say)
     say(SOME_REJECTED[language] if failed else ALL_CLEAN[language])
     return 1 if failed else 0
