@@ -157,6 +157,66 @@ def _column_index(letters: str) -> int:
     return number - 1
 
 
+def _relationship_targets(rels: str) -> dict[str, str]:
+    """The workbook's relationships (`xl/_rels/workbook.xml.rels`): id → target, whichever
+    order a `<Relationship>` writes its attributes in."""
+    targets = dict(re.findall(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
+    targets |= {
+        k: v
+        for v, k in re.findall(r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)
+    }
+    return targets
+
+
+def _sheet_members(workbook: str, targets: dict[str, str]) -> list[tuple[str, str]]:
+    """Each sheet of `xl/workbook.xml` that has a relationship target, as (its name as
+    written, escaped, its member in the zip file), in the workbook's order."""
+    members = []
+    for tag in re.findall(r"<sheet\b[^>]*>", workbook):
+        name = re.search(r'name="([^"]*)"', tag)
+        rid = re.search(r'r:id="([^"]*)"', tag)
+        if not name or not rid or rid.group(1) not in targets:
+            continue
+        target = targets[rid.group(1)].lstrip("/")
+        members.append((name.group(1), target if target.startswith("xl/") else f"xl/{target}"))
+    return members
+
+
+def _hidden_columns(xml: str) -> frozenset[int]:
+    """The hidden columns (zero-based) of a sheet's XML: its `<col … hidden="1">` ranges,
+    in the part above `<sheetData>`."""
+    head = xml[: xml.find("<sheetData")]
+    return frozenset(
+        column
+        for tag in re.findall(r"<col\b[^>]*>", head)
+        if re.search(r'hidden="(1|true)"', tag)
+        for column in range(
+            int(re.search(r'min="(\d+)"', tag).group(1)) - 1,
+            int(re.search(r'max="(\d+)"', tag).group(1)),
+        )
+    )
+
+
+def _error_cells(xml: str) -> dict[tuple[int, int], str]:
+    """A sheet's cells that hold no value, zero-based (row, column) → `#ERROR` (`t="e"`:
+    #N/A, #REF! …) or `#FORMULA` (a formula with no saved value)."""
+    cells: dict[tuple[int, int], str] = {}
+    if 't="e"' not in xml and "<f" not in xml:
+        return cells  # no error cell and no formula: nothing to look for
+    for attributes, body in re.findall(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", xml, re.S):
+        ref = re.search(r'r="([A-Z]+)(\d+)"', attributes)
+        if not ref:
+            continue
+        where = (int(ref.group(2)) - 1, _column_index(ref.group(1)))
+        if 't="e"' in attributes:
+            cells[where] = "#ERROR"
+        elif "<f" in body and 't="str"' not in attributes and not re.search(r"<v>[^<]", body):
+            # a formula never calculated; a formula whose result is the empty
+            # text (t="str", empty <v/>) is a blank cell
+            cells[where] = "#FORMULA"
+    return cells
+
+
 def excel_sheet_facts(
     path: Path,
 ) -> dict[str, tuple[dict[tuple[int, int], str], frozenset[int]]]:
@@ -172,52 +232,9 @@ def excel_sheet_facts(
         with zipfile.ZipFile(path) as book:
             workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
             rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            targets = dict(
-                re.findall(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)
-            )
-            targets |= {
-                k: v
-                for v, k in re.findall(
-                    r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels
-                )
-            }
-            for tag in re.findall(r"<sheet\b[^>]*>", workbook):
-                name = re.search(r'name="([^"]*)"', tag)
-                rid = re.search(r'r:id="([^"]*)"', tag)
-                if not name or not rid or rid.group(1) not in targets:
-                    continue
-                target = targets[rid.group(1)].lstrip("/")
-                member = target if target.startswith("xl/") else f"xl/{target}"
+            for name, member in _sheet_members(workbook, _relationship_targets(rels)):
                 xml = book.read(member).decode("utf-8", "replace")
-                cells: dict[tuple[int, int], str] = {}
-                head = xml[: xml.find("<sheetData")]
-                hidden = frozenset(
-                    column
-                    for tag in re.findall(r"<col\b[^>]*>", head)
-                    if re.search(r'hidden="(1|true)"', tag)
-                    for column in range(
-                        int(re.search(r'min="(\d+)"', tag).group(1)) - 1,
-                        int(re.search(r'max="(\d+)"', tag).group(1)),
-                    )
-                )
-                found[_unescape(name.group(1))] = (cells, hidden)
-                if 't="e"' not in xml and "<f" not in xml:
-                    continue  # no error cell and no formula: nothing to look for
-                for attributes, body in re.findall(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", xml, re.S):
-                    ref = re.search(r'r="([A-Z]+)(\d+)"', attributes)
-                    if not ref:
-                        continue
-                    where = (int(ref.group(2)) - 1, _column_index(ref.group(1)))
-                    if 't="e"' in attributes:
-                        cells[where] = "#ERROR"
-                    elif (
-                        "<f" in body
-                        and 't="str"' not in attributes
-                        and not re.search(r"<v>[^<]", body)
-                    ):
-                        # a formula never calculated; a formula whose result is the empty
-                        # text (t="str", empty <v/>) is a blank cell
-                        cells[where] = "#FORMULA"
+                found[_unescape(name)] = (_error_cells(xml), _hidden_columns(xml))
     except (KeyError, zipfile.BadZipFile):
         return {}
     return found
@@ -721,22 +738,60 @@ def _missing_columns(spec: ColumnSpec, mapped: dict[str, int], headers: list[str
     return missing
 
 
-def _layout(
-    grid: Grid,
-    spec: ColumnSpec,
-    file: str,
-    header_at: int,
-    merges: list,
-    hidden: frozenset[int] = frozenset(),
-) -> _Layout:
-    """The sheet's header and which column holds which field. A hidden column (last
-    year's result kept out of sight) is read only when no visible column names its field;
-    name and ID-number columns, hidden or not, are all dropped."""
-    upper = grid[header_at]
-    id_col = next(c for c, n in _row_fields(upper, spec).items() if n == "household_id")
-    depth = _header_depth(grid, spec, header_at, id_col, merges)
+def _two_columns_error(
+    spec: ColumnSpec, name: str, first: str, second: str, file: str, row: int
+) -> DataError:
+    """The error for two columns (headers `first` and `second`) that both name field
+    `name`."""
+    label = spec.fields[name].aliases[0]
+    return DataError(
+        f"two columns are both '{label}': '{first}' and '{second}'",
+        file=file,
+        row=row,
+        hint="delete or rename one of them",
+        vi=(
+            f"hai cột cùng là '{label}': '{first}' và '{second}'",
+            "xóa hoặc đổi tên một cột",
+        ),
+    )
 
-    headers, names = _column_headers(*_header_cells(grid, merges, header_at, depth), spec)
+
+def _missing_columns_error(
+    missing: list[str], headers: list[str], file: str, row: int
+) -> DataError:
+    """The error for a header without the required columns `missing`, naming the headers
+    it has."""
+    have = ", ".join(f"'{redact(h)}'" for h in dict.fromkeys(headers) if h)
+    return DataError(
+        f"required columns are missing: {'; '.join(missing)}; the headers found are {have}",
+        file=file,
+        row=row,
+        hint="name each missing column as shown",
+        vi=(
+            f"thiếu cột bắt buộc: {'; '.join(missing)}; các tiêu đề có trong tệp là {have}",
+            "đặt tên cột còn thiếu như trên",
+        ),
+        analyst=(
+            "if the file names the column another way, add that header to the field's "
+            "aliases in config/columns.yaml",
+            "nếu tệp đặt tên cột theo cách khác, thêm tên đó vào aliases của trường trong "
+            "config/columns.yaml",
+        ),
+    )
+
+
+def _column_fields(
+    headers: list[str],
+    names: list[str | None],
+    spec: ColumnSpec,
+    hidden: frozenset[int],
+    file: str,
+    row: int,
+) -> tuple[dict[str, int], dict[int, str], list[str]]:
+    """Which column holds which field, visible columns first: (field → column for the
+    fields kept, column → field for the personal ones, the headers ignored). A hidden
+    column is ignored when a visible one names its field; two visible columns naming one
+    field are an error (at the header's last row, `row`)."""
     mapped: dict[str, int] = {}
     personal: dict[int, str] = {}
     ignored: list[str] = []
@@ -754,37 +809,33 @@ def _layout(
             ignored.append(f"{header} (hidden)")
             continue
         if name in mapped:
-            label = spec.fields[name].aliases[0]
-            raise DataError(
-                f"two columns are both '{label}': '{headers[mapped[name]]}' and '{header}'",
-                file=file,
-                row=header_at + depth,
-                hint="delete or rename one of them",
-                vi=(
-                    f"hai cột cùng là '{label}': '{headers[mapped[name]]}' và '{header}'",
-                    "xóa hoặc đổi tên một cột",
-                ),
-            )
+            raise _two_columns_error(spec, name, headers[mapped[name]], header, file, row)
         mapped[name] = col
+    return mapped, personal, ignored
+
+
+def _layout(
+    grid: Grid,
+    spec: ColumnSpec,
+    file: str,
+    header_at: int,
+    merges: list,
+    hidden: frozenset[int] = frozenset(),
+) -> _Layout:
+    """The sheet's header and which column holds which field. A hidden column (last
+    year's result kept out of sight) is read only when no visible column names its field;
+    name and ID-number columns, hidden or not, are all dropped."""
+    upper = grid[header_at]
+    id_col = next(c for c, n in _row_fields(upper, spec).items() if n == "household_id")
+    depth = _header_depth(grid, spec, header_at, id_col, merges)
+
+    headers, names = _column_headers(*_header_cells(grid, merges, header_at, depth), spec)
+    mapped, personal, ignored = _column_fields(
+        headers, names, spec, hidden, file, header_at + depth
+    )
     missing = _missing_columns(spec, mapped, headers)
     if missing:
-        have = ", ".join(f"'{redact(h)}'" for h in dict.fromkeys(headers) if h)
-        raise DataError(
-            f"required columns are missing: {'; '.join(missing)}; the headers found are {have}",
-            file=file,
-            row=header_at + 1,
-            hint="name each missing column as shown",
-            vi=(
-                f"thiếu cột bắt buộc: {'; '.join(missing)}; các tiêu đề có trong tệp là {have}",
-                "đặt tên cột còn thiếu như trên",
-            ),
-            analyst=(
-                "if the file names the column another way, add that header to the field's "
-                "aliases in config/columns.yaml",
-                "nếu tệp đặt tên cột theo cách khác, thêm tên đó vào aliases của trường trong "
-                "config/columns.yaml",
-            ),
-        )
+        raise _missing_columns_error(missing, headers, file, header_at + 1)
     return _Layout(header_at, depth, headers, mapped, ignored, personal)
 
 
