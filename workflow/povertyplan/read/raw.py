@@ -26,6 +26,7 @@ import re
 import sys
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1030,6 +1031,89 @@ def _mark_footer(grid: Grid, spec: ColumnSpec, kinds: list[str], layout: _Layout
             kinds[i] = "footer"
 
 
+def _data_rows(kinds: list[str]) -> tuple[np.ndarray, slice | np.ndarray]:
+    """The positions of the data rows, and the same rows as a slice (no copy) when they
+    follow one another (else as the positions)."""
+    data_rows = np.flatnonzero(np.asarray(kinds, dtype=object) == "data")
+    rows: slice | np.ndarray = data_rows
+    if len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows):
+        rows = slice(int(data_rows[0]), int(data_rows[-1]) + 1)
+    return data_rows, rows
+
+
+def _check_rows_add_up(
+    structure: dict[str, int], data_rows: int, grid_rows: int, sheet: str, file: str
+) -> None:
+    """InternalError unless the rows of every kind and the data rows make up the sheet."""
+    if sum(structure.values()) + data_rows != grid_rows:
+        raise InternalError(
+            f"sheet '{sheet}': rows do not add up while reading",
+            file=file,
+            hint="this is a bug in povertyplan; please report it with the file",
+        )
+
+
+def _extra_cells(
+    grid: Grid,
+    headers: list[str],
+    rows: slice | np.ndarray,
+    data_rows: np.ndarray,
+    lengths: list[int] | None,
+    header_at: int,
+) -> np.ndarray:
+    """For each data row, its cells to the right of the header's last column: the filled
+    ones, or (CSV) the fields a line has beyond the header line's, whichever is more."""
+    last_header_col = max(c for c, h in enumerate(headers) if h)
+    extra = np.zeros(len(data_rows), dtype="int64")
+    for column in grid.columns[last_header_col + 1 :]:
+        extra += column[rows] != ""
+    if lengths is not None:
+        width = lengths[header_at]
+        extra = np.maximum(extra, np.asarray(lengths, dtype="int64")[data_rows] - width)
+    return extra
+
+
+def _personal_values(grid: Grid, columns: Iterable[int], rows: slice | np.ndarray) -> set[str]:
+    """The distinct texts of the name and ID-number `columns` in the data rows, blank
+    excluded."""
+    personal = {value for col in columns for value in set(grid.columns[col][rows])}
+    if not grid.text_only:
+        personal = {cell_text(value) for value in personal}
+    personal.discard("")
+    return personal
+
+
+def _signed_names(grid: Grid, kinds: list[str], spec: ColumnSpec) -> set[str]:
+    """The names signed above or under the table: the signers the title and footer texts
+    name, and the signature block's texts of two to five capitalised words that are no
+    title (the signers' names whatever their family names)."""
+    outside = [
+        v
+        for i, kind in enumerate(kinds)
+        if kind in ("title", "footer")
+        for v in grid[i]
+        if isinstance(v, str) and v and not isinstance(v, CellError)
+    ]
+    signed = set(signers(outside))
+    signed |= {
+        v.strip()
+        for i, kind in enumerate(kinds)
+        if kind == "footer"
+        for v in grid[i]
+        if isinstance(v, str)
+        and not isinstance(v, CellError)
+        and 2 <= len(v.split()) <= 5
+        and all(word[:1].isupper() for word in v.split())
+        and not _is_footer_text(v, spec)
+    }
+    return signed
+
+
+def _title_texts(grid: Grid, header_at: int) -> list[str]:
+    """The texts of the title block above the header, row by row."""
+    return [v for row in grid[:header_at] for v in row if isinstance(v, str) and v]
+
+
 def _sheet_table(
     grid: Grid,
     merges: list,
@@ -1050,65 +1134,22 @@ def _sheet_table(
     _fill_merged(grid, merges, header_at + layout.header_rows)
     kinds = _classify(grid, spec, layout)
     structure = {kind: kinds.count(kind) for kind in STRUCTURE_KINDS}
-    data_rows = np.flatnonzero(np.asarray(kinds, dtype=object) == "data")
-    # the data rows, as a slice (no copy) when they follow one another
-    rows: slice | np.ndarray = data_rows
-    if len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows):
-        rows = slice(int(data_rows[0]), int(data_rows[-1]) + 1)
-    if sum(structure.values()) + len(data_rows) != len(grid):
-        raise InternalError(
-            f"sheet '{sheet}': rows do not add up while reading",
-            file=file,
-            hint="this is a bug in povertyplan; please report it with the file",
-        )
+    data_rows, rows = _data_rows(kinds)
+    _check_rows_add_up(structure, len(data_rows), len(grid), sheet, file)
     keep = layout.mapped
-    last_header_col = max(c for c, h in enumerate(layout.headers) if h)
     frame = pd.DataFrame(
         {name: pd.Series(grid.columns[col][rows], dtype=object) for name, col in keep.items()}
     )
     frame["source_row"] = pd.Series(data_rows + 1, dtype="int64")
     frame["sheet"] = sheet
-    extra = np.zeros(len(data_rows), dtype="int64")
-    for column in grid.columns[last_header_col + 1 :]:
-        extra += column[rows] != ""
-    if lengths is not None:
-        width = lengths[header_at]
-        extra = np.maximum(extra, np.asarray(lengths, dtype="int64")[data_rows] - width)
+    extra = _extra_cells(grid, layout.headers, rows, data_rows, lengths, header_at)
     frame["extra_cells"] = pd.Series(extra, dtype="int64")
     headers = {name: layout.headers[col] for name, col in keep.items()}
     # the file's own names and ID numbers, and the names signed above or under the table:
     # never kept, only used to keep them out of every message
-    personal = {value for col in layout.personal for value in set(grid.columns[col][rows])}
-    if not grid.text_only:
-        personal = {cell_text(value) for value in personal}
-    personal.discard("")
-    outside = [
-        v
-        for i, kind in enumerate(kinds)
-        if kind in ("title", "footer")
-        for v in grid[i]
-        if isinstance(v, str) and v and not isinstance(v, CellError)
-    ]
-    signed = set(signers(outside))
-    # and the signers' names whatever their family names: the signature block's texts of
-    # two to five capitalised words that are no title
-    signed |= {
-        v.strip()
-        for i, kind in enumerate(kinds)
-        if kind == "footer"
-        for v in grid[i]
-        if isinstance(v, str)
-        and not isinstance(v, CellError)
-        and 2 <= len(v.split()) <= 5
-        and all(word[:1].isupper() for word in v.split())
-        and not _is_footer_text(v, spec)
-    }
-
-    frame.attrs["personal_values"] = personal
-    frame.attrs["signed_names"] = signed
-    frame.attrs["title_texts"] = [
-        v for row in grid[:header_at] for v in row if isinstance(v, str) and v
-    ]
+    frame.attrs["personal_values"] = _personal_values(grid, layout.personal, rows)
+    frame.attrs["signed_names"] = _signed_names(grid, kinds, spec)
+    frame.attrs["title_texts"] = _title_texts(grid, header_at)
     return frame, headers, structure, layout
 
 
