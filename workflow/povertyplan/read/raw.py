@@ -1153,14 +1153,8 @@ def _sheet_table(
     return frame, headers, structure, layout
 
 
-def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
-    """Read one raw file into a RawTable.
-
-    Raises DataError (one line, naming the file) when the file cannot be read or no
-    sheet has a usable header.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
+def _check_raw_path(path: Path, suffix: str) -> None:
+    """DataError when the file does not exist or has an extension that is not read."""
     if not path.is_file():
         raise DataError(
             "the file does not exist",
@@ -1175,69 +1169,111 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             hint="send .xlsx, .xls or .csv files",
             vi=(f"có đuôi '{suffix}', không đọc được", "gửi tệp .xlsx, .xls hoặc .csv"),
         )
+
+
+def _file_grids(
+    path: Path, suffix: str
+) -> tuple[list[tuple[str, Grid, list, list[int] | None, frozenset[int]]], list[str], bool, str]:
+    """Every sheet of a file as (name, grid, merged ranges, CSV line lengths, hidden
+    columns), the hidden sheets, whether any cell holds an Excel error, and the file's
+    encoding (a CSV file's text encoding, an Excel file's extension)."""
     if suffix in CSV_SUFFIXES:
         grid, file_encoding, lengths = _csv_grid(path)
-        grids, ignored_sheets, has_errors = [("", grid, [], lengths, frozenset())], [], False
-    else:
-        grids, ignored_sheets, has_errors = _excel_grids(path)
-        file_encoding = suffix.lstrip(".")
+        return [("", grid, [], lengths, frozenset())], [], False, file_encoding
+    grids, ignored_sheets, has_errors = _excel_grids(path)
+    return grids, ignored_sheets, has_errors, suffix.lstrip(".")
+
+
+def _find_header_repairing(
+    grid: Grid, spec: ColumnSpec, legacy_csv: bool
+) -> tuple[int | None, dict[int, str]]:
+    """The sheet's header row (None when it has none), after repairing its legacy text;
+    returns it with {column: encoding} of the columns repaired.
+
+    A header readable as it is (typed in Unicode) is kept as it is, and only the rows
+    below it are repaired; otherwise the whole sheet is, header included, and the header
+    looked for again."""
+    header_at = _find_header(grid, spec) if grid else None
+    if header_at is not None and not legacy_csv:
+        return header_at, repair_legacy_text(grid, first_row=header_at + 1)
+    repaired = repair_legacy_text(grid, whole_file=legacy_csv)
+    return (_find_header(grid, spec) if grid else None), repaired
+
+
+def _column_encodings(repaired: dict[int, str], headers: list[str]) -> list[str]:
+    """`header: encoding` of each repaired column (`#n` for a column without a header)."""
+    labels = {
+        col: headers[col] if col < len(headers) and headers[col] else f"#{col + 1}"
+        for col in repaired
+    }
+    return [f"{labels[col]}: {encoding}" for col, encoding in repaired.items()]
+
+
+def _no_header_error(path: Path, spec: ColumnSpec, sheets: int, file_encoding: str) -> DataError:
+    """The error for a file of `sheets` sheets none of which has a household-code header."""
+    aliases = ", ".join(f"'{a}'" for a in spec.fields["household_id"].aliases[:3])
+    return DataError(
+        "no header row with a household ID column was found"
+        + (" in any sheet" if sheets > 1 else ""),
+        file=path.name,
+        hint=f"the header must have a column named {aliases}"
+        + (
+            "; the file is not UTF-8 text, so save it from Excel as 'CSV UTF-8'"
+            if file_encoding == "legacy"
+            else ""
+        ),
+        vi=(
+            "không tìm thấy dòng tiêu đề có cột mã hộ",
+            f"dòng tiêu đề phải có một cột tên là {aliases}",
+        ),
+    )
+
+
+def _sheets_attrs(
+    frames: list[pd.DataFrame], sheets: list[str]
+) -> tuple[frozenset[str], frozenset[str], dict[str, list[str]]]:
+    """The personal values, the signers' names and each sheet's title texts that
+    `_sheet_table` left in its frames' attrs, taken out of them and gathered."""
+    personal = frozenset().union(*(f.attrs.pop("personal_values", set()) for f in frames))
+    signed = frozenset().union(*(f.attrs.pop("signed_names", set()) for f in frames))
+    sheet_titles = {
+        sheet: f.attrs.pop("title_texts", []) for sheet, f in zip(sheets, frames, strict=True)
+    }
+    return personal, signed, sheet_titles
+
+
+def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
+    """Read one raw file into a RawTable.
+
+    Raises DataError (one line, naming the file) when the file cannot be read or no
+    sheet has a usable header.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    _check_raw_path(path, suffix)
+    grids, ignored_sheets, has_errors, file_encoding = _file_grids(path, suffix)
     frames, headers, sheets, ignored_columns, text_encodings = [], {}, [], [], []
     structure = dict.fromkeys(STRUCTURE_KINDS, 0)
     grid_rows = 0
     for sheet, grid, merges, lengths, hidden_columns in grids:
-        # a header readable as it is (typed in Unicode) is kept as it is, and only the rows
-        # below it are repaired; otherwise the whole sheet is, header included
-        header_at = _find_header(grid, spec) if grid else None
-        legacy_csv = file_encoding == "legacy"
-        if header_at is not None and not legacy_csv:
-            repaired = repair_legacy_text(grid, first_row=header_at + 1)
-        else:
-            repaired = repair_legacy_text(grid, whole_file=legacy_csv)
-            header_at = _find_header(grid, spec) if grid else None
+        header_at, repaired = _find_header_repairing(grid, spec, file_encoding == "legacy")
         if header_at is None:
             ignored_sheets.append(sheet)
             continue
         frame, sheet_headers, sheet_structure, layout = _sheet_table(
             grid, merges, spec, path.name, sheet, header_at, lengths, hidden_columns
         )
-
-        ignored = layout.ignored
-        for col, encoding in repaired.items():
-            label = (
-                layout.headers[col]
-                if col < len(layout.headers) and layout.headers[col]
-                else f"#{col + 1}"
-            )
-            text_encodings.append(f"{label}: {encoding}")
+        text_encodings += _column_encodings(repaired, layout.headers)
         frames.append(frame)
         headers[sheet] = sheet_headers
         sheets.append(sheet)
         grid_rows += len(grid)
         for kind, count in sheet_structure.items():
             structure[kind] += count
-        ignored_columns += [c for c in ignored if c not in ignored_columns]
+        ignored_columns += [c for c in layout.ignored if c not in ignored_columns]
     if not frames:
-        aliases = ", ".join(f"'{a}'" for a in spec.fields["household_id"].aliases[:3])
-        raise DataError(
-            "no header row with a household ID column was found"
-            + (" in any sheet" if len(grids) > 1 else ""),
-            file=path.name,
-            hint=f"the header must have a column named {aliases}"
-            + (
-                "; the file is not UTF-8 text, so save it from Excel as 'CSV UTF-8'"
-                if file_encoding == "legacy"
-                else ""
-            ),
-            vi=(
-                "không tìm thấy dòng tiêu đề có cột mã hộ",
-                f"dòng tiêu đề phải có một cột tên là {aliases}",
-            ),
-        )
-    personal = frozenset().union(*(f.attrs.pop("personal_values", set()) for f in frames))
-    signed = frozenset().union(*(f.attrs.pop("signed_names", set()) for f in frames))
-    sheet_titles = {
-        sheet: f.attrs.pop("title_texts", []) for sheet, f in zip(sheets, frames, strict=True)
-    }
+        raise _no_header_error(path, spec, len(grids), file_encoding)
+    personal, signed, sheet_titles = _sheets_attrs(frames, sheets)
     titles = [text for texts in sheet_titles.values() for text in texts]
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return RawTable(
