@@ -335,6 +335,82 @@ def _cell_problems(
     return raw, errors
 
 
+def _field_communes(
+    field: str,
+    raw: pd.DataFrame,
+    errors: dict,
+    lookup: dict[str, str],
+    registry: pd.DataFrame,
+    on: dt.date,
+    report: _Problems,
+) -> tuple[pd.Series, pd.Series]:
+    """The registry code of the commune each row's name (`commune`) or code
+    (`commune_code`) column names; a name or code no commune has is reported, with the
+    communes it may have meant. Returns (the codes, which cells are blank or unreadable)."""
+    text = _codes(raw[field]) if field == "commune_code" else map_distinct(raw[field], cell_text)
+    codes = resolve_communes(text, lookup)
+    empty = _blank(raw[field]) & ~errors[field]
+    unknown = codes.isna() & ~empty & ~errors[field]
+    suggestions = {v: suggest_communes(v, registry, on) for v in text[unknown].unique()}
+    extra = {i: {"suggestions": suggestions[v]} for i, v in text[unknown].items()}
+    report.add(unknown, field, "unknown_commune", text, extra)
+    return codes, empty | errors[field]
+
+
+def _name_or_code(
+    names: pd.Series | None,
+    numbers: pd.Series | None,
+    index: pd.Index,
+    registry: pd.DataFrame,
+    on: dt.date,
+    report: _Problems,
+) -> pd.Series | None:
+    """One commune code per row from the commune's name and its code, whichever the file
+    has; when it has both, the name's (the code's where the name is blank), and a row
+    whose name and code name two communes is reported."""
+    if names is None or numbers is None:
+        return names if names is not None else numbers
+    differ = (names.notna() & numbers.notna() & (names != numbers)).fillna(False).astype(bool)
+    units = commune_names(registry, on.year)
+    extra = {
+        i: {"code": numbers[i], "code_name": units.get(numbers[i], ""), "name_code": names[i]}
+        for i in index[differ]
+    }
+    report.add(differ, "commune", "commune_name_code_differ", extra=extra)
+    return names.fillna(numbers)
+
+
+def _title_communes(
+    table: RawTable,
+    raw: pd.DataFrame,
+    codes: pd.Series,
+    field: str,
+    lookup: dict[str, str],
+    registry: pd.DataFrame,
+    on: dt.date,
+    report: _Problems,
+) -> pd.Series:
+    """The commune each row's sheet title states (after Xã / Thị trấn), <NA> where it
+    states none; a row of another commune than its title's is reported."""
+    units = commune_names(registry, on.year)
+    home = pd.Series(pd.NA, index=raw.index, dtype="string")
+    for sheet, titles in table.sheet_titles.items():
+        title_code, _ = commune_in_context(
+            titles, lookup, last_is_file_name=False, after_unit_word_only=True
+        )
+        if title_code is None:
+            continue
+        home[raw["sheet"] == sheet] = title_code
+        other = (raw["sheet"] == sheet) & codes.notna() & (codes != title_code)
+        other = other.fillna(False).astype(bool)
+        extra = {
+            i: {"title": units.get(title_code, title_code), "row_name": units.get(codes[i], "")}
+            for i in raw.index[other]
+        }
+        report.add(other, field, "commune_not_title", extra=extra)
+    return home
+
+
 def _resolve_communes(
     table: RawTable,
     raw: pd.DataFrame,
@@ -354,48 +430,14 @@ def _resolve_communes(
     for field in ("commune", "commune_code"):
         if field not in raw:
             continue
-        text = (
-            _codes(raw[field]) if field == "commune_code" else map_distinct(raw[field], cell_text)
-        )
-        codes = resolve_communes(text, lookup)
-        empty = _blank(raw[field]) & ~errors[field]
-        unknown = codes.isna() & ~empty & ~errors[field]
-        suggestions = {v: suggest_communes(v, registry, on) for v in text[unknown].unique()}
-        extra = {i: {"suggestions": suggestions[v]} for i, v in text[unknown].items()}
-        report.add(unknown, field, "unknown_commune", text, extra)
-        resolved[field] = codes
-        blank &= empty | errors[field]
+        resolved[field], unread = _field_communes(field, raw, errors, lookup, registry, on, report)
+        blank &= unread
     names, numbers = resolved.get("commune"), resolved.get("commune_code")
-    if names is not None and numbers is not None:
-        differ = (names.notna() & numbers.notna() & (names != numbers)).fillna(False).astype(bool)
-        units = commune_names(registry, on.year)
-        extra = {
-            i: {"code": numbers[i], "code_name": units.get(numbers[i], ""), "name_code": names[i]}
-            for i in raw.index[differ]
-        }
-        report.add(differ, "commune", "commune_name_code_differ", extra=extra)
-        codes = names.fillna(numbers)
-    else:
-        codes = names if names is not None else numbers
+    codes = _name_or_code(names, numbers, raw.index, registry, on, report)
     field = "commune" if "commune" in raw else "commune_code"
     report.add(blank & ~errors[field], field, "missing_value")
     # the commune the sheet's title states, when it states one after Xã / Thị trấn
-    units = commune_names(registry, on.year)
-    home = pd.Series(pd.NA, index=raw.index, dtype="string")
-    for sheet, titles in table.sheet_titles.items():
-        title_code, _ = commune_in_context(
-            titles, lookup, last_is_file_name=False, after_unit_word_only=True
-        )
-        if title_code is None:
-            continue
-        home[raw["sheet"] == sheet] = title_code
-        other = (raw["sheet"] == sheet) & codes.notna() & (codes != title_code)
-        other = other.fillna(False).astype(bool)
-        extra = {
-            i: {"title": units.get(title_code, title_code), "row_name": units.get(codes[i], "")}
-            for i in raw.index[other]
-        }
-        report.add(other, field, "commune_not_title", extra=extra)
+    home = _title_communes(table, raw, codes, field, lookup, registry, on, report)
     return codes, home
 
 
@@ -635,6 +677,109 @@ def _send_back_to(
     return home.fillna(own).fillna(usual.iloc[0] if len(usual) else pd.NA)
 
 
+def _area(out: pd.DataFrame, registry: pd.DataFrame, on: dt.date) -> pd.Series:
+    """Each row's area (urban, rural): as the file writes it, else its commune's in the
+    registry on the review date."""
+    valid = units_valid_on(registry, on).drop_duplicates("code").set_index("code")["area"]
+    return out["area"].fillna(out["commune_code"].map(valid).astype("string"))
+
+
+def _deprivation_count(out: pd.DataFrame, raw: pd.DataFrame, spec: ColumnSpec) -> pd.Series:
+    """Each row's number of deprivations among the indicator columns the file has (<NA>
+    when it has none)."""
+    present = [name for name in spec.indicators if name in raw]
+    return (
+        out[present].fillna(False).astype("int64").sum(axis=1)
+        if present
+        else pd.Series(pd.NA, index=raw.index, dtype="Int64")
+    )
+
+
+def _problem_list(found: list[pd.DataFrame]) -> tuple[pd.DataFrame, set]:
+    """The problems found, one frame per check, as one frame, and the shifted rows: a
+    shifted row is reported once; an error cell is not also reported as blank or
+    invalid."""
+    found = [p for p in found if not p.empty]
+    problems = (
+        pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=_PROBLEM_COLUMNS)
+    )
+    shifted = set(problems.loc[problems["reason"].isin(OVERRIDING), "index"])
+    problems = problems[~problems["index"].isin(shifted) | problems["reason"].isin(OVERRIDING)]
+    cell_key = problems["index"].astype(str) + "|" + problems["field"].astype(str)
+    cell_problem = problems["reason"].isin(CELL_REASONS)
+    problems = problems[~cell_key.isin(set(cell_key[cell_problem])) | cell_problem]
+    return problems, shifted
+
+
+def _shown_values(
+    table: RawTable, out: pd.DataFrame, raw: pd.DataFrame, spec: ColumnSpec
+) -> pd.DataFrame:
+    """The rows' values as the rejects show them: the cells as read, a free text as the
+    categories read from it."""
+    return table.frame.assign(
+        **{
+            f.name: out[f.name]
+            for f in spec.fields.values()
+            if f.kind == "category" and f.name in raw
+        }
+    )
+
+
+def _kept_households(
+    out: pd.DataFrame,
+    rejected: pd.Index,
+    raw: pd.DataFrame,
+    spec: ColumnSpec,
+    review_year: int,
+    file: str,
+) -> pd.DataFrame:
+    """The households of `out` without a problem (not in `rejected`), with their review
+    year, whether they are of an ethnic minority, and where they were read (file, sheet,
+    row)."""
+    kept = out.drop(index=rejected)
+    kept["review_year"] = review_year
+    kept["ethnic_minority"] = ~map_distinct(kept["ethnicity"], normalise_label).isin(
+        spec.majority_ethnicity
+    )
+    kept["source_file"] = file
+    kept["sheet"] = raw.loc[kept.index, "sheet"].astype("string")
+    kept["source_row"] = raw.loc[kept.index, "source_row"].astype("int64")
+    return kept
+
+
+def _ledger_entry(
+    table: RawTable,
+    rows_read: int,
+    rows_kept: int,
+    rows_rejected: int,
+    problems: int,
+    income_unit: tuple[str, str],
+    review_year: int,
+) -> dict[str, object]:
+    """The file's line of the ledger: its rows read, kept and rejected, its rows that are
+    no households by kind, and what was decided in reading it."""
+    return {
+        "review_year": review_year,
+        "source_file": table.file,
+        "sheet": "; ".join(table.sheets),
+        "grid_rows": table.grid_rows,
+        "rows_read": rows_read,
+        "rows_kept": rows_kept,
+        "rows_rejected": rows_rejected,
+        "problems": problems,
+        **{f"{k}_rows": v for k, v in table.structure.items()},
+        "ignored_columns": table.ignored_columns,
+        "ignored_sheets": table.ignored_sheets,
+        "file_encoding": table.file_encoding,
+        "text_encodings": table.text_encodings,
+        "income_unit": income_unit[0],
+        "income_unit_basis": income_unit[1],
+        "file_sha256": table.file_sha256,
+        "duplicate_of": "",
+        "refused": "",
+    }
+
+
 def clean_table(
     table: RawTable,
     spec: ColumnSpec,
@@ -664,65 +809,20 @@ def clean_table(
     table = report.table  # with the household codes it may show
 
     # derived columns
-    valid = units_valid_on(registry, on).drop_duplicates("code").set_index("code")["area"]
-    out["area"] = out["area"].fillna(out["commune_code"].map(valid).astype("string"))
+    out["area"] = _area(out, registry, on)
     out["can_exit"] = out["can_exit"].fillna(False)
-    present = [name for name in spec.indicators if name in raw]
-    out["deprivation_count"] = (
-        out[present].fillna(False).astype("int64").sum(axis=1)
-        if present
-        else pd.Series(pd.NA, index=raw.index, dtype="Int64")
-    )
+    out["deprivation_count"] = _deprivation_count(out, raw, spec)
     _duplicates(raw, out, codes, report)
 
-    found = [p for p in report.found if not p.empty]
-    found = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=_PROBLEM_COLUMNS)
-    # a shifted row is reported once; an error cell is not also reported as blank or invalid
-    shifted = set(found.loc[found["reason"].isin(OVERRIDING), "index"])
-    found = found[~found["index"].isin(shifted) | found["reason"].isin(OVERRIDING)]
-    cell_key = found["index"].astype(str) + "|" + found["field"].astype(str)
-    cell_problem = found["reason"].isin(CELL_REASONS)
-    found = found[~cell_key.isin(set(cell_key[cell_problem])) | cell_problem]
+    found, shifted = _problem_list(report.found)
     rejected_index = pd.Index(found["index"].unique())
     commune_of = _send_back_to(found, codes, home, shifted)
-    shown = table.frame.assign(
-        **{
-            f.name: out[f.name]
-            for f in spec.fields.values()
-            if f.kind == "category" and f.name in raw
-        }
-    )
+    shown = _shown_values(table, out, raw, spec)
     rejects = _reject_frame(table, shown, found, review_year, shifted, commune_of)
-
-    kept = out.drop(index=rejected_index)
-    kept["review_year"] = review_year
-    kept["ethnic_minority"] = ~map_distinct(kept["ethnicity"], normalise_label).isin(
-        spec.majority_ethnicity
+    kept = _kept_households(out, rejected_index, raw, spec, review_year, table.file)
+    ledger = _ledger_entry(
+        table, len(raw), len(kept), len(rejected_index), len(found), income_unit, review_year
     )
-    kept["source_file"] = table.file
-    kept["sheet"] = raw.loc[kept.index, "sheet"].astype("string")
-    kept["source_row"] = raw.loc[kept.index, "source_row"].astype("int64")
-
-    ledger = {
-        "review_year": review_year,
-        "source_file": table.file,
-        "sheet": "; ".join(table.sheets),
-        "grid_rows": table.grid_rows,
-        "rows_read": len(raw),
-        "rows_kept": len(kept),
-        "rows_rejected": len(rejected_index),
-        "problems": len(found),
-        **{f"{k}_rows": v for k, v in table.structure.items()},
-        "ignored_columns": table.ignored_columns,
-        "ignored_sheets": table.ignored_sheets,
-        "file_encoding": table.file_encoding,
-        "text_encodings": table.text_encodings,
-        "income_unit": income_unit[0],
-        "income_unit_basis": income_unit[1],
-        "file_sha256": table.file_sha256,
-        "duplicate_of": "",
-        "refused": "",
-    }
     check_ledger(ledger)
     return CleanResult(households=kept.reset_index(drop=True), rejects=rejects, ledger=ledger)
 

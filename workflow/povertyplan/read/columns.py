@@ -12,6 +12,7 @@ import yaml
 from ..core.errors import ConfigError
 from ..core.messages import REASONS
 from ..core.text import normalise_label, without_diacritics
+from .schemas import check_document
 
 KINDS = {"text", "code", "integer", "number", "flag", "status", "area", "category"}
 
@@ -134,11 +135,9 @@ def _vocabulary(raw: dict, path: Path, section: str) -> dict[str, str]:
     return mapping
 
 
-def load_column_spec(path: str | Path, standards_dir: str | Path | None = None) -> ColumnSpec:
-    """Read and check `columns.yaml`, with a flag field for every deprivation indicator of
-    the poverty standards in `standards_dir` (default: `standards/` beside the file)."""
-    path = Path(path)
-    standards = Path(standards_dir) if standards_dir is not None else path.parent / "standards"
+def _read_yaml(path: Path) -> dict:
+    """The parsed `columns.yaml`; ConfigError when it is missing, is not valid YAML, has
+    no `fields:` section or breaks its schema (workflow/schemas/columns.schema.yaml)."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -155,66 +154,92 @@ def load_column_spec(path: str | Path, standards_dir: str | Path | None = None) 
         raise ConfigError(
             "has no 'fields:' section", file=str(path), hint="restore config/columns.yaml"
         )
-    fields: dict[str, Field] = {}
-    for name, body in (raw.get("fields") or {}).items():
-        kind = body.get("kind", "text")
-        if kind not in KINDS:
-            raise ConfigError(
-                f"field {name} has kind '{kind}'",
-                file=str(path),
-                hint=f"use one of {', '.join(sorted(KINDS))}",
-            )
-        at_most = body.get("at_most")
-        only = body.get("only_for_status")
-        scale = body.get("scale")
-        categories = body.get("categories") or {}
-        if kind == "category" and not categories:
-            raise ConfigError(
-                f"field {name} is of kind category but lists no categories",
-                file=str(path),
-                hint="give it categories: {code: [phrases]}",
-            )
-        fields[name] = Field(
-            name=name,
-            kind=kind,
-            required=bool(body.get("required", False)),
-            personal=bool(body.get("personal", False)),
-            aliases=tuple(str(a) for a in body.get("aliases", [])),
-            min=body.get("min"),
-            max=body.get("max"),
-            at_most=(at_most["field"], at_most["reason"]) if at_most else None,
-            only_for_status=(only["status"], only["reason"]) if only else None,
-            categories=tuple(
-                (str(code), tuple(normalise_label(p) for p in phrases or []))
-                for code, phrases in categories.items()
-            ),
-            scale=Scale(
-                float(scale["factor"]),
-                tuple(normalise_label(w) for w in scale.get("header_words", [])),
-                float(scale.get("when_all_below", 0)),
-                float(scale.get("scaled_below", float("inf"))),
-            )
-            if scale
-            else None,
+    check_document(raw, "columns", path)
+    return raw
+
+
+def _unit_scale(scale: dict | None) -> Scale | None:
+    """A field's `scale:` entry as a Scale (None when the field has none)."""
+    if not scale:
+        return None
+    return Scale(
+        float(scale["factor"]),
+        tuple(normalise_label(w) for w in scale.get("header_words", [])),
+        float(scale.get("when_all_below", 0)),
+        float(scale.get("scaled_below", float("inf"))),
+    )
+
+
+def _field(name: str, body: dict, path: Path) -> Field:
+    """One field of `fields:` as a Field; ConfigError for an unknown kind or a category
+    field without categories."""
+    kind = body.get("kind", "text")
+    if kind not in KINDS:
+        raise ConfigError(
+            f"field {name} has kind '{kind}'",
+            file=str(path),
+            hint=f"use one of {', '.join(sorted(KINDS))}",
         )
-        for value, aliases in (body.get("mark_columns") or {}).items():
-            fields[f"{name}:{value}"] = Field(
-                name=f"{name}:{value}",
-                kind="flag",
-                required=False,
-                personal=False,
-                aliases=tuple(str(a) for a in aliases),
-                mark_of=(name, str(value)),
+    at_most = body.get("at_most")
+    only = body.get("only_for_status")
+    categories = body.get("categories") or {}
+    if kind == "category" and not categories:
+        raise ConfigError(
+            f"field {name} is of kind category but lists no categories",
+            file=str(path),
+            hint="give it categories: {code: [phrases]}",
+        )
+    return Field(
+        name=name,
+        kind=kind,
+        required=bool(body.get("required", False)),
+        personal=bool(body.get("personal", False)),
+        aliases=tuple(str(a) for a in body.get("aliases", [])),
+        min=body.get("min"),
+        max=body.get("max"),
+        at_most=(at_most["field"], at_most["reason"]) if at_most else None,
+        only_for_status=(only["status"], only["reason"]) if only else None,
+        categories=tuple(
+            (str(code), tuple(normalise_label(p) for p in phrases or []))
+            for code, phrases in categories.items()
+        ),
+        scale=_unit_scale(body.get("scale")),
+    )
+
+
+def _mark_column_fields(name: str, body: dict) -> dict[str, Field]:
+    """The yes/no columns (`mark_columns:`) that stand for one value of field `name`, as
+    flag fields named `name:value`."""
+    return {
+        f"{name}:{value}": Field(
+            name=f"{name}:{value}",
+            kind="flag",
+            required=False,
+            personal=False,
+            aliases=tuple(str(a) for a in aliases),
+            mark_of=(name, str(value)),
+        )
+        for value, aliases in (body.get("mark_columns") or {}).items()
+    }
+
+
+def _check_rule_reasons(name: str, body: dict, path: Path) -> None:
+    """ConfigError when a field's `at_most` or `only_for_status` rule names a reason that
+    has no message."""
+    for rule in (body.get("at_most"), body.get("only_for_status")):
+        if rule and rule.get("reason") not in REASONS:
+            raise ConfigError(
+                f"field {name} names the reason '{rule.get('reason')}', which has no message",
+                file=str(path),
+                hint=f"use one of {', '.join(sorted(REASONS))}",
             )
-        for rule in (at_most, only):
-            if rule and rule.get("reason") not in REASONS:
-                raise ConfigError(
-                    f"field {name} names the reason '{rule.get('reason')}', which has no message",
-                    file=str(path),
-                    hint=f"use one of {', '.join(sorted(REASONS))}",
-                )
-    # the indicators of every poverty standard, with the headers they appear under
-    for standard_file in sorted(standards.glob("*.yaml")):
+
+
+def _with_standard_indicators(fields: dict[str, Field], folder: Path) -> dict[str, Field]:
+    """`fields` and the indicators of every poverty standard (`*.yaml` in `folder`), each
+    a flag field with the headers it appears under added to its aliases."""
+    fields = dict(fields)
+    for standard_file in sorted(folder.glob("*.yaml")):
         indicators = (yaml.safe_load(standard_file.read_text(encoding="utf-8")) or {}).get(
             "indicators", []
         )
@@ -226,6 +251,22 @@ def load_column_spec(path: str | Path, standards_dir: str | Path | None = None) 
             fields[indicator["code"]] = Field(
                 name=indicator["code"], kind="flag", required=False, personal=False, aliases=aliases
             )
+    return fields
+
+
+def load_column_spec(path: str | Path, standards_dir: str | Path | None = None) -> ColumnSpec:
+    """Read and check `columns.yaml`, with a flag field for every deprivation indicator of
+    the poverty standards in `standards_dir` (default: `standards/` beside the file)."""
+    path = Path(path)
+    standards = Path(standards_dir) if standards_dir is not None else path.parent / "standards"
+    raw = _read_yaml(path)
+    fields: dict[str, Field] = {}
+    for name, body in (raw.get("fields") or {}).items():
+        fields[name] = _field(name, body, path)
+        fields.update(_mark_column_fields(name, body))
+        _check_rule_reasons(name, body, path)
+    # the indicators of every poverty standard, with the headers they appear under
+    fields = _with_standard_indicators(fields, standards)
     flags = {k: v == "true" for k, v in _vocabulary(raw, path, "flag_vocabulary").items()}
     return ColumnSpec(
         fields=fields,

@@ -26,6 +26,7 @@ import re
 import sys
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,6 +158,66 @@ def _column_index(letters: str) -> int:
     return number - 1
 
 
+def _relationship_targets(rels: str) -> dict[str, str]:
+    """The workbook's relationships (`xl/_rels/workbook.xml.rels`): id → target, whichever
+    order a `<Relationship>` writes its attributes in."""
+    targets = dict(re.findall(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
+    targets |= {
+        k: v
+        for v, k in re.findall(r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)
+    }
+    return targets
+
+
+def _sheet_members(workbook: str, targets: dict[str, str]) -> list[tuple[str, str]]:
+    """Each sheet of `xl/workbook.xml` that has a relationship target, as (its name as
+    written, escaped, its member in the zip file), in the workbook's order."""
+    members = []
+    for tag in re.findall(r"<sheet\b[^>]*>", workbook):
+        name = re.search(r'name="([^"]*)"', tag)
+        rid = re.search(r'r:id="([^"]*)"', tag)
+        if not name or not rid or rid.group(1) not in targets:
+            continue
+        target = targets[rid.group(1)].lstrip("/")
+        members.append((name.group(1), target if target.startswith("xl/") else f"xl/{target}"))
+    return members
+
+
+def _hidden_columns(xml: str) -> frozenset[int]:
+    """The hidden columns (zero-based) of a sheet's XML: its `<col … hidden="1">` ranges,
+    in the part above `<sheetData>`."""
+    head = xml[: xml.find("<sheetData")]
+    return frozenset(
+        column
+        for tag in re.findall(r"<col\b[^>]*>", head)
+        if re.search(r'hidden="(1|true)"', tag)
+        for column in range(
+            int(re.search(r'min="(\d+)"', tag).group(1)) - 1,
+            int(re.search(r'max="(\d+)"', tag).group(1)),
+        )
+    )
+
+
+def _error_cells(xml: str) -> dict[tuple[int, int], str]:
+    """A sheet's cells that hold no value, zero-based (row, column) → `#ERROR` (`t="e"`:
+    #N/A, #REF! …) or `#FORMULA` (a formula with no saved value)."""
+    cells: dict[tuple[int, int], str] = {}
+    if 't="e"' not in xml and "<f" not in xml:
+        return cells  # no error cell and no formula: nothing to look for
+    for attributes, body in re.findall(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", xml, re.S):
+        ref = re.search(r'r="([A-Z]+)(\d+)"', attributes)
+        if not ref:
+            continue
+        where = (int(ref.group(2)) - 1, _column_index(ref.group(1)))
+        if 't="e"' in attributes:
+            cells[where] = "#ERROR"
+        elif "<f" in body and 't="str"' not in attributes and not re.search(r"<v>[^<]", body):
+            # a formula never calculated; a formula whose result is the empty
+            # text (t="str", empty <v/>) is a blank cell
+            cells[where] = "#FORMULA"
+    return cells
+
+
 def excel_sheet_facts(
     path: Path,
 ) -> dict[str, tuple[dict[tuple[int, int], str], frozenset[int]]]:
@@ -172,52 +233,9 @@ def excel_sheet_facts(
         with zipfile.ZipFile(path) as book:
             workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
             rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            targets = dict(
-                re.findall(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)
-            )
-            targets |= {
-                k: v
-                for v, k in re.findall(
-                    r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels
-                )
-            }
-            for tag in re.findall(r"<sheet\b[^>]*>", workbook):
-                name = re.search(r'name="([^"]*)"', tag)
-                rid = re.search(r'r:id="([^"]*)"', tag)
-                if not name or not rid or rid.group(1) not in targets:
-                    continue
-                target = targets[rid.group(1)].lstrip("/")
-                member = target if target.startswith("xl/") else f"xl/{target}"
+            for name, member in _sheet_members(workbook, _relationship_targets(rels)):
                 xml = book.read(member).decode("utf-8", "replace")
-                cells: dict[tuple[int, int], str] = {}
-                head = xml[: xml.find("<sheetData")]
-                hidden = frozenset(
-                    column
-                    for tag in re.findall(r"<col\b[^>]*>", head)
-                    if re.search(r'hidden="(1|true)"', tag)
-                    for column in range(
-                        int(re.search(r'min="(\d+)"', tag).group(1)) - 1,
-                        int(re.search(r'max="(\d+)"', tag).group(1)),
-                    )
-                )
-                found[_unescape(name.group(1))] = (cells, hidden)
-                if 't="e"' not in xml and "<f" not in xml:
-                    continue  # no error cell and no formula: nothing to look for
-                for attributes, body in re.findall(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", xml, re.S):
-                    ref = re.search(r'r="([A-Z]+)(\d+)"', attributes)
-                    if not ref:
-                        continue
-                    where = (int(ref.group(2)) - 1, _column_index(ref.group(1)))
-                    if 't="e"' in attributes:
-                        cells[where] = "#ERROR"
-                    elif (
-                        "<f" in body
-                        and 't="str"' not in attributes
-                        and not re.search(r"<v>[^<]", body)
-                    ):
-                        # a formula never calculated; a formula whose result is the empty
-                        # text (t="str", empty <v/>) is a blank cell
-                        cells[where] = "#FORMULA"
+                found[_unescape(name)] = (_error_cells(xml), _hidden_columns(xml))
     except (KeyError, zipfile.BadZipFile):
         return {}
     return found
@@ -721,22 +739,60 @@ def _missing_columns(spec: ColumnSpec, mapped: dict[str, int], headers: list[str
     return missing
 
 
-def _layout(
-    grid: Grid,
-    spec: ColumnSpec,
-    file: str,
-    header_at: int,
-    merges: list,
-    hidden: frozenset[int] = frozenset(),
-) -> _Layout:
-    """The sheet's header and which column holds which field. A hidden column (last
-    year's result kept out of sight) is read only when no visible column names its field;
-    name and ID-number columns, hidden or not, are all dropped."""
-    upper = grid[header_at]
-    id_col = next(c for c, n in _row_fields(upper, spec).items() if n == "household_id")
-    depth = _header_depth(grid, spec, header_at, id_col, merges)
+def _two_columns_error(
+    spec: ColumnSpec, name: str, first: str, second: str, file: str, row: int
+) -> DataError:
+    """The error for two columns (headers `first` and `second`) that both name field
+    `name`."""
+    label = spec.fields[name].aliases[0]
+    return DataError(
+        f"two columns are both '{label}': '{first}' and '{second}'",
+        file=file,
+        row=row,
+        hint="delete or rename one of them",
+        vi=(
+            f"hai cột cùng là '{label}': '{first}' và '{second}'",
+            "xóa hoặc đổi tên một cột",
+        ),
+    )
 
-    headers, names = _column_headers(*_header_cells(grid, merges, header_at, depth), spec)
+
+def _missing_columns_error(
+    missing: list[str], headers: list[str], file: str, row: int
+) -> DataError:
+    """The error for a header without the required columns `missing`, naming the headers
+    it has."""
+    have = ", ".join(f"'{redact(h)}'" for h in dict.fromkeys(headers) if h)
+    return DataError(
+        f"required columns are missing: {'; '.join(missing)}; the headers found are {have}",
+        file=file,
+        row=row,
+        hint="name each missing column as shown",
+        vi=(
+            f"thiếu cột bắt buộc: {'; '.join(missing)}; các tiêu đề có trong tệp là {have}",
+            "đặt tên cột còn thiếu như trên",
+        ),
+        analyst=(
+            "if the file names the column another way, add that header to the field's "
+            "aliases in config/columns.yaml",
+            "nếu tệp đặt tên cột theo cách khác, thêm tên đó vào aliases của trường trong "
+            "config/columns.yaml",
+        ),
+    )
+
+
+def _column_fields(
+    headers: list[str],
+    names: list[str | None],
+    spec: ColumnSpec,
+    hidden: frozenset[int],
+    file: str,
+    row: int,
+) -> tuple[dict[str, int], dict[int, str], list[str]]:
+    """Which column holds which field, visible columns first: (field → column for the
+    fields kept, column → field for the personal ones, the headers ignored). A hidden
+    column is ignored when a visible one names its field; two visible columns naming one
+    field are an error (at the header's last row, `row`)."""
     mapped: dict[str, int] = {}
     personal: dict[int, str] = {}
     ignored: list[str] = []
@@ -754,37 +810,33 @@ def _layout(
             ignored.append(f"{header} (hidden)")
             continue
         if name in mapped:
-            label = spec.fields[name].aliases[0]
-            raise DataError(
-                f"two columns are both '{label}': '{headers[mapped[name]]}' and '{header}'",
-                file=file,
-                row=header_at + depth,
-                hint="delete or rename one of them",
-                vi=(
-                    f"hai cột cùng là '{label}': '{headers[mapped[name]]}' và '{header}'",
-                    "xóa hoặc đổi tên một cột",
-                ),
-            )
+            raise _two_columns_error(spec, name, headers[mapped[name]], header, file, row)
         mapped[name] = col
+    return mapped, personal, ignored
+
+
+def _layout(
+    grid: Grid,
+    spec: ColumnSpec,
+    file: str,
+    header_at: int,
+    merges: list,
+    hidden: frozenset[int] = frozenset(),
+) -> _Layout:
+    """The sheet's header and which column holds which field. A hidden column (last
+    year's result kept out of sight) is read only when no visible column names its field;
+    name and ID-number columns, hidden or not, are all dropped."""
+    upper = grid[header_at]
+    id_col = next(c for c, n in _row_fields(upper, spec).items() if n == "household_id")
+    depth = _header_depth(grid, spec, header_at, id_col, merges)
+
+    headers, names = _column_headers(*_header_cells(grid, merges, header_at, depth), spec)
+    mapped, personal, ignored = _column_fields(
+        headers, names, spec, hidden, file, header_at + depth
+    )
     missing = _missing_columns(spec, mapped, headers)
     if missing:
-        have = ", ".join(f"'{redact(h)}'" for h in dict.fromkeys(headers) if h)
-        raise DataError(
-            f"required columns are missing: {'; '.join(missing)}; the headers found are {have}",
-            file=file,
-            row=header_at + 1,
-            hint="name each missing column as shown",
-            vi=(
-                f"thiếu cột bắt buộc: {'; '.join(missing)}; các tiêu đề có trong tệp là {have}",
-                "đặt tên cột còn thiếu như trên",
-            ),
-            analyst=(
-                "if the file names the column another way, add that header to the field's "
-                "aliases in config/columns.yaml",
-                "nếu tệp đặt tên cột theo cách khác, thêm tên đó vào aliases của trường trong "
-                "config/columns.yaml",
-            ),
-        )
+        raise _missing_columns_error(missing, headers, file, header_at + 1)
     return _Layout(header_at, depth, headers, mapped, ignored, personal)
 
 
@@ -979,6 +1031,89 @@ def _mark_footer(grid: Grid, spec: ColumnSpec, kinds: list[str], layout: _Layout
             kinds[i] = "footer"
 
 
+def _data_rows(kinds: list[str]) -> tuple[np.ndarray, slice | np.ndarray]:
+    """The positions of the data rows, and the same rows as a slice (no copy) when they
+    follow one another (else as the positions)."""
+    data_rows = np.flatnonzero(np.asarray(kinds, dtype=object) == "data")
+    rows: slice | np.ndarray = data_rows
+    if len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows):
+        rows = slice(int(data_rows[0]), int(data_rows[-1]) + 1)
+    return data_rows, rows
+
+
+def _check_rows_add_up(
+    structure: dict[str, int], data_rows: int, grid_rows: int, sheet: str, file: str
+) -> None:
+    """InternalError unless the rows of every kind and the data rows make up the sheet."""
+    if sum(structure.values()) + data_rows != grid_rows:
+        raise InternalError(
+            f"sheet '{sheet}': rows do not add up while reading",
+            file=file,
+            hint="this is a bug in povertyplan; please report it with the file",
+        )
+
+
+def _extra_cells(
+    grid: Grid,
+    headers: list[str],
+    rows: slice | np.ndarray,
+    data_rows: np.ndarray,
+    lengths: list[int] | None,
+    header_at: int,
+) -> np.ndarray:
+    """For each data row, its cells to the right of the header's last column: the filled
+    ones, or (CSV) the fields a line has beyond the header line's, whichever is more."""
+    last_header_col = max(c for c, h in enumerate(headers) if h)
+    extra = np.zeros(len(data_rows), dtype="int64")
+    for column in grid.columns[last_header_col + 1 :]:
+        extra += column[rows] != ""
+    if lengths is not None:
+        width = lengths[header_at]
+        extra = np.maximum(extra, np.asarray(lengths, dtype="int64")[data_rows] - width)
+    return extra
+
+
+def _personal_values(grid: Grid, columns: Iterable[int], rows: slice | np.ndarray) -> set[str]:
+    """The distinct texts of the name and ID-number `columns` in the data rows, blank
+    excluded."""
+    personal = {value for col in columns for value in set(grid.columns[col][rows])}
+    if not grid.text_only:
+        personal = {cell_text(value) for value in personal}
+    personal.discard("")
+    return personal
+
+
+def _signed_names(grid: Grid, kinds: list[str], spec: ColumnSpec) -> set[str]:
+    """The names signed above or under the table: the signers the title and footer texts
+    name, and the signature block's texts of two to five capitalised words that are no
+    title (the signers' names whatever their family names)."""
+    outside = [
+        v
+        for i, kind in enumerate(kinds)
+        if kind in ("title", "footer")
+        for v in grid[i]
+        if isinstance(v, str) and v and not isinstance(v, CellError)
+    ]
+    signed = set(signers(outside))
+    signed |= {
+        v.strip()
+        for i, kind in enumerate(kinds)
+        if kind == "footer"
+        for v in grid[i]
+        if isinstance(v, str)
+        and not isinstance(v, CellError)
+        and 2 <= len(v.split()) <= 5
+        and all(word[:1].isupper() for word in v.split())
+        and not _is_footer_text(v, spec)
+    }
+    return signed
+
+
+def _title_texts(grid: Grid, header_at: int) -> list[str]:
+    """The texts of the title block above the header, row by row."""
+    return [v for row in grid[:header_at] for v in row if isinstance(v, str) and v]
+
+
 def _sheet_table(
     grid: Grid,
     merges: list,
@@ -999,76 +1134,27 @@ def _sheet_table(
     _fill_merged(grid, merges, header_at + layout.header_rows)
     kinds = _classify(grid, spec, layout)
     structure = {kind: kinds.count(kind) for kind in STRUCTURE_KINDS}
-    data_rows = np.flatnonzero(np.asarray(kinds, dtype=object) == "data")
-    # the data rows, as a slice (no copy) when they follow one another
-    rows: slice | np.ndarray = data_rows
-    if len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows):
-        rows = slice(int(data_rows[0]), int(data_rows[-1]) + 1)
-    if sum(structure.values()) + len(data_rows) != len(grid):
-        raise InternalError(
-            f"sheet '{sheet}': rows do not add up while reading",
-            file=file,
-            hint="this is a bug in povertyplan; please report it with the file",
-        )
+    data_rows, rows = _data_rows(kinds)
+    _check_rows_add_up(structure, len(data_rows), len(grid), sheet, file)
     keep = layout.mapped
-    last_header_col = max(c for c, h in enumerate(layout.headers) if h)
     frame = pd.DataFrame(
         {name: pd.Series(grid.columns[col][rows], dtype=object) for name, col in keep.items()}
     )
     frame["source_row"] = pd.Series(data_rows + 1, dtype="int64")
     frame["sheet"] = sheet
-    extra = np.zeros(len(data_rows), dtype="int64")
-    for column in grid.columns[last_header_col + 1 :]:
-        extra += column[rows] != ""
-    if lengths is not None:
-        width = lengths[header_at]
-        extra = np.maximum(extra, np.asarray(lengths, dtype="int64")[data_rows] - width)
+    extra = _extra_cells(grid, layout.headers, rows, data_rows, lengths, header_at)
     frame["extra_cells"] = pd.Series(extra, dtype="int64")
     headers = {name: layout.headers[col] for name, col in keep.items()}
     # the file's own names and ID numbers, and the names signed above or under the table:
     # never kept, only used to keep them out of every message
-    personal = {value for col in layout.personal for value in set(grid.columns[col][rows])}
-    if not grid.text_only:
-        personal = {cell_text(value) for value in personal}
-    personal.discard("")
-    outside = [
-        v
-        for i, kind in enumerate(kinds)
-        if kind in ("title", "footer")
-        for v in grid[i]
-        if isinstance(v, str) and v and not isinstance(v, CellError)
-    ]
-    signed = set(signers(outside))
-    # and the signers' names whatever their family names: the signature block's texts of
-    # two to five capitalised words that are no title
-    signed |= {
-        v.strip()
-        for i, kind in enumerate(kinds)
-        if kind == "footer"
-        for v in grid[i]
-        if isinstance(v, str)
-        and not isinstance(v, CellError)
-        and 2 <= len(v.split()) <= 5
-        and all(word[:1].isupper() for word in v.split())
-        and not _is_footer_text(v, spec)
-    }
-
-    frame.attrs["personal_values"] = personal
-    frame.attrs["signed_names"] = signed
-    frame.attrs["title_texts"] = [
-        v for row in grid[:header_at] for v in row if isinstance(v, str) and v
-    ]
+    frame.attrs["personal_values"] = _personal_values(grid, layout.personal, rows)
+    frame.attrs["signed_names"] = _signed_names(grid, kinds, spec)
+    frame.attrs["title_texts"] = _title_texts(grid, header_at)
     return frame, headers, structure, layout
 
 
-def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
-    """Read one raw file into a RawTable.
-
-    Raises DataError (one line, naming the file) when the file cannot be read or no
-    sheet has a usable header.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
+def _check_raw_path(path: Path, suffix: str) -> None:
+    """DataError when the file does not exist or has an extension that is not read."""
     if not path.is_file():
         raise DataError(
             "the file does not exist",
@@ -1083,69 +1169,111 @@ def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
             hint="send .xlsx, .xls or .csv files",
             vi=(f"có đuôi '{suffix}', không đọc được", "gửi tệp .xlsx, .xls hoặc .csv"),
         )
+
+
+def _file_grids(
+    path: Path, suffix: str
+) -> tuple[list[tuple[str, Grid, list, list[int] | None, frozenset[int]]], list[str], bool, str]:
+    """Every sheet of a file as (name, grid, merged ranges, CSV line lengths, hidden
+    columns), the hidden sheets, whether any cell holds an Excel error, and the file's
+    encoding (a CSV file's text encoding, an Excel file's extension)."""
     if suffix in CSV_SUFFIXES:
         grid, file_encoding, lengths = _csv_grid(path)
-        grids, ignored_sheets, has_errors = [("", grid, [], lengths, frozenset())], [], False
-    else:
-        grids, ignored_sheets, has_errors = _excel_grids(path)
-        file_encoding = suffix.lstrip(".")
+        return [("", grid, [], lengths, frozenset())], [], False, file_encoding
+    grids, ignored_sheets, has_errors = _excel_grids(path)
+    return grids, ignored_sheets, has_errors, suffix.lstrip(".")
+
+
+def _find_header_repairing(
+    grid: Grid, spec: ColumnSpec, legacy_csv: bool
+) -> tuple[int | None, dict[int, str]]:
+    """The sheet's header row (None when it has none), after repairing its legacy text;
+    returns it with {column: encoding} of the columns repaired.
+
+    A header readable as it is (typed in Unicode) is kept as it is, and only the rows
+    below it are repaired; otherwise the whole sheet is, header included, and the header
+    looked for again."""
+    header_at = _find_header(grid, spec) if grid else None
+    if header_at is not None and not legacy_csv:
+        return header_at, repair_legacy_text(grid, first_row=header_at + 1)
+    repaired = repair_legacy_text(grid, whole_file=legacy_csv)
+    return (_find_header(grid, spec) if grid else None), repaired
+
+
+def _column_encodings(repaired: dict[int, str], headers: list[str]) -> list[str]:
+    """`header: encoding` of each repaired column (`#n` for a column without a header)."""
+    labels = {
+        col: headers[col] if col < len(headers) and headers[col] else f"#{col + 1}"
+        for col in repaired
+    }
+    return [f"{labels[col]}: {encoding}" for col, encoding in repaired.items()]
+
+
+def _no_header_error(path: Path, spec: ColumnSpec, sheets: int, file_encoding: str) -> DataError:
+    """The error for a file of `sheets` sheets none of which has a household-code header."""
+    aliases = ", ".join(f"'{a}'" for a in spec.fields["household_id"].aliases[:3])
+    return DataError(
+        "no header row with a household ID column was found"
+        + (" in any sheet" if sheets > 1 else ""),
+        file=path.name,
+        hint=f"the header must have a column named {aliases}"
+        + (
+            "; the file is not UTF-8 text, so save it from Excel as 'CSV UTF-8'"
+            if file_encoding == "legacy"
+            else ""
+        ),
+        vi=(
+            "không tìm thấy dòng tiêu đề có cột mã hộ",
+            f"dòng tiêu đề phải có một cột tên là {aliases}",
+        ),
+    )
+
+
+def _sheets_attrs(
+    frames: list[pd.DataFrame], sheets: list[str]
+) -> tuple[frozenset[str], frozenset[str], dict[str, list[str]]]:
+    """The personal values, the signers' names and each sheet's title texts that
+    `_sheet_table` left in its frames' attrs, taken out of them and gathered."""
+    personal = frozenset().union(*(f.attrs.pop("personal_values", set()) for f in frames))
+    signed = frozenset().union(*(f.attrs.pop("signed_names", set()) for f in frames))
+    sheet_titles = {
+        sheet: f.attrs.pop("title_texts", []) for sheet, f in zip(sheets, frames, strict=True)
+    }
+    return personal, signed, sheet_titles
+
+
+def read_raw_file(path: str | Path, spec: ColumnSpec) -> RawTable:
+    """Read one raw file into a RawTable.
+
+    Raises DataError (one line, naming the file) when the file cannot be read or no
+    sheet has a usable header.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    _check_raw_path(path, suffix)
+    grids, ignored_sheets, has_errors, file_encoding = _file_grids(path, suffix)
     frames, headers, sheets, ignored_columns, text_encodings = [], {}, [], [], []
     structure = dict.fromkeys(STRUCTURE_KINDS, 0)
     grid_rows = 0
     for sheet, grid, merges, lengths, hidden_columns in grids:
-        # a header readable as it is (typed in Unicode) is kept as it is, and only the rows
-        # below it are repaired; otherwise the whole sheet is, header included
-        header_at = _find_header(grid, spec) if grid else None
-        legacy_csv = file_encoding == "legacy"
-        if header_at is not None and not legacy_csv:
-            repaired = repair_legacy_text(grid, first_row=header_at + 1)
-        else:
-            repaired = repair_legacy_text(grid, whole_file=legacy_csv)
-            header_at = _find_header(grid, spec) if grid else None
+        header_at, repaired = _find_header_repairing(grid, spec, file_encoding == "legacy")
         if header_at is None:
             ignored_sheets.append(sheet)
             continue
         frame, sheet_headers, sheet_structure, layout = _sheet_table(
             grid, merges, spec, path.name, sheet, header_at, lengths, hidden_columns
         )
-
-        ignored = layout.ignored
-        for col, encoding in repaired.items():
-            label = (
-                layout.headers[col]
-                if col < len(layout.headers) and layout.headers[col]
-                else f"#{col + 1}"
-            )
-            text_encodings.append(f"{label}: {encoding}")
+        text_encodings += _column_encodings(repaired, layout.headers)
         frames.append(frame)
         headers[sheet] = sheet_headers
         sheets.append(sheet)
         grid_rows += len(grid)
         for kind, count in sheet_structure.items():
             structure[kind] += count
-        ignored_columns += [c for c in ignored if c not in ignored_columns]
+        ignored_columns += [c for c in layout.ignored if c not in ignored_columns]
     if not frames:
-        aliases = ", ".join(f"'{a}'" for a in spec.fields["household_id"].aliases[:3])
-        raise DataError(
-            "no header row with a household ID column was found"
-            + (" in any sheet" if len(grids) > 1 else ""),
-            file=path.name,
-            hint=f"the header must have a column named {aliases}"
-            + (
-                "; the file is not UTF-8 text, so save it from Excel as 'CSV UTF-8'"
-                if file_encoding == "legacy"
-                else ""
-            ),
-            vi=(
-                "không tìm thấy dòng tiêu đề có cột mã hộ",
-                f"dòng tiêu đề phải có một cột tên là {aliases}",
-            ),
-        )
-    personal = frozenset().union(*(f.attrs.pop("personal_values", set()) for f in frames))
-    signed = frozenset().union(*(f.attrs.pop("signed_names", set()) for f in frames))
-    sheet_titles = {
-        sheet: f.attrs.pop("title_texts", []) for sheet, f in zip(sheets, frames, strict=True)
-    }
+        raise _no_header_error(path, spec, len(grids), file_encoding)
+    personal, signed, sheet_titles = _sheets_attrs(frames, sheets)
     titles = [text for texts in sheet_titles.values() for text in texts]
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return RawTable(
