@@ -48,25 +48,12 @@ def follow_keys(reviews: list[tuple[pd.Series, pd.Series]]) -> list[pd.Series]:
     return [units.astype(str) + FOLLOW_SEPARATOR + ids for ids, units in reviews]
 
 
-def household_transitions(
-    previous: pd.DataFrame,
-    current: pd.DataFrame,
-    unit_of_previous: dict[str, str],
-    poor_before_previous: set[str] | pd.Index,
-) -> pd.DataFrame:
-    """One row per household of either review: its unit, status and members in each
-    (blank status where absent), and whether it counts as re-poor.
-
-    `unit_of_previous` maps the previous review's commune codes to the current review's
-    units (`geography.unit_mapping`); a unit that cannot be mapped (a split) has a
-    `scheme:code` key there: its households still present are followed to their current
-    commune, the others stay under that key. A code missing from it keeps its own code.
-    Households are matched by their `key` column when the frames have one (see
-    `follow_keys`), else by the keys `follow_keys` gives the two reviews; two previous
-    households whose communes merged and that share a code cannot be told apart, and
-    count as having left and arrived. `poor_before_previous`: keys of households poor in
-    any review before the previous one.
-    """
+def _with_keys(
+    previous: pd.DataFrame, current: pd.DataFrame, unit_of_previous: dict[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two reviews with the `key` each household is followed by: their own when both
+    frames have one, else the keys `follow_keys` gives them on the current units; a key
+    shared by two previous households (communes that merged) gets its commune appended."""
     mapped_previous = (
         previous["commune_code"].map(unit_of_previous).fillna(previous["commune_code"])
     )
@@ -86,15 +73,46 @@ def household_transitions(
                 ~shared, previous["key"] + FOLLOW_SEPARATOR + previous["commune_code"].astype(str)
             )
         )
+    return previous, current
+
+
+def _unit_before(
+    merged: pd.DataFrame, unit_of_previous: dict[str, str], present_after: pd.Series
+) -> pd.Series:
+    """Each household's previous unit on the current geography: a split unit's household
+    still present is followed to its current commune, the others keep the split's key."""
+    mapped = merged["commune_code_previous"].map(unit_of_previous)
+    split = mapped.str.contains(":", regex=False).fillna(False).astype(bool)
+    unit_before = mapped.fillna(merged["commune_code_previous"])
+    return unit_before.where(~(split & present_after), merged["commune_code"])
+
+
+def household_transitions(
+    previous: pd.DataFrame,
+    current: pd.DataFrame,
+    unit_of_previous: dict[str, str],
+    poor_before_previous: set[str] | pd.Index,
+) -> pd.DataFrame:
+    """One row per household of either review: its unit, status and members in each
+    (blank status where absent), and whether it counts as re-poor.
+
+    `unit_of_previous` maps the previous review's commune codes to the current review's
+    units (`geography.unit_mapping`); a unit that cannot be mapped (a split) has a
+    `scheme:code` key there: its households still present are followed to their current
+    commune, the others stay under that key. A code missing from it keeps its own code.
+    Households are matched by their `key` column when the frames have one (see
+    `follow_keys`), else by the keys `follow_keys` gives the two reviews; two previous
+    households whose communes merged and that share a code cannot be told apart, and
+    count as having left and arrived. `poor_before_previous`: keys of households poor in
+    any review before the previous one.
+    """
+    previous, current = _with_keys(previous, current, unit_of_previous)
     before = previous[["key", "household_id", "commune_code", "status", "members"]]
     after = current[["key", "household_id", "commune_code", "status", "members", "re_poor"]]
     merged = before.merge(after, on="key", how="outer", suffixes=("_previous", ""), sort=True)
     present_before = merged["status_previous"].notna()
     present_after = merged["status"].notna()
-    mapped = merged["commune_code_previous"].map(unit_of_previous)
-    split = mapped.str.contains(":", regex=False).fillna(False).astype(bool)
-    unit_before = mapped.fillna(merged["commune_code_previous"])
-    unit_before = unit_before.where(~(split & present_after), merged["commune_code"])
+    unit_before = _unit_before(merged, unit_of_previous, present_after)
     recorded = merged["re_poor"].fillna(False).astype(bool)
     earlier = merged["key"].isin(poor_before_previous)
     return pd.DataFrame(
