@@ -21,7 +21,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..core.errors import DataError
 from ..core.rates import rate
+from .geography import unit_codes
 
 PLAN_SUMS = ["households", "poor", "target_reduction", "poor_end"]
 FLOW_PARTS = [
@@ -55,6 +57,15 @@ ATTAINMENT_COLUMNS = [
     "exits_met",
     "rate_met",
     "status",
+]
+
+UNIT_COLUMNS = [
+    "unit_code",
+    "unit_name",
+    "level",
+    "display_order",
+    "households",
+    "poor_rate",
 ]
 
 
@@ -168,3 +179,79 @@ def target_attainment(
     out.index.name = "unit_code"
     out = out.reset_index().sort_values(["level", "display_order", "unit_code"])
     return out[ATTAINMENT_COLUMNS].reset_index(drop=True)
+
+
+def judged_plan_review_year(plan: pd.DataFrame, year: int, source: str) -> int:
+    """The review the plan was made from, which must be review `year` − 1 (DataError
+    naming `source` otherwise)."""
+    plan_review_year = int(plan["review_year"].iloc[0])
+    if plan_review_year != year - 1:
+        raise DataError(
+            f"{year}: the plan judged must be the one made from review {year - 1}, "
+            f"not {plan_review_year}",
+            file=source,
+        )
+    return plan_review_year
+
+
+def poor_household_flows(flows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a flow table for poor households, in households."""
+    return flows[(flows["flow_group"] == "poor") & (flows["measure"] == "households")]
+
+
+def units_with_district(communes: pd.DataFrame, district: pd.Series) -> pd.DataFrame:
+    """The review's communes (communes.parquet) and a district row (from district.parquet),
+    as units (`UNIT_COLUMNS`)."""
+    return pd.concat(
+        [
+            communes.rename(
+                columns={"commune_code": "unit_code", "commune_name": "unit_name"}
+            ).assign(level="commune")[UNIT_COLUMNS],
+            pd.DataFrame(
+                [
+                    {
+                        "unit_code": str(district["district_code"]),
+                        "unit_name": district["district_name"],
+                        "level": "district",
+                        "display_order": 0,
+                        "households": int(district["households"]),
+                        "poor_rate": float(district["poor_rate"]),
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+
+
+def plan_attainment(
+    plan: pd.DataFrame,
+    mapping: pd.DataFrame,
+    flows: pd.DataFrame,
+    communes: pd.DataFrame,
+    totals: pd.Series,
+    goals_config: dict,
+    district: dict,
+    year: int,
+) -> pd.DataFrame:
+    """`target_attainment` of the plan made from review `year` − 1 (`plan`: its
+    targets.parquet; `mapping`: its review's `geography.unit_mapping` onto review `year`)
+    judged by review `year` (`flows`, `communes`, `totals`: its flows.parquet,
+    communes.parquet and district row), with the review, plan review and plan years."""
+    plan_review_year = int(plan["review_year"].iloc[0])
+    table = target_attainment(
+        plan,
+        unit_codes(mapping),
+        poor_household_flows(flows),
+        units_with_district(communes, totals),
+        goals_config,
+        district,
+    )
+    return table.assign(
+        review_year=year, plan_review_year=plan_review_year, plan_year=plan_review_year + 1
+    )
+
+
+def commune_statuses(table: pd.DataFrame) -> dict[str, int]:
+    """How many communes have each attainment status."""
+    return table[table["level"] == "commune"]["status"].value_counts().to_dict()

@@ -21,6 +21,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.errors import DataError
+from ..read.registry import commune_names
+from .geography import display_orders, unit_codes, units_in
 
 GROUPS = ("poor", "near_poor")
 MEASURES = ("households", "persons")
@@ -283,6 +285,97 @@ def check_flows(
                     f" at {int(got[wrong[0]])} {measure} but {source} {int(want[wrong[0]])}",
                     hint=hint,
                 )
+
+
+def keys_and_poor_before(
+    earlier: list[pd.DataFrame],
+    previous: pd.DataFrame,
+    current: pd.DataFrame,
+    registry: pd.DataFrame,
+    year: int,
+) -> tuple[list[pd.Series], pd.Index]:
+    """Every review's households on review `year`'s units, followed by one key
+    (`follow_keys`): the keys of each review (the previous and current last), and those
+    of the households poor in a review before the previous one."""
+    reviews = [*earlier, previous, current]
+    keys = follow_keys(
+        [
+            (
+                frame["household_id"],
+                frame["commune_code"]
+                .map(units_in(registry, int(frame["review_year"].iloc[0]), year))
+                .fillna(frame["commune_code"]),
+            )
+            for frame in reviews
+        ]
+    )
+    poor = [k[f["status"] == "poor"] for f, k in zip(earlier, keys, strict=False)]
+    return keys, pd.Index(pd.concat(poor).unique() if poor else [])
+
+
+def flow_unit_names(
+    registry: pd.DataFrame, year: int, mapping: pd.DataFrame, district: dict
+) -> dict[str, str]:
+    """The name of each unit of the flows: the communes of review `year`, the district,
+    and each previous unit that cannot be mapped (its `scheme:code` key) marked (*)."""
+    code = str(district.get("code", ""))
+    names = commune_names(registry, year) | {code: district.get("name", code)}
+    split = mapping[~mapping["mapped"]]
+    return names | {
+        key: f"{name} (*)" for key, name in zip(split["target_code"], split["name"], strict=True)
+    }
+
+
+def _labelled(
+    table: pd.DataFrame,
+    names: dict[str, str],
+    order: dict[str, int],
+    year: int,
+    previous_year: int,
+) -> pd.DataFrame:
+    """The flow table with its review years, unit names and display order (999 for a
+    unit with none; its code for a unit with no name)."""
+    return table.assign(
+        review_year=year,
+        previous_year=previous_year,
+        unit_name=table["unit_code"].map(names).fillna(table["unit_code"]),
+        display_order=table["unit_code"].map(order).fillna(999).astype("int64"),
+    )
+
+
+def review_flows(
+    previous: pd.DataFrame,
+    current: pd.DataFrame,
+    earlier: list[pd.DataFrame],
+    registry: pd.DataFrame,
+    mapping: pd.DataFrame,
+    district: dict,
+    year: int,
+) -> pd.DataFrame:
+    """The labelled flow table between the `previous` review and review `year`
+    (`current`), on review `year`'s units: households followed by one key across every
+    review (`earlier`: the reviews before the previous one, for re-poor households);
+    `mapping`: the previous review's `geography.unit_mapping` onto review `year`."""
+    keys, poor_before = keys_and_poor_before(earlier, previous, current, registry, year)
+    transitions = household_transitions(
+        previous.assign(key=keys[-2]),
+        current.assign(key=keys[-1]),
+        unit_codes(mapping),
+        poor_before,
+    )
+    table = flow_table(transitions, str(district.get("code", "")))
+    names = flow_unit_names(registry, year, mapping, district)
+    previous_year = int(previous["review_year"].iloc[0])
+    return _labelled(table, names, display_orders(registry, year), year, previous_year)
+
+
+def district_poor_households(table: pd.DataFrame) -> pd.Series:
+    """The flow table's district row for poor households, in households."""
+    return table[
+        (table["level"] == "district")
+        & (table["flow_group"] == "poor")
+        & (table["measure"] == "households")
+    ].iloc[0]
 
 
 def previous_reviews(years: list[int]) -> dict[int, int]:

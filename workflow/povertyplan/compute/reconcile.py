@@ -721,6 +721,17 @@ def reconcile_statements(statements: tuple[dict, ...], targets: pd.DataFrame) ->
     return rows
 
 
+def check_review_year(published: Published, year: int, file: str) -> None:
+    """ConfigError (naming `file`) when a published plan is not built on the review of
+    `year`."""
+    if published.review_year != year:
+        raise ConfigError(
+            f"the plan is built on the review of {published.review_year}, not {year}",
+            file=file,
+            hint="correct review_year in the file",
+        )
+
+
 def reconciliation(
     published: Published, targets: pd.DataFrame, district: pd.Series
 ) -> pd.DataFrame:
@@ -737,3 +748,8 @@ def reconciliation(
     frame.insert(0, "published", published.id)
     frame.insert(0, "review_year", published.review_year)
     return frame
+
+
+def finding_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """How many comparisons of a reconciliation have each finding."""
+    return frame["finding"].value_counts().to_dict()
