@@ -505,7 +505,7 @@ def _not_in_data_row(unit: str, code: str) -> dict:
 
 def _printed_sum(communes: pd.DataFrame, column: str) -> Decimal:
     """The sum of a count column over the printed commune rows."""
-    return sum(decimal_from_text(v) for v in communes[column])
+    return sum((decimal_from_text(v) for v in communes[column]), Decimal(0))
 
 
 def _count_rows(record: dict, counts: pd.Series, communes: pd.DataFrame) -> list[dict]:
