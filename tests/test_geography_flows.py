@@ -6,15 +6,34 @@ import pandas as pd
 import pytest
 
 from povertyplan.compute import datasets
-from povertyplan.compute.attainment import target_attainment
+from povertyplan.compute.attainment import (
+    commune_statuses,
+    judged_plan_review_year,
+    plan_attainment,
+    poor_household_flows,
+    target_attainment,
+    units_with_district,
+)
 from povertyplan.compute.flows import (
     check_flows,
+    district_poor_households,
     flow_table,
+    flow_unit_names,
     household_transitions,
+    keys_and_poor_before,
     previous_reviews,
+    review_flows,
 )
-from povertyplan.compute.geography import geography_year, unit_mapping
-from povertyplan.compute.trends import trend_table
+from povertyplan.compute.geography import (
+    display_orders,
+    geography_year,
+    mappings_onto,
+    unit_codes,
+    unit_mapping,
+    units_in,
+    unmapped_notes,
+)
+from povertyplan.compute.trends import trend_table, unit_count, unmapped_unit_notes
 from povertyplan.core.errors import ConfigError, DataError
 from povertyplan.present.helpers import geography_notes
 from povertyplan.present.summary import run_summary
@@ -411,3 +430,157 @@ def test_households_numbered_001_in_each_commune_are_followed_within_their_commu
     poor = table[(table["flow_group"] == "poor") & (table["measure"] == "households")]
     row = poor.set_index("unit_code").loc["3"]
     assert (row["opening"], row["decrease_other"], row["increase_other"]) == (1, 1, 1)
+
+
+def test_mapping_helpers_give_codes_notes_and_display_orders(split_registry):
+    mapping = unit_mapping(split_registry, 2020, 2025)
+    assert unit_codes(mapping) == {"100": "500", "200": "gso:200"}
+    assert units_in(split_registry, 2018, 2020) == {"100": "100", "200": "200", "300": "100"}
+    assert len(unmapped_notes(mapping)) == 1
+    assert "split between new:500, new:600" in unmapped_notes(mapping)[0]
+    assert unmapped_notes(unit_mapping(split_registry, 2018, 2020)) == []
+    assert display_orders(split_registry, 2018) == {"100": 1, "200": 2, "300": 3}
+    onto = mappings_onto(split_registry, [2018, 2020], 2025)
+    assert list(onto) == [2018, 2020]
+    assert onto[2018].equals(unit_mapping(split_registry, 2018, 2025))
+
+
+def reviewed(year, rows, re_poor=None):
+    return frame(rows, re_poor).assign(review_year=year)
+
+
+def test_review_flows_follow_households_onto_the_later_units(split_registry):
+    """Xã Ba (300) became part of Xã Một (100) in 2020: its households are followed there,
+    and one poor in 2018 that is poor again in 2020 is re-poor from history."""
+    earlier = [reviewed(2018, [("a", "100", "poor", 3), ("c", "300", "poor", 2)])]
+    previous = reviewed(2019, [("a", "100", "poor", 3), ("c", "300", "not_poor", 2)])
+    current = reviewed(2020, [("a", "100", "near_poor", 3), ("c", "100", "poor", 2)])
+    keys, poor_before = keys_and_poor_before(earlier, previous, current, split_registry, 2020)
+    assert [list(k) for k in keys] == [["a", "c"]] * 3
+    assert list(poor_before) == ["a", "c"]
+    mapping = unit_mapping(split_registry, 2019, 2020)
+    district = {"code": "1", "name": "Huyện"}
+    table = review_flows(previous, current, earlier, split_registry, mapping, district, 2020)
+    assert table["identity_holds"].all()
+    assert set(table["unit_code"]) == {"100", "1"}
+    assert (table["review_year"] == 2020).all() and (table["previous_year"] == 2019).all()
+    names = table.drop_duplicates("unit_code").set_index("unit_code")
+    assert names.at["100", "unit_name"] == "Xã Một" and names.at["1", "unit_name"] == "Huyện"
+    assert names.at["100", "display_order"] == 1 and names.at["1", "display_order"] == 999
+    poor = district_poor_households(table)
+    assert (poor["level"], poor["flow_group"], poor["measure"]) == (
+        "district",
+        "poor",
+        "households",
+    )
+    assert (poor["opening"], poor["closing"]) == (1, 1)
+    assert (poor["decrease_changed_status"], poor["increase_re_poor"]) == (1, 1)
+
+
+def test_flow_unit_names_mark_a_unit_that_cannot_be_mapped(split_registry):
+    mapping = unit_mapping(split_registry, 2020, 2025)
+    names = flow_unit_names(split_registry, 2025, mapping, {"code": "1", "name": "Huyện"})
+    assert names == {"500": "Xã Năm", "600": "Xã Sáu", "1": "Huyện", "gso:200": "Xã Hai (*)"}
+    assert flow_unit_names(split_registry, 2025, mapping, {"code": "7"})["7"] == "7"
+
+
+def test_plan_attainment_from_the_step_inputs(split_registry):
+    plan = pd.DataFrame(
+        {
+            "review_year": [2019, 2019],
+            "commune_code": ["100", "300"],
+            "households": [60, 40],
+            "poor": [6, 4],
+            "target_reduction": [2, 1],
+            "poor_end": [4, 3],
+        }
+    )
+    parts = {
+        "opening": 10,
+        "closing": 6,
+        "decrease_changed_status": 3,
+        "decrease_rose_above_near_poor_line": 1,
+        "increase_changed_status": 0,
+        "increase_re_poor": 0,
+        "increase_newly": 0,
+    }
+    flows = pd.DataFrame(
+        [
+            {"unit_code": unit, "flow_group": group, "measure": measure, **parts}
+            for unit in ("100", "1")
+            for group in ("poor", "near_poor")
+            for measure in ("households", "persons")
+        ]
+    )
+    poor = poor_household_flows(flows)
+    assert len(poor) == 2 and set(poor["flow_group"]) == {"poor"}
+    assert set(poor["measure"]) == {"households"}
+    communes = pd.DataFrame(
+        {
+            "commune_code": ["100"],
+            "commune_name": ["Xã Một"],
+            "display_order": [1],
+            "households": [100],
+            "poor": [6],
+            "poor_rate": [6.0],
+        }
+    )
+    totals = pd.Series(
+        {"district_code": "1", "district_name": "Huyện", "households": 100, "poor_rate": 6.0}
+    )
+    units = units_with_district(communes, totals)
+    assert units.to_dict("records")[-1] == {
+        "unit_code": "1",
+        "unit_name": "Huyện",
+        "level": "district",
+        "display_order": 0,
+        "households": 100,
+        "poor_rate": 6.0,
+    }
+    assert judged_plan_review_year(plan, 2020, "targets.parquet") == 2019
+    with pytest.raises(DataError, match="must be the one made from review 2020, not 2019"):
+        judged_plan_review_year(plan, 2021, "targets.parquet")
+    mapping = unit_mapping(split_registry, 2019, 2020)
+    table = plan_attainment(plan, mapping, flows, communes, totals, {}, {"code": "1"}, 2020)
+    assert table.equals(
+        target_attainment(plan, unit_codes(mapping), poor, units, {}, {"code": "1"}).assign(
+            review_year=2020, plan_review_year=2019, plan_year=2020
+        )
+    )
+    row = table.set_index("unit_code").loc["100"]
+    assert (row["households_at_plan"], row["target_reduction"], row["exits"]) == (100, 3, 4)
+    assert row["status"] == "met"
+    assert commune_statuses(table) == {"met": 1}
+
+
+def test_trend_notes_and_units(split_registry):
+    communes = pd.DataFrame(
+        {
+            "commune_code": ["100", "200"],
+            "commune_name": ["Xã Một", "Xã Hai"],
+            "display_order": [1, 2],
+            "households": [100, 50],
+            "persons": [400, 200],
+            "poor": [10, 5],
+            "near_poor": [8, 4],
+        }
+    )
+    district = pd.DataFrame(
+        [
+            {
+                "district_code": "1",
+                "district_name": "H",
+                "households": 150,
+                "persons": 600,
+                "poor": 15,
+                "near_poor": 12,
+            }
+        ]
+    )
+    mappings = mappings_onto(split_registry, [2019, 2020], 2025)
+    table = trend_table(
+        {2019: communes, 2020: communes}, {2019: district, 2020: district}, mappings, 2025
+    )
+    notes = unmapped_unit_notes(table)
+    assert len(notes) == 1 and "split between new:500, new:600" in notes[0]
+    assert unit_count(table) == 2

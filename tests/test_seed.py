@@ -299,6 +299,21 @@ def test_the_reconciliation_finds_every_printed_discrepancy_and_nothing_else(bui
     assert table["source"].iloc[0].startswith("Kế hoạch thực hiện chương trình giảm nghèo năm 2019")
 
 
+def test_the_reconciliation_checks_the_review_year_and_counts_findings(built, registry):
+    from povertyplan.compute.reconcile import check_review_year, finding_counts, load_published
+    from povertyplan.core.errors import ConfigError
+
+    plan = load_published(PUBLISHED, registry)
+    check_review_year(plan, plan.review_year, str(PUBLISHED))
+    with pytest.raises(ConfigError, match="built on the review of 2018, not 2019") as error:
+        check_review_year(plan, 2019, "given.yaml")
+    assert "given.yaml" in error.value.one_line("en")
+    table = reconcile(built, registry)
+    counts = finding_counts(table)
+    assert sum(counts.values()) == len(table)
+    assert counts["match"] == (table["finding"] == "match").sum()
+
+
 def test_the_published_copy_is_the_seed_transcription():
     copy = (REPO / "config" / "published" / "plan-2019-cam-lo.csv").read_bytes()
     assert copy == SEED_TABLE.read_bytes()

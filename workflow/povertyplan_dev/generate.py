@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from povertyplan.core.xlsx import save_workbook
 
@@ -118,49 +119,95 @@ GIVEN_F = ["Lan", "Hoa", "Mai", "Hương", "Thảo", "Nga", "Hằng", "Liên", "
 MINORITY_GIVEN = ["A Lăng", "Pả Xi", "Kăn Đá", "Ta Ôi", "Pi Loan", "Hồ Thị Pa", "Ăm Bo"]
 
 
-def _households(spec: CommuneSpec, year: int, seed: int) -> pd.DataFrame:
-    """The synthetic households of one commune, with their true status and values."""
-    rng = np.random.default_rng([seed, int(spec.code), year])
-    n = spec.households
-    status = np.array(
+def _statuses(spec: CommuneSpec) -> np.ndarray:
+    """Each household's true status: the commune's poor first, then near-poor, then the
+    rest."""
+    return np.array(
         ["poor"] * spec.poor
         + ["near_poor"] * spec.near_poor
-        + ["not_poor"] * (n - spec.poor - spec.near_poor)
+        + ["not_poor"] * (spec.households - spec.poor - spec.near_poor)
     )
-    targeted = np.zeros(n, dtype=bool)
-    targeted[: spec.poor_targeted] = True
+
+
+def _minority(spec: CommuneSpec, rng: np.random.Generator) -> np.ndarray:
+    """Which households are of an ethnic minority: the spec's count drawn within the
+    poor, the near-poor and the other households."""
+    n = spec.households
     minority = np.zeros(n, dtype=bool)
     minority[rng.choice(spec.poor, spec.poor_minority, replace=False)] = True
     near_start = spec.poor
     minority[near_start + rng.choice(spec.near_poor, spec.near_poor_minority, replace=False)] = True
     other_start = spec.poor + spec.near_poor
     minority[other_start + rng.choice(n - other_start, spec.other_minority, replace=False)] = True
+    return minority
 
-    poor = status == "poor"
-    hardcore = poor & ~targeted
+
+def _members_and_workers(
+    rng: np.random.Generator, poor: np.ndarray, hardcore: np.ndarray, targeted: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Members and workers of each household: hard-core poor households are small and
+    most have no worker; a poor household marked can-exit has at least one."""
+    n = len(poor)
     members = rng.choice([1, 2, 3, 4, 5, 6, 7], size=n, p=[0.08, 0.2, 0.22, 0.27, 0.14, 0.06, 0.03])
     members = np.where(hardcore, rng.choice([1, 2, 3], size=n, p=[0.4, 0.4, 0.2]), members)
     workers = np.minimum(members, rng.binomial(members, 0.6))
     workers = np.where(hardcore & (rng.random(n) < 0.6), 0, workers)
     workers = np.where(poor & targeted & (workers == 0), np.minimum(1, members), workers)
+    return members, workers
 
-    income, indicators = _income_and_deprivations(rng, status, spec.area)
 
+def _id_numbers(rng: np.random.Generator, female: np.ndarray, birth: np.ndarray) -> list[str]:
+    """Synthetic 12-digit ID numbers (province 045, sex and century, birth year)."""
+    return [
+        f"045{int(f) + (2 if b >= 2000 else 0)}{b % 100:02d}{rng.integers(0, 1_000_000):06d}"
+        for f, b in zip(female, birth, strict=True)
+    ]
+
+
+def _heads(
+    rng: np.random.Generator, hardcore: np.ndarray, minority: np.ndarray
+) -> tuple[list[str], list[str], np.ndarray]:
+    """The head of each household: name, ID number and ethnicity."""
+    n = len(hardcore)
     female = rng.random(n) < np.where(hardcore, 0.55, 0.25)
     names = [
         _name(rng, is_female, is_minority)
         for is_female, is_minority in zip(female, minority, strict=True)
     ]
     birth = rng.integers(1940, 1996, n)
-    id_numbers = [
-        f"045{int(f) + (2 if b >= 2000 else 0)}{b % 100:02d}{rng.integers(0, 1_000_000):06d}"
-        for f, b in zip(female, birth, strict=True)
-    ]
+    id_numbers = _id_numbers(rng, female, birth)
     ethnicity = np.where(minority, np.where(rng.random(n) < 0.7, "Vân Kiều", "Pa Kô"), "Kinh")
+    return names, id_numbers, ethnicity
+
+
+def _numbered_and_planted(frame: pd.DataFrame, spec: CommuneSpec) -> pd.DataFrame:
+    """The households in village order with their IDs, and the spec's planted
+    mismatches."""
+    frame = frame.sort_values(["village_no", "shuffle"]).reset_index(drop=True)
+    frame["household_id"] = [f"{spec.code}-{i:05d}" for i in range(1, len(frame) + 1)]
+    frame["planted"] = ""
+    poor_line, near_line = INCOME_LINES[spec.area]
+    for status, count, kind in spec.planted:
+        _plant(frame, frame.index[frame["status"] == status][:count], kind, poor_line, near_line)
+    return frame.drop(columns=["shuffle"])
+
+
+def _households(spec: CommuneSpec, year: int, seed: int) -> pd.DataFrame:
+    """The synthetic households of one commune, with their true status and values."""
+    rng = np.random.default_rng([seed, int(spec.code), year])
+    n = spec.households
+    status = _statuses(spec)
+    targeted = np.zeros(n, dtype=bool)
+    targeted[: spec.poor_targeted] = True
+    minority = _minority(spec, rng)
+    poor = status == "poor"
+    hardcore = poor & ~targeted
+    members, workers = _members_and_workers(rng, poor, hardcore, targeted)
+    income, indicators = _income_and_deprivations(rng, status, spec.area)
+    names, id_numbers, ethnicity = _heads(rng, hardcore, minority)
     villages = max(5, n // 190)
     unit = "Khu phố" if spec.area == "urban" else "Thôn"
     village_no = rng.integers(1, villages + 1, n)
-
     frame = pd.DataFrame(
         {
             "village_no": village_no,
@@ -178,13 +225,7 @@ def _households(spec: CommuneSpec, year: int, seed: int) -> pd.DataFrame:
     )
     for j in range(len(INDICATOR_HEADERS)):
         frame[f"dep_{j}"] = indicators[:, j]
-    frame = frame.sort_values(["village_no", "shuffle"]).reset_index(drop=True)
-    frame["household_id"] = [f"{spec.code}-{i:05d}" for i in range(1, n + 1)]
-    frame["planted"] = ""
-    poor_line, near_line = INCOME_LINES[spec.area]
-    for status, count, kind in spec.planted:
-        _plant(frame, frame.index[frame["status"] == status][:count], kind, poor_line, near_line)
-    return frame.drop(columns=["shuffle"])
+    return _numbered_and_planted(frame, spec)
 
 
 def _income_and_deprivations(
@@ -338,17 +379,13 @@ def _normal(text: object, form: str) -> object:
     return unicodedata.normalize(form, text) if isinstance(text, str) else text
 
 
-def write_xlsx(spec: CommuneSpec, frame: pd.DataFrame, year: int, path: Path) -> None:
-    """One commune's list as an Excel workbook in the layout communes use."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Danh sách"
+def _title_block(sheet: Worksheet, spec: CommuneSpec, year: int, width: int) -> None:
+    """The commune's and the state's titles, and the list's title and date, merged
+    across the `width` columns of the table."""
+    f = spec.unicode_form
     upper_name = (
         spec.name.upper() if spec.area == "rural" else spec.name.upper().replace("TT ", "THỊ TRẤN ")
     )
-    headers = _headers(HEADERS, frame)
-    width = len(headers)
-    f = spec.unicode_form
     sheet["A1"] = _normal(f"UBND XÃ {upper_name}", f)
     sheet["A2"] = "BCĐ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO"
     sheet.cell(row=1, column=12, value="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -360,43 +397,73 @@ def write_xlsx(spec: CommuneSpec, frame: pd.DataFrame, year: int, path: Path) ->
     sheet.merge_cells(start_row=4, start_column=1, end_row=4, end_column=width)
     sheet.merge_cells(start_row=5, start_column=1, end_row=5, end_column=width)
     sheet["A4"].font = Font(bold=True, size=13)
+
+
+def _header_rows(sheet: Worksheet, headers: list[str], year: int, form: str) -> int:
+    """The two-row merged header (the indicators under one group heading) and the index
+    row (A, B, 1, 2…); returns the row of the index."""
     top, low = 7, 8
     first_indicator = headers.index(INDICATOR_HEADERS[0]) + 1
     last_indicator = first_indicator + len(INDICATOR_HEADERS) - 1
     for col, header in enumerate(headers, start=1):
         header = header.format(plan=year + 1)
         if first_indicator <= col <= last_indicator:
-            sheet.cell(row=low, column=col, value=_normal(header, f))
+            sheet.cell(row=low, column=col, value=_normal(header, form))
         else:
-            sheet.cell(row=top, column=col, value=_normal(header, f))
+            sheet.cell(row=top, column=col, value=_normal(header, form))
             sheet.merge_cells(start_row=top, start_column=col, end_row=low, end_column=col)
     sheet.cell(
-        row=top, column=first_indicator, value=_normal("Chỉ số thiếu hụt dịch vụ xã hội cơ bản", f)
+        row=top,
+        column=first_indicator,
+        value=_normal("Chỉ số thiếu hụt dịch vụ xã hội cơ bản", form),
     )
     sheet.merge_cells(
         start_row=top, start_column=first_indicator, end_row=top, end_column=last_indicator
     )
-    for col in range(1, width + 1):
+    for col in range(1, len(headers) + 1):
         label = "A" if col == 1 else "B" if col == 2 else str(col - 2)
         sheet.cell(row=low + 1, column=col, value=label)
         for r in (top, low):
             sheet.cell(row=r, column=col).alignment = Alignment(wrap_text=True, vertical="center")
-    rows = _rows(spec, frame, "xlsx")
-    first = low + 2
+    return low + 1
+
+
+def _household_rows(sheet: Worksheet, rows: list[list[object]], first: int, form: str) -> None:
+    """One row per household from row `first`, leaving blank cells empty."""
     for r, values in enumerate(rows, start=first):
         for c, value in enumerate(values, start=1):
             if value != "":
-                sheet.cell(row=r, column=c, value=_normal(value, f))
-    total = first + len(rows)
-    sheet.cell(row=total, column=2, value=_normal("Tổng cộng", f)).font = Font(bold=True)
-    sheet.cell(row=total, column=3, value=f"{len(rows)} hộ")
+                sheet.cell(row=r, column=c, value=_normal(value, form))
+
+
+def _total_and_signatures(
+    sheet: Worksheet, frame: pd.DataFrame, total: int, households: int, form: str
+) -> None:
+    """The total row at row `total` (households, members, workers) and the signatures
+    below it."""
+    sheet.cell(row=total, column=2, value=_normal("Tổng cộng", form)).font = Font(bold=True)
+    sheet.cell(row=total, column=3, value=f"{households} hộ")
     sheet.cell(row=total, column=8, value=int(frame["members"].sum()))
     sheet.cell(row=total, column=9, value=int(frame["workers"].sum()))
-    sheet.cell(row=total + 2, column=2, value=_normal("Người lập biểu", f))
-    sheet.cell(row=total + 2, column=16, value=_normal("TM. ỦY BAN NHÂN DÂN XÃ", f))
-    sheet.cell(row=total + 3, column=16, value=_normal("CHỦ TỊCH", f))
-    sheet.cell(row=total + 6, column=2, value=_normal("Lê Thị Cán Bộ", f))
-    sheet.cell(row=total + 6, column=16, value=_normal("Trần Văn Chủ Tịch", f))
+    sheet.cell(row=total + 2, column=2, value=_normal("Người lập biểu", form))
+    sheet.cell(row=total + 2, column=16, value=_normal("TM. ỦY BAN NHÂN DÂN XÃ", form))
+    sheet.cell(row=total + 3, column=16, value=_normal("CHỦ TỊCH", form))
+    sheet.cell(row=total + 6, column=2, value=_normal("Lê Thị Cán Bộ", form))
+    sheet.cell(row=total + 6, column=16, value=_normal("Trần Văn Chủ Tịch", form))
+
+
+def write_xlsx(spec: CommuneSpec, frame: pd.DataFrame, year: int, path: Path) -> None:
+    """One commune's list as an Excel workbook in the layout communes use."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    headers = _headers(HEADERS, frame)
+    _title_block(sheet, spec, year, len(headers))
+    index_row = _header_rows(sheet, headers, year, spec.unicode_form)
+    rows = _rows(spec, frame, "xlsx")
+    first = index_row + 1
+    _household_rows(sheet, rows, first, spec.unicode_form)
+    _total_and_signatures(sheet, frame, first + len(rows), len(rows), spec.unicode_form)
     sheet.column_dimensions["C"].width = 24
     save_workbook(book, path)
 
@@ -547,10 +614,7 @@ def _new_households(
             "village_no": village_no,
             "village": [f"{unit} {v}" for v in village_no],
             "head_name": [_name(rng, f, False) for f in female],
-            "id_number": [
-                f"045{int(f) + (2 if b >= 2000 else 0)}{b % 100:02d}{rng.integers(0, 10**6):06d}"
-                for f, b in zip(female, birth, strict=True)
-            ],
+            "id_number": _id_numbers(rng, female, birth),
             "ethnicity": "Kinh",
             "members": members,
             "workers": np.minimum(members, rng.binomial(members, 0.7)),
@@ -560,6 +624,127 @@ def _new_households(
             "ever_poor": False,
         }
     )
+
+
+def _with_history(previous: pd.DataFrame) -> pd.DataFrame:
+    """The previous review's truth with `ever_poor` (poor in it, when not already known)."""
+    previous = previous.copy()
+    if "ever_poor" not in previous:
+        previous["ever_poor"] = previous["status"] == "poor"
+    return previous
+
+
+def _step_commune(
+    code: str,
+    group: pd.DataFrame,
+    rng: np.random.Generator,
+    dynamics: Dynamics,
+    flag_only: bool,
+    absorbed_by: str,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One commune's households a review later: (the events of those dissolved, those
+    that remain, under the commune `absorbed_by`), with new status, members and event."""
+    new_status, event = _transitions(group, rng, dynamics, flag_only)
+    gone = rng.random(len(group)) < dynamics.dissolved
+    event = np.where(gone, "dissolved", event)
+    change = np.where(
+        rng.random(len(group)) < dynamics.members_change,
+        rng.choice([-1, 1], size=len(group)),
+        0,
+    )
+    members = np.maximum(1, group["members"].to_numpy() + change)
+    step = group.assign(
+        commune_previous=code,
+        commune_code=absorbed_by,
+        status_previous=group["status"],
+        members_previous=group["members"],
+        status=np.where(gone, "", new_status),
+        members=np.where(gone, 0, members),
+        event=event,
+    )
+    step["workers"] = np.minimum(step["workers"], step["members"])
+    return step.loc[gone, EVENT_COLUMNS], step.loc[~gone]
+
+
+def _last_numbers(households: pd.DataFrame) -> dict[str, int]:
+    """The highest household number (`19603-00042` → 42) of each commune."""
+    numbers = households["household_id"].str.split("-").str[1].astype(int)
+    return numbers.groupby(households["household_id"].str.split("-").str[0]).max().to_dict()
+
+
+def _born(
+    code: str,
+    group: pd.DataFrame,
+    rng: np.random.Generator,
+    dynamics: Dynamics,
+    first_number: int,
+) -> pd.DataFrame:
+    """The households formed in or moved into one commune, numbered from `first_number`."""
+    area = group["area"].iloc[0]
+    count = int(rng.binomial(len(group), dynamics.new_households))
+    return _new_households(
+        code,
+        count,
+        rng,
+        dynamics,
+        int(group["village_no"].max()),
+        "Khu phố" if area == "urban" else "Thôn",
+        first_number,
+    ).assign(
+        commune_code=code,
+        area=area,
+        commune_previous="",
+        status_previous="",
+        members_previous=0,
+    )
+
+
+def _with_values(group: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """The households with new incomes and deprivations that imply their status."""
+    group = group.copy()
+    income, indicators = _income_and_deprivations(
+        rng, group["status"].to_numpy(), group["area"].iloc[0]
+    )
+    group["income"] = income
+    for j in range(len(INDICATOR_HEADERS)):
+        group[f"dep_{j}"] = indicators[:, j]
+    return group
+
+
+def _with_can_exit(
+    group: pd.DataFrame, rng: np.random.Generator, dynamics: Dynamics
+) -> pd.DataFrame:
+    """The households with `can_exit`: a share of the poor, among those with a worker."""
+    group = group.copy()
+    status = group["status"].to_numpy()
+    able = np.flatnonzero((status == "poor") & (group["workers"].to_numpy() > 0))
+    marked = rng.choice(
+        able,
+        min(len(able), round(dynamics.can_exit_share * (status == "poor").sum())),
+        replace=False,
+    )
+    group["can_exit"] = False
+    group.loc[marked, "can_exit"] = True
+    return group
+
+
+def _grown_commune(
+    code: str,
+    group: pd.DataFrame,
+    year: int,
+    seed: int,
+    dynamics: Dynamics,
+    first_number: int,
+) -> pd.DataFrame:
+    """One commune's households of the new review: those that remain and those born,
+    with new values, can-exit marks, history and the re-poor mark, in village order."""
+    rng = np.random.default_rng([seed, int(code), year, 1])
+    group = pd.concat([group, _born(code, group, rng, dynamics, first_number)], ignore_index=True)
+    group = _with_can_exit(_with_values(group, rng), rng, dynamics)
+    group["ever_poor"] = group["ever_poor"].astype(bool) | (group["status"] == "poor")
+    group[RE_POOR] = group["event"] == "re_poor"
+    group["planted"] = ""
+    return group.sort_values(["village_no", "household_id"])
 
 
 def evolve(
@@ -575,75 +760,24 @@ def evolve(
     from this review on. `flag_only`: some households poor before the first review (which
     only the re-poor column can show) fall back into poverty."""
     mergers = mergers or {}
-    previous = previous.copy()
-    if "ever_poor" not in previous:
-        previous["ever_poor"] = previous["status"] == "poor"
+    previous = _with_history(previous)
     kept, events = [], []
     for code, group in previous.groupby("commune_code", sort=True):
         rng = np.random.default_rng([seed, int(code), year])
-        new_status, event = _transitions(group, rng, dynamics, flag_only)
-        gone = rng.random(len(group)) < dynamics.dissolved
-        event = np.where(gone, "dissolved", event)
-        change = np.where(
-            rng.random(len(group)) < dynamics.members_change,
-            rng.choice([-1, 1], size=len(group)),
-            0,
+        dissolved, remaining = _step_commune(
+            code, group, rng, dynamics, flag_only, mergers.get(code, code)
         )
-        members = np.maximum(1, group["members"].to_numpy() + change)
-        step = group.assign(
-            commune_previous=code,
-            commune_code=mergers.get(code, code),
-            status_previous=group["status"],
-            members_previous=group["members"],
-            status=np.where(gone, "", new_status),
-            members=np.where(gone, 0, members),
-            event=event,
-        )
-        step["workers"] = np.minimum(step["workers"], step["members"])
-        events.append(step.loc[gone, EVENT_COLUMNS])
-        kept.append(step.loc[~gone])
+        events.append(dissolved)
+        kept.append(remaining)
     current = pd.concat(kept, ignore_index=True)
-    numbers = previous["household_id"].str.split("-").str[1].astype(int)
-    last = numbers.groupby(previous["household_id"].str.split("-").str[0]).max().to_dict()
-    frames = []
-    for code, group in current.groupby("commune_code", sort=True):
-        rng = np.random.default_rng([seed, int(code), year, 1])
-        area = group["area"].iloc[0]
-        count = int(rng.binomial(len(group), dynamics.new_households))
-        born = _new_households(
-            code,
-            count,
-            rng,
-            dynamics,
-            int(group["village_no"].max()),
-            "Khu phố" if area == "urban" else "Thôn",
-            last.get(code, 0) + 1,
-        ).assign(
-            commune_code=code,
-            area=area,
-            commune_previous="",
-            status_previous="",
-            members_previous=0,
-        )
-        group = pd.concat([group, born], ignore_index=True)
-        status = group["status"].to_numpy()
-        income, indicators = _income_and_deprivations(rng, status, area)
-        group["income"] = income
-        for j in range(len(INDICATOR_HEADERS)):
-            group[f"dep_{j}"] = indicators[:, j]
-        able = np.flatnonzero((status == "poor") & (group["workers"].to_numpy() > 0))
-        marked = rng.choice(
-            able,
-            min(len(able), round(dynamics.can_exit_share * (status == "poor").sum())),
-            replace=False,
-        )
-        group["can_exit"] = False
-        group.loc[marked, "can_exit"] = True
-        group["ever_poor"] = group["ever_poor"].astype(bool) | (group["status"] == "poor")
-        group[RE_POOR] = group["event"] == "re_poor"
-        group["planted"] = ""
-        frames.append(group.sort_values(["village_no", "household_id"]))
-    households = pd.concat(frames, ignore_index=True)
+    last = _last_numbers(previous)
+    households = pd.concat(
+        [
+            _grown_commune(code, group, year, seed, dynamics, last.get(code, 0) + 1)
+            for code, group in current.groupby("commune_code", sort=True)
+        ],
+        ignore_index=True,
+    )
     events.append(households[EVENT_COLUMNS])
     all_events = pd.concat(events, ignore_index=True).sort_values("household_id")
     return Review(year, households, all_events.reset_index(drop=True))

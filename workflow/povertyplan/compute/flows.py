@@ -21,6 +21,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.errors import DataError
+from ..read.registry import commune_names
+from .geography import display_orders, unit_codes, units_in
 
 GROUPS = ("poor", "near_poor")
 MEASURES = ("households", "persons")
@@ -48,25 +50,12 @@ def follow_keys(reviews: list[tuple[pd.Series, pd.Series]]) -> list[pd.Series]:
     return [units.astype(str) + FOLLOW_SEPARATOR + ids for ids, units in reviews]
 
 
-def household_transitions(
-    previous: pd.DataFrame,
-    current: pd.DataFrame,
-    unit_of_previous: dict[str, str],
-    poor_before_previous: set[str] | pd.Index,
-) -> pd.DataFrame:
-    """One row per household of either review: its unit, status and members in each
-    (blank status where absent), and whether it counts as re-poor.
-
-    `unit_of_previous` maps the previous review's commune codes to the current review's
-    units (`geography.unit_mapping`); a unit that cannot be mapped (a split) has a
-    `scheme:code` key there: its households still present are followed to their current
-    commune, the others stay under that key. A code missing from it keeps its own code.
-    Households are matched by their `key` column when the frames have one (see
-    `follow_keys`), else by the keys `follow_keys` gives the two reviews; two previous
-    households whose communes merged and that share a code cannot be told apart, and
-    count as having left and arrived. `poor_before_previous`: keys of households poor in
-    any review before the previous one.
-    """
+def _with_keys(
+    previous: pd.DataFrame, current: pd.DataFrame, unit_of_previous: dict[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two reviews with the `key` each household is followed by: their own when both
+    frames have one, else the keys `follow_keys` gives them on the current units; a key
+    shared by two previous households (communes that merged) gets its commune appended."""
     mapped_previous = (
         previous["commune_code"].map(unit_of_previous).fillna(previous["commune_code"])
     )
@@ -86,15 +75,46 @@ def household_transitions(
                 ~shared, previous["key"] + FOLLOW_SEPARATOR + previous["commune_code"].astype(str)
             )
         )
+    return previous, current
+
+
+def _unit_before(
+    merged: pd.DataFrame, unit_of_previous: dict[str, str], present_after: pd.Series
+) -> pd.Series:
+    """Each household's previous unit on the current geography: a split unit's household
+    still present is followed to its current commune, the others keep the split's key."""
+    mapped = merged["commune_code_previous"].map(unit_of_previous)
+    split = mapped.str.contains(":", regex=False).fillna(False).astype(bool)
+    unit_before = mapped.fillna(merged["commune_code_previous"])
+    return unit_before.where(~(split & present_after), merged["commune_code"])
+
+
+def household_transitions(
+    previous: pd.DataFrame,
+    current: pd.DataFrame,
+    unit_of_previous: dict[str, str],
+    poor_before_previous: set[str] | pd.Index,
+) -> pd.DataFrame:
+    """One row per household of either review: its unit, status and members in each
+    (blank status where absent), and whether it counts as re-poor.
+
+    `unit_of_previous` maps the previous review's commune codes to the current review's
+    units (`geography.unit_mapping`); a unit that cannot be mapped (a split) has a
+    `scheme:code` key there: its households still present are followed to their current
+    commune, the others stay under that key. A code missing from it keeps its own code.
+    Households are matched by their `key` column when the frames have one (see
+    `follow_keys`), else by the keys `follow_keys` gives the two reviews; two previous
+    households whose communes merged and that share a code cannot be told apart, and
+    count as having left and arrived. `poor_before_previous`: keys of households poor in
+    any review before the previous one.
+    """
+    previous, current = _with_keys(previous, current, unit_of_previous)
     before = previous[["key", "household_id", "commune_code", "status", "members"]]
     after = current[["key", "household_id", "commune_code", "status", "members", "re_poor"]]
     merged = before.merge(after, on="key", how="outer", suffixes=("_previous", ""), sort=True)
     present_before = merged["status_previous"].notna()
     present_after = merged["status"].notna()
-    mapped = merged["commune_code_previous"].map(unit_of_previous)
-    split = mapped.str.contains(":", regex=False).fillna(False).astype(bool)
-    unit_before = mapped.fillna(merged["commune_code_previous"])
-    unit_before = unit_before.where(~(split & present_after), merged["commune_code"])
+    unit_before = _unit_before(merged, unit_of_previous, present_after)
     recorded = merged["re_poor"].fillna(False).astype(bool)
     earlier = merged["key"].isin(poor_before_previous)
     return pd.DataFrame(
@@ -265,6 +285,97 @@ def check_flows(
                     f" at {int(got[wrong[0]])} {measure} but {source} {int(want[wrong[0]])}",
                     hint=hint,
                 )
+
+
+def keys_and_poor_before(
+    earlier: list[pd.DataFrame],
+    previous: pd.DataFrame,
+    current: pd.DataFrame,
+    registry: pd.DataFrame,
+    year: int,
+) -> tuple[list[pd.Series], pd.Index]:
+    """Every review's households on review `year`'s units, followed by one key
+    (`follow_keys`): the keys of each review (the previous and current last), and those
+    of the households poor in a review before the previous one."""
+    reviews = [*earlier, previous, current]
+    keys = follow_keys(
+        [
+            (
+                frame["household_id"],
+                frame["commune_code"]
+                .map(units_in(registry, int(frame["review_year"].iloc[0]), year))
+                .fillna(frame["commune_code"]),
+            )
+            for frame in reviews
+        ]
+    )
+    poor = [k[f["status"] == "poor"] for f, k in zip(earlier, keys, strict=False)]
+    return keys, pd.Index(pd.concat(poor).unique() if poor else [])
+
+
+def flow_unit_names(
+    registry: pd.DataFrame, year: int, mapping: pd.DataFrame, district: dict
+) -> dict[str, str]:
+    """The name of each unit of the flows: the communes of review `year`, the district,
+    and each previous unit that cannot be mapped (its `scheme:code` key) marked (*)."""
+    code = str(district.get("code", ""))
+    names = commune_names(registry, year) | {code: district.get("name", code)}
+    split = mapping[~mapping["mapped"]]
+    return names | {
+        key: f"{name} (*)" for key, name in zip(split["target_code"], split["name"], strict=True)
+    }
+
+
+def _labelled(
+    table: pd.DataFrame,
+    names: dict[str, str],
+    order: dict[str, int],
+    year: int,
+    previous_year: int,
+) -> pd.DataFrame:
+    """The flow table with its review years, unit names and display order (999 for a
+    unit with none; its code for a unit with no name)."""
+    return table.assign(
+        review_year=year,
+        previous_year=previous_year,
+        unit_name=table["unit_code"].map(names).fillna(table["unit_code"]),
+        display_order=table["unit_code"].map(order).fillna(999).astype("int64"),
+    )
+
+
+def review_flows(
+    previous: pd.DataFrame,
+    current: pd.DataFrame,
+    earlier: list[pd.DataFrame],
+    registry: pd.DataFrame,
+    mapping: pd.DataFrame,
+    district: dict,
+    year: int,
+) -> pd.DataFrame:
+    """The labelled flow table between the `previous` review and review `year`
+    (`current`), on review `year`'s units: households followed by one key across every
+    review (`earlier`: the reviews before the previous one, for re-poor households);
+    `mapping`: the previous review's `geography.unit_mapping` onto review `year`."""
+    keys, poor_before = keys_and_poor_before(earlier, previous, current, registry, year)
+    transitions = household_transitions(
+        previous.assign(key=keys[-2]),
+        current.assign(key=keys[-1]),
+        unit_codes(mapping),
+        poor_before,
+    )
+    table = flow_table(transitions, str(district.get("code", "")))
+    names = flow_unit_names(registry, year, mapping, district)
+    previous_year = int(previous["review_year"].iloc[0])
+    return _labelled(table, names, display_orders(registry, year), year, previous_year)
+
+
+def district_poor_households(table: pd.DataFrame) -> pd.Series:
+    """The flow table's district row for poor households, in households."""
+    return table[
+        (table["level"] == "district")
+        & (table["flow_group"] == "poor")
+        & (table["measure"] == "households")
+    ].iloc[0]
 
 
 def previous_reviews(years: list[int]) -> dict[int, int]:

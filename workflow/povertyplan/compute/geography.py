@@ -130,3 +130,29 @@ def geography_year(choice: str | int | None, review_years: list[int]) -> int:
     if choice in (None, "", "latest"):
         return max(review_years)
     return int(choice)
+
+
+def unit_codes(mapping: pd.DataFrame) -> dict[str, str]:
+    """A `unit_mapping`'s codes → the units they belong to (`target_code`)."""
+    return dict(zip(mapping["code"], mapping["target_code"], strict=True))
+
+
+def units_in(registry: pd.DataFrame, from_year: int, year: int) -> dict[str, str]:
+    """Review `from_year`'s communes → their units in review `year`."""
+    return unit_codes(unit_mapping(registry, from_year, year))
+
+
+def unmapped_notes(mapping: pd.DataFrame) -> list[str]:
+    """Why each unit of a `unit_mapping` that cannot be mapped is not, in its order."""
+    return mapping.loc[~mapping["mapped"], "note"].tolist()
+
+
+def mappings_onto(registry: pd.DataFrame, years: list[int], target: int) -> dict[int, pd.DataFrame]:
+    """Each review year's `unit_mapping` onto the units of review `target`."""
+    return {year: unit_mapping(registry, year, target) for year in years}
+
+
+def display_orders(registry: pd.DataFrame, year: int) -> dict[str, int]:
+    """The display order of each commune valid at the end of review `year`."""
+    order = units_valid_on(registry, review_date(year)).drop_duplicates("code")
+    return dict(zip(order["code"], order["display_order"], strict=True))

@@ -99,10 +99,9 @@ def _parse_range(text: str) -> tuple[Decimal, Decimal]:
     return low, high
 
 
-def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
-    """Read a published plan; ConfigError (file, row, column, what to do) for a missing
-    key, a number that cannot be read or a commune the registry does not know."""
-    path = Path(path)
+def _plan_fields(path: Path) -> tuple[dict, int, int, Path, str]:
+    """The plan's YAML and its required keys: (the YAML, review year, plan year, commune
+    table path, source); ConfigError when a key is missing or cannot be read."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         review_year, plan_year = int(raw["review_year"]), int(raw["plan_year"])
@@ -115,6 +114,12 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
             hint="it needs source, review_year, plan_year and commune_table; compare it with "
             "config/published/plan-2019-cam-lo.yaml",
         ) from None
+    return raw, review_year, plan_year, table_path, source
+
+
+def _read_commune_table(table_path: Path) -> pd.DataFrame:
+    """The commune table as printed (every cell as text); ConfigError when it cannot be
+    read or lacks a column of the plan's table."""
     try:
         table = pd.read_csv(table_path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
@@ -130,6 +135,11 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
             file=str(table_path),
             hint="its header must be: " + ",".join(key for key, *_ in PLAN_TABLE_COLUMNS),
         )
+    return table
+
+
+def _check_printed_numbers(table: pd.DataFrame, table_path: Path) -> None:
+    """ConfigError for the first count or rate cell that is not a number."""
     for column in [*TABLE_COUNTS, *TABLE_RATES]:
         for number, value in table[column].items():
             try:
@@ -142,6 +152,14 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
                     column=column,
                     hint="write it as printed, e.g. 1.411 or 9,92",
                 ) from None
+
+
+def _match_communes(
+    table: pd.DataFrame, registry: pd.DataFrame, review_year: int, table_path: Path
+) -> pd.DataFrame:
+    """The table with `commune_code`: each commune row's code in the registry on the
+    review date, "" on the total row; ConfigError for a commune the registry does not
+    know or a commune transcribed twice."""
     communes = table["tt"].str.strip() != ""
     on = review_date(review_year)
     codes = resolve_communes(table.loc[communes, "don_vi"], commune_lookup(registry, on))
@@ -158,7 +176,7 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
             hint=(f"did you mean {' or '.join(close)}? " if close else "")
             + "write the commune's name or code, or add it to config/communes.csv",
         )
-    table["commune_code"] = ""
+    table = table.assign(commune_code="")
     table.loc[communes, "commune_code"] = codes.astype(str)
     repeated = table.loc[communes, "commune_code"].duplicated(keep="first")
     if repeated.any():
@@ -170,6 +188,11 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
             column="don_vi",
             hint="transcribe each commune's row once",
         )
+    return table
+
+
+def _check_decimal_commas(table: pd.DataFrame, table_path: Path) -> None:
+    """ConfigError for the first rate written with a dot instead of a decimal comma."""
     for column in TABLE_RATES:
         dotted = table[column].str.contains(".", regex=False)
         if dotted.any():
@@ -181,6 +204,10 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
                 column=column,
                 hint="write rates as printed in Vietnamese, with a decimal comma (9,92)",
             )
+
+
+def _headline_figures(raw: dict, path: Path) -> dict[str, dict[str, str]]:
+    """The plan's section I figures; ConfigError for a figure that is not in `HEADLINE`."""
     headline = dict(raw.get("headline") or {})
     unknown_keys = sorted(set(headline) - set(HEADLINE))
     if unknown_keys:
@@ -189,9 +216,28 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
             file=str(path),
             hint="use " + ", ".join(HEADLINE),
         )
+    return headline
+
+
+def _statements(raw: dict, path: Path) -> tuple[dict, ...]:
+    """The plan's section III statements, each checked (`_check_statement`)."""
     statements = tuple(raw.get("statements") or ())
     for statement in statements:
         _check_statement(statement, str(path))
+    return statements
+
+
+def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
+    """Read a published plan; ConfigError (file, row, column, what to do) for a missing
+    key, a number that cannot be read or a commune the registry does not know."""
+    path = Path(path)
+    raw, review_year, plan_year, table_path, source = _plan_fields(path)
+    table = _read_commune_table(table_path)
+    _check_printed_numbers(table, table_path)
+    table = _match_communes(table, registry, review_year, table_path)
+    _check_decimal_commas(table, table_path)
+    headline = _headline_figures(raw, path)
+    statements = _statements(raw, path)
     return Published(
         id=path.stem,
         path=str(path),
@@ -411,14 +457,12 @@ def _rate_row(
     )
 
 
-def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 2) -> list[dict]:
-    """Every printed cell of the commune table against the recomputed plan, the communes
-    of either side missing from the other, the total row against the sum of the printed
-    rows, and each row against the header's formulas."""
-    section = "commune_table"
-    recomputed = targets.set_index("commune_code")
-    totals = targets[list(TABLE_COUNTS.values())].sum()
-    communes = table[table["commune_code"] != ""]
+TABLE_SECTION = "commune_table"
+
+
+def _missing_commune_rows(recomputed: pd.DataFrame, communes: pd.DataFrame) -> list[dict]:
+    """A `commune_missing` row for each recomputed commune the published table leaves
+    out (`recomputed`: the targets indexed by commune code)."""
     rows = []
     for code in recomputed.index.difference(communes["commune_code"], sort=False):
         name, households = (
@@ -427,7 +471,7 @@ def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 
         )
         rows.append(
             _row(
-                section,
+                TABLE_SECTION,
                 name,
                 code,
                 "don_vi",
@@ -440,84 +484,126 @@ def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 
                 name=name,
             )
         )
-    for record in table.to_dict("records"):
-        code, unit = record["commune_code"], record["don_vi"]
-        if code and code not in recomputed.index:
+    return rows
+
+
+def _not_in_data_row(unit: str, code: str) -> dict:
+    """The `commune_not_in_data` row of a published commune with no household."""
+    return _row(
+        TABLE_SECTION,
+        unit,
+        code,
+        "don_vi",
+        "B",
+        unit,
+        Decimal(0),
+        Decimal(0),
+        "",
+        "commune_not_in_data",
+    )
+
+
+def _printed_sum(communes: pd.DataFrame, column: str) -> Decimal:
+    """The sum of a count column over the printed commune rows."""
+    return sum((decimal_from_text(v) for v in communes[column]), Decimal(0))
+
+
+def _count_rows(record: dict, counts: pd.Series, communes: pd.DataFrame) -> list[dict]:
+    """Each printed count of one row against the recomputed `counts`; on the total row
+    (code ""), also against the sum of the printed commune rows."""
+    code, unit = record["commune_code"], record["don_vi"]
+    rows = []
+    for column, source in TABLE_COUNTS.items():
+        label = COLUMN_LABELS[column]
+        rows.append(
+            _count_row(
+                TABLE_SECTION, unit, code, column, label, record[column], int(counts[source])
+            )
+        )
+        printed = decimal_from_text(record[column])
+        column_sum = _printed_sum(communes, column)
+        if not code and column_sum != printed:
             rows.append(
                 _row(
-                    section,
-                    unit,
-                    code,
-                    "don_vi",
-                    "B",
-                    unit,
-                    Decimal(0),
-                    Decimal(0),
-                    "",
-                    "commune_not_in_data",
-                )
-            )
-            continue
-        counts = recomputed.loc[code] if code else totals
-        for column, source in TABLE_COUNTS.items():
-            label = COLUMN_LABELS[column]
-            rows.append(
-                _count_row(section, unit, code, column, label, record[column], int(counts[source]))
-            )
-            printed = decimal_from_text(record[column])
-            column_sum = sum(decimal_from_text(v) for v in communes[column])
-            if not code and column_sum != printed:
-                rows.append(
-                    _row(
-                        section,
-                        unit,
-                        code,
-                        column,
-                        label,
-                        record[column],
-                        printed,
-                        column_sum,
-                        _text(column_sum),
-                        "total_not_sum",
-                    )
-                )
-        for column, count_column in TABLE_RATES.items():
-            rows.append(
-                _rate_row(
-                    section,
+                    TABLE_SECTION,
                     unit,
                     code,
                     column,
-                    COLUMN_LABELS[column],
+                    label,
                     record[column],
-                    int(counts[TABLE_COUNTS[count_column]]),
-                    int(counts["households"]),
-                    decimals,
+                    printed,
+                    column_sum,
+                    _text(column_sum),
+                    "total_not_sum",
                 )
             )
-        for column, (left, right) in FORMULAS.items():
-            printed = decimal_from_text(record[column])
-            expected = decimal_from_text(record[left]) - decimal_from_text(record[right])
-            if printed != expected:
-                places = max(0, -printed.as_tuple().exponent)
-                label = COLUMN_LABELS[column]
-                rows.append(
-                    _row(
-                        section,
-                        unit,
-                        code,
-                        column,
-                        label,
-                        record[column],
-                        printed,
-                        expected,
-                        _text(expected, places),
-                        "formula_broken",
-                        label=label,
-                        left=record[left],
-                        right=record[right],
-                    )
+    return rows
+
+
+def _rate_rows(record: dict, counts: pd.Series, decimals: int) -> list[dict]:
+    """Each printed rate of one row against its recomputed count / households."""
+    return [
+        _rate_row(
+            TABLE_SECTION,
+            record["don_vi"],
+            record["commune_code"],
+            column,
+            COLUMN_LABELS[column],
+            record[column],
+            int(counts[TABLE_COUNTS[count_column]]),
+            int(counts["households"]),
+            decimals,
+        )
+        for column, count_column in TABLE_RATES.items()
+    ]
+
+
+def _formula_rows(record: dict) -> list[dict]:
+    """A `formula_broken` row for each header formula the row's printed values break."""
+    rows = []
+    for column, (left, right) in FORMULAS.items():
+        printed = decimal_from_text(record[column])
+        expected = decimal_from_text(record[left]) - decimal_from_text(record[right])
+        if printed != expected:
+            places = max(0, -printed.as_tuple().exponent)
+            label = COLUMN_LABELS[column]
+            rows.append(
+                _row(
+                    TABLE_SECTION,
+                    record["don_vi"],
+                    record["commune_code"],
+                    column,
+                    label,
+                    record[column],
+                    printed,
+                    expected,
+                    _text(expected, places),
+                    "formula_broken",
+                    label=label,
+                    left=record[left],
+                    right=record[right],
                 )
+            )
+    return rows
+
+
+def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 2) -> list[dict]:
+    """Every printed cell of the commune table against the recomputed plan, the communes
+    of either side missing from the other, the total row against the sum of the printed
+    rows, and each row against the header's formulas."""
+    recomputed = targets.set_index("commune_code")
+    totals = targets[list(TABLE_COUNTS.values())].sum()
+    communes = table[table["commune_code"] != ""]
+    rows = _missing_commune_rows(recomputed, communes)
+    for record in table.to_dict("records"):
+        code = record["commune_code"]
+        if code and code not in recomputed.index:
+            rows.append(_not_in_data_row(record["don_vi"], code))
+            continue
+        counts = recomputed.loc[code] if code else totals
+        rows += _count_rows(record, counts, communes)
+        rows += _rate_rows(record, counts, decimals)
+        rows += _formula_rows(record)
     return rows
 
 
@@ -548,6 +634,76 @@ def reconcile_headline(
     return rows
 
 
+def _band_row(statement: dict) -> dict:
+    """A planned % against the goal band the text sets."""
+    name, percent = statement["id"], statement["percent"]
+    percent_low, percent_high = _parse_range(percent)
+    band_low, band_high = _parse_range(statement["band"])
+    inside = band_low <= percent_low and percent_high <= band_high
+    return _row(
+        "statements",
+        name,
+        "",
+        "percent_in_band",
+        "",
+        f"{percent} % / {statement['band']} %",
+        percent_low,
+        percent_low,
+        percent,
+        "match" if inside else "statements_disagree",
+        message="match" if inside else "band_disagree",
+        percent=percent,
+        band=statement["band"],
+    )
+
+
+def _percent_households_row(statement: dict, base: int) -> dict:
+    """A % of the district's `base` households against its number of households: one
+    figure agrees when the households, as a % to the same decimals, are the printed %;
+    two ranges when the % range in whole households (half-up) overlaps the households'."""
+    name, percent = statement["id"], statement["percent"]
+    percent_low, percent_high = _parse_range(percent)
+    places = max(0, -percent_low.as_tuple().exponent)
+    households_low, households_high = _parse_range(statement["households"])
+    low = (percent_low * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    high = (percent_high * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if percent_low == percent_high and households_low == households_high:
+        agree = rate_half_up(int(households_low), base, places) == percent_low
+    else:
+        agree = low <= households_high and households_low <= high
+    in_households = _text(low) if low == high else f"{_text(low)}-{_text(high)}"
+    return _row(
+        "statements",
+        name,
+        "",
+        "percent_vs_households",
+        "",
+        f"{percent} % / {statement['households']}",
+        households_low,
+        low,
+        in_households,
+        "match" if agree else "statements_disagree",
+        households=statement["households"],
+        in_households=in_households,
+        base=_text(base),
+        percent=percent,
+    )
+
+
+def _plan_figure_rows(statement: dict, targets: pd.DataFrame, base: int) -> list[dict]:
+    """The plan figure a statement names (`recomputed: target_reduction`), in households
+    and in %, against the recomputed one; none when it names none."""
+    if statement.get("recomputed") != "target_reduction":
+        return []
+    name, percent = statement["id"], statement["percent"]
+    places = max(0, -_parse_range(percent)[0].as_tuple().exponent)
+    value = int(targets["target_reduction"].sum())
+    return [
+        _count_row("statements", name, "", "households", "", statement["households"], value),
+        _rate_row("statements", name, "", "percent", "%", percent, value, base, places),
+    ]
+
+
 def reconcile_statements(statements: tuple[dict, ...], targets: pd.DataFrame) -> list[dict]:
     """Section III: a planned % against the goal band the text sets; a % against its
     number of households (of all the district's households): one figure agrees when the
@@ -557,65 +713,23 @@ def reconcile_statements(statements: tuple[dict, ...], targets: pd.DataFrame) ->
     rows = []
     base = int(targets["households"].sum())
     for statement in statements:
-        name, percent = statement["id"], statement["percent"]
-        percent_low, percent_high = _parse_range(percent)
-        places = max(0, -percent_low.as_tuple().exponent)
         if "band" in statement:
-            band_low, band_high = _parse_range(statement["band"])
-            inside = band_low <= percent_low and percent_high <= band_high
-            rows.append(
-                _row(
-                    "statements",
-                    name,
-                    "",
-                    "percent_in_band",
-                    "",
-                    f"{percent} % / {statement['band']} %",
-                    percent_low,
-                    percent_low,
-                    percent,
-                    "match" if inside else "statements_disagree",
-                    message="match" if inside else "band_disagree",
-                    percent=percent,
-                    band=statement["band"],
-                )
-            )
+            rows.append(_band_row(statement))
             continue
-        households_low, households_high = _parse_range(statement["households"])
-        low = (percent_low * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-        high = (percent_high * base / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-        if percent_low == percent_high and households_low == households_high:
-            agree = rate_half_up(int(households_low), base, places) == percent_low
-        else:
-            agree = low <= households_high and households_low <= high
-        in_households = _text(low) if low == high else f"{_text(low)}-{_text(high)}"
-        rows.append(
-            _row(
-                "statements",
-                name,
-                "",
-                "percent_vs_households",
-                "",
-                f"{percent} % / {statement['households']}",
-                households_low,
-                low,
-                in_households,
-                "match" if agree else "statements_disagree",
-                households=statement["households"],
-                in_households=in_households,
-                base=_text(base),
-                percent=percent,
-            )
-        )
-        if statement.get("recomputed") == "target_reduction":
-            value = int(targets["target_reduction"].sum())
-            rows.append(
-                _count_row("statements", name, "", "households", "", statement["households"], value)
-            )
-            rows.append(
-                _rate_row("statements", name, "", "percent", "%", percent, value, base, places)
-            )
+        rows.append(_percent_households_row(statement, base))
+        rows += _plan_figure_rows(statement, targets, base)
     return rows
+
+
+def check_review_year(published: Published, year: int, file: str) -> None:
+    """ConfigError (naming `file`) when a published plan is not built on the review of
+    `year`."""
+    if published.review_year != year:
+        raise ConfigError(
+            f"the plan is built on the review of {published.review_year}, not {year}",
+            file=file,
+            hint="correct review_year in the file",
+        )
 
 
 def reconciliation(
@@ -634,3 +748,8 @@ def reconciliation(
     frame.insert(0, "published", published.id)
     frame.insert(0, "review_year", published.review_year)
     return frame
+
+
+def finding_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """How many comparisons of a reconciliation have each finding."""
+    return frame["finding"].value_counts().to_dict()

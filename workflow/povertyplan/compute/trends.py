@@ -80,3 +80,14 @@ def trend_table(
     return table.sort_values(["level", "display_order", "unit_code", "review_year"]).reset_index(
         drop=True
     )
+
+
+def unmapped_unit_notes(table: pd.DataFrame) -> list[str]:
+    """Why each unit of a trend table that cannot be mapped is not, once per unit."""
+    unmapped = table[~table["mapped"]].drop_duplicates("unit_code")
+    return unmapped["note"].tolist()
+
+
+def unit_count(table: pd.DataFrame) -> int:
+    """How many units a trend table reports on, besides the district."""
+    return table["unit_code"].nunique() - 1

@@ -19,15 +19,20 @@ from ..clean.file import clean_file
 from ..clean.households import CleanResult, combine_year, files_with
 from ..compute import datasets
 from ..compute.aggregate import commune_counts, district_totals
-from ..compute.attainment import target_attainment
+from ..compute.attainment import commune_statuses, judged_plan_review_year, plan_attainment
 from ..compute.deprivation import af_measures, deprivation_table, group_breakdown
-from ..compute.flows import check_flows, flow_table, follow_keys, household_transitions
-from ..compute.geography import geography_year, unit_mapping
-from ..compute.reconcile import load_published, reconciliation
+from ..compute.flows import check_flows, district_poor_households, review_flows
+from ..compute.geography import geography_year, mappings_onto, unit_mapping, unmapped_notes
+from ..compute.reconcile import (
+    check_review_year,
+    finding_counts,
+    load_published,
+    reconciliation,
+)
 from ..compute.standards import derive_status, mismatches, standard_for_year
 from ..compute.targets import commune_targets, plan_goals
-from ..compute.trends import trend_table
-from ..core.errors import ConfigError, DataError
+from ..compute.trends import trend_table, unit_count, unmapped_unit_notes
+from ..core.errors import DataError
 from ..present.tables import (
     add_breakdown_sheets,
     plan_table,
@@ -376,44 +381,71 @@ def _previous_units(registry: pd.DataFrame, previous_year: int, year: int) -> pd
     """The previous review's communes and their units in review `year`
     (`geography.unit_mapping`); each unit that cannot be mapped is logged."""
     mapping = unit_mapping(registry, previous_year, year)
-    for row in mapping[~mapping["mapped"]].itertuples(index=False):
-        log.warning("%d → %d: %s", previous_year, year, row.note)
+    for note in unmapped_notes(mapping):
+        log.warning("%d → %d: %s", previous_year, year, note)
     return mapping
 
 
-def _units_in(registry: pd.DataFrame, from_year: int, year: int) -> dict[str, str]:
-    """Review `from_year`'s communes → their units in review `year`."""
-    mapping = unit_mapping(registry, from_year, year)
-    return dict(zip(mapping["code"], mapping["target_code"], strict=True))
-
-
-def _keys_and_poor_before(
-    earlier: list[pd.DataFrame],
-    previous: pd.DataFrame,
-    current: pd.DataFrame,
-    registry: pd.DataFrame,
-    year: int,
-) -> tuple[list[pd.Series], pd.Index]:
-    """Every review's households on review `year`'s units, followed by one key
-    (`flows.follow_keys`): the keys of each review (the previous and current last), and
-    those of the households poor in a review before the previous one."""
-    reviews = [*earlier, previous, current]
-    keys = follow_keys(
-        [
-            (
-                frame["household_id"],
-                frame["commune_code"]
-                .map(_units_in(registry, int(frame["review_year"].iloc[0]), year))
-                .fillna(frame["commune_code"]),
-            )
-            for frame in reviews
-        ]
-    )
-    poor = [k[f["status"] == "poor"] for f, k in zip(earlier, keys, strict=False)]
-    return keys, pd.Index(pd.concat(poor).unique() if poor else [])
-
-
 FLOW_FIELDS = ["review_year", "household_id", "commune_code", "status", "members", "re_poor"]
+
+
+def _read_pair(households: list[str], year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The households of the previous review built and of review `year` (the last two of
+    `households`); DataError when there is no previous review or either has none."""
+    if len(households) < 2:
+        raise DataError(f"{year}: the flows need the previous review's households")
+    previous = datasets.read_parquet(households[-2], FLOW_FIELDS)
+    current = datasets.read_parquet(households[-1], FLOW_FIELDS)
+    if previous.empty or current.empty:
+        raise DataError(
+            f"{year}: the flows need households in both reviews, and "
+            f"{households[-2] if previous.empty else households[-1]} has none",
+            hint="read the year's rejects: every file of it was refused or rejected",
+        )
+    return previous, current
+
+
+def _read_earlier(households: list[str]) -> list[pd.DataFrame]:
+    """The households of the reviews before the pair, those that have any."""
+    return [
+        frame
+        for path in households
+        if len(
+            frame := datasets.read_parquet(
+                path, ["review_year", "household_id", "commune_code", "status"]
+            )
+        )
+    ]
+
+
+def _log_rejected(rejects: list[str] | None, previous_year: int, year: int) -> None:
+    """Warn that the pair's rejected rows (lenient mode) count as having left or arrived."""
+    rejected = sum(len(datasets.read_parquet(path, ["reason"])) for path in rejects or [])
+    if rejected:
+        log.warning(
+            "%d rejected rows in %d-%d (lenient mode): their households count as having left "
+            "or arrived in the flows",
+            rejected,
+            previous_year,
+            year,
+        )
+
+
+def _log_poor_flows(table: pd.DataFrame, previous_year: int, year: int) -> None:
+    """One line for the district's poor households: opening, closing, flows, re-poor."""
+    district_poor = district_poor_households(table)
+    log.info(
+        "%d → %d: poor households %d → %d (−%d +%d); re-poor %d, of which %d only from the "
+        "files' re-poor column",
+        previous_year,
+        year,
+        district_poor["opening"],
+        district_poor["closing"],
+        district_poor["decreases"],
+        district_poor["increases"],
+        district_poor["increase_re_poor"],
+        district_poor["re_poor_recorded_only"],
+    )
 
 
 def flows(
@@ -431,16 +463,7 @@ def flows(
     the pair). Re-poor households are found from the earlier reviews and from the re-poor
     column of the files. `rejects`: the pair's rejects.parquet, to warn that rejected
     households (lenient mode) count as having left or arrived."""
-    if len(households) < 2:
-        raise DataError(f"{year}: the flows need the previous review's households")
-    previous = datasets.read_parquet(households[-2], FLOW_FIELDS)
-    current = datasets.read_parquet(households[-1], FLOW_FIELDS)
-    if previous.empty or current.empty:
-        raise DataError(
-            f"{year}: the flows need households in both reviews, and "
-            f"{households[-2] if previous.empty else households[-1]} has none",
-            hint="read the year's rejects: every file of it was refused or rejected",
-        )
+    previous, current = _read_pair(households, year)
     previous_year = int(previous["review_year"].iloc[0])
     if year - previous_year > 1:
         log.warning(
@@ -449,67 +472,15 @@ def flows(
             year,
             year - previous_year,
         )
-    earlier = [
-        frame
-        for path in households[:-2]
-        if len(
-            frame := datasets.read_parquet(
-                path, ["review_year", "household_id", "commune_code", "status"]
-            )
-        )
-    ]
-
+    earlier = _read_earlier(households[:-2])
     units = load_registry(registry)
     mapping = _previous_units(units, previous_year, year)
-    unit_of_previous = dict(zip(mapping["code"], mapping["target_code"], strict=True))
-    keys, poor_before = _keys_and_poor_before(earlier, previous, current, units, year)
-    transitions = household_transitions(
-        previous.assign(key=keys[-2]), current.assign(key=keys[-1]), unit_of_previous, poor_before
-    )
-    code = str(district.get("code", ""))
-    table = flow_table(transitions, code)
-    split = mapping[~mapping["mapped"]]
-    names = commune_names(units, year) | {code: district.get("name", code)}
-    names |= {
-        key: f"{name} (*)" for key, name in zip(split["target_code"], split["name"], strict=True)
-    }
-    order = units_valid_on(units, review_date(year)).drop_duplicates("code")
-    order = dict(zip(order["code"], order["display_order"], strict=True))
-    table = table.assign(
-        review_year=year,
-        previous_year=previous_year,
-        unit_name=table["unit_code"].map(names).fillna(table["unit_code"]),
-        display_order=table["unit_code"].map(order).fillna(999).astype("int64"),
-    )
-    check_flows(table, previous, current, code, year)
+    table = review_flows(previous, current, earlier, units, mapping, district, year)
+    check_flows(table, previous, current, str(district.get("code", "")), year)
     datasets.write_parquet(table, datasets.FLOWS, out_flows)
     write_flows_xlsx(datasets.read_parquet(out_flows), out_xlsx, language)
-    rejected = sum(len(datasets.read_parquet(path, ["reason"])) for path in rejects or [])
-    if rejected:
-        log.warning(
-            "%d rejected rows in %d-%d (lenient mode): their households count as having left "
-            "or arrived in the flows",
-            rejected,
-            previous_year,
-            year,
-        )
-    district_poor = table[
-        (table["level"] == "district")
-        & (table["flow_group"] == "poor")
-        & (table["measure"] == "households")
-    ].iloc[0]
-    log.info(
-        "%d → %d: poor households %d → %d (−%d +%d); re-poor %d, of which %d only from the "
-        "files' re-poor column",
-        previous_year,
-        year,
-        district_poor["opening"],
-        district_poor["closing"],
-        district_poor["decreases"],
-        district_poor["increases"],
-        district_poor["increase_re_poor"],
-        district_poor["re_poor_recorded_only"],
-    )
+    _log_rejected(rejects, previous_year, year)
+    _log_poor_flows(table, previous_year, year)
     return table
 
 
@@ -528,60 +499,18 @@ def attainment(
 ) -> pd.DataFrame:
     """How review `year` met the plan made from review `year` − 1."""
     plan = datasets.read_parquet(targets_path)
-    plan_review_year = int(plan["review_year"].iloc[0])
     flow_rows = datasets.read_parquet(flows_path)
-    poor_flows = flow_rows[
-        (flow_rows["flow_group"] == "poor") & (flow_rows["measure"] == "households")
-    ]
     by_commune = datasets.read_parquet(communes)
     totals = datasets.read_parquet(district_path).iloc[0]
-    current = pd.concat(
-        [
-            by_commune.rename(
-                columns={"commune_code": "unit_code", "commune_name": "unit_name"}
-            ).assign(level="commune")[ATTAINMENT_UNIT_COLUMNS],
-            pd.DataFrame(
-                [
-                    {
-                        "unit_code": str(totals["district_code"]),
-                        "unit_name": totals["district_name"],
-                        "level": "district",
-                        "display_order": 0,
-                        "households": int(totals["households"]),
-                        "poor_rate": float(totals["poor_rate"]),
-                    }
-                ]
-            ),
-        ],
-        ignore_index=True,
-    )
-    if plan_review_year != year - 1:
-        raise DataError(
-            f"{year}: the plan judged must be the one made from review {year - 1}, "
-            f"not {plan_review_year}",
-            file=targets_path,
-        )
+    plan_review_year = judged_plan_review_year(plan, year, targets_path)
     mapping = _previous_units(load_registry(registry), plan_review_year, year)
-    units = dict(zip(mapping["code"], mapping["target_code"], strict=True))
-    table = target_attainment(plan, units, poor_flows, current, goals_config, district)
-    table = table.assign(
-        review_year=year, plan_review_year=plan_review_year, plan_year=plan_review_year + 1
+    table = plan_attainment(
+        plan, mapping, flow_rows, by_commune, totals, goals_config, district, year
     )
     datasets.write_parquet(table, datasets.ATTAINMENT, out_attainment)
     write_attainment_xlsx(datasets.read_parquet(out_attainment), out_xlsx, language)
-    summary = table[table["level"] == "commune"]["status"].value_counts().to_dict()
-    log.info("plan %d judged by review %d: %s", plan_review_year + 1, year, summary)
+    log.info("plan %d judged by review %d: %s", plan_review_year + 1, year, commune_statuses(table))
     return table
-
-
-ATTAINMENT_UNIT_COLUMNS = [
-    "unit_code",
-    "unit_name",
-    "level",
-    "display_order",
-    "households",
-    "poor_rate",
-]
 
 
 def trends(
@@ -601,19 +530,12 @@ def trends(
         by_year[year] = frame
         district_by_year[year] = datasets.read_parquet(district_path)
     target = geography_year(geography, list(by_year))
-    units = load_registry(registry)
-    mappings = {year: unit_mapping(units, year, target) for year in by_year}
+    mappings = mappings_onto(load_registry(registry), list(by_year), target)
     table = trend_table(by_year, district_by_year, mappings, target)
     datasets.write_parquet(table, datasets.TRENDS, out_trends)
-    unmapped = table[~table["mapped"]].drop_duplicates("unit_code")
-    for row in unmapped.itertuples(index=False):
-        log.warning("trends on the units of %d: %s", target, row.note)
-    log.info(
-        "trends: %d reviews on the %d units of %d",
-        len(by_year),
-        table["unit_code"].nunique() - 1,
-        target,
-    )
+    for note in unmapped_unit_notes(table):
+        log.warning("trends on the units of %d: %s", target, note)
+    log.info("trends: %d reviews on the %d units of %d", len(by_year), unit_count(table), target)
     return table
 
 
@@ -676,15 +598,9 @@ def reconcile(
     frames = []
     for path in sorted(published):
         plan = load_published(path, units)
-        if plan.review_year != year:
-            raise ConfigError(
-                f"the plan is built on the review of {plan.review_year}, not {year}",
-                file=path,
-                hint="correct review_year in the file",
-            )
+        check_review_year(plan, year, path)
         frames.append(reconciliation(plan, targets_frame, district_row))
-        found = frames[-1]["finding"].value_counts().to_dict()
-        log.info("%s (%s): %s", plan.id, plan.source, found)
+        log.info("%s (%s): %s", plan.id, plan.source, finding_counts(frames[-1]))
     table = pd.concat(frames, ignore_index=True)
     datasets.write_parquet(table, datasets.RECONCILIATION, out)
     return table
