@@ -127,3 +127,21 @@ def test_a_published_plan_that_breaks_its_schema(config, registry) -> None:
     message = one_line(lambda: load_published(path, registry))
     assert f"{table}, row 2, column 'ty_le': ty_le is '9,92%'" in message
     assert "with a decimal comma (9,92)" in message
+
+
+def test_the_schemas_name_what_the_code_knows() -> None:
+    """A list written in a schema and in the code is the same list."""
+    from povertyplan.compute.reconcile import HEADLINE
+    from povertyplan.compute.standards import RULES
+    from povertyplan.core.labels import PLAN_TABLE_COLUMNS
+    from povertyplan.read.columns import KINDS
+    from povertyplan.read.registry import REGISTRY_COLUMNS
+    from povertyplan.read.schemas import load_schema
+
+    plan = load_schema("published_plan")["properties"]
+    assert plan["headline"]["propertyNames"]["enum"] == list(HEADLINE)
+    assert load_schema("communes")["required"] == list(REGISTRY_COLUMNS)
+    field = load_schema("columns")["$defs"]["field"]["properties"]
+    assert set(field["kind"]["enum"]) == set(KINDS)
+    assert load_schema("published_table")["required"] == [k for k, *_ in PLAN_TABLE_COLUMNS]
+    assert set(load_schema("standard")["properties"]["rule"]["enum"]) == set(RULES)

@@ -431,5 +431,7 @@ def test_an_unknown_headline_figure_is_refused(registry, tmp_path):
     from povertyplan.core.errors import ConfigError
 
     text = PUBLISHED.read_text(encoding="utf-8").replace("near_poor:", "near_pour:")
-    with pytest.raises(ConfigError, match="headline figure 'near_pour' is not known"):
+    with pytest.raises(
+        ConfigError, match=r"unknown key 'near_pour' at headline. Did you mean 'near_poor'\?"
+    ):
         load_published(write_plan(tmp_path, yaml_text=text), registry)

@@ -34,6 +34,7 @@ from ..core.labels import PLAN_TABLE_COLUMNS
 from ..core.numbers import decimal_from_text, format_vn_decimal
 from ..core.rates import rate_half_up
 from ..read.registry import commune_lookup, resolve_communes, review_date, suggest_communes
+from ..read.schemas import check_document, check_rows
 
 # commune table: count column -> targets.parquet column; rate column -> its count column
 TABLE_COUNTS = {
@@ -101,9 +102,11 @@ def _parse_range(text: str) -> tuple[Decimal, Decimal]:
 
 def _plan_fields(path: Path) -> tuple[dict, int, int, Path, str]:
     """The plan's YAML and its required keys: (the YAML, review year, plan year, commune
-    table path, source); ConfigError when a key is missing or cannot be read."""
+    table path, source); ConfigError when it breaks its schema
+    (workflow/schemas/published_plan.schema.yaml) or a key cannot be read."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        check_document(raw, "published_plan", path)
         review_year, plan_year = int(raw["review_year"]), int(raw["plan_year"])
         table_path = path.parent / raw["commune_table"]
         source = str(raw["source"]).strip()
@@ -119,7 +122,8 @@ def _plan_fields(path: Path) -> tuple[dict, int, int, Path, str]:
 
 def _read_commune_table(table_path: Path) -> pd.DataFrame:
     """The commune table as printed (every cell as text); ConfigError when it cannot be
-    read or lacks a column of the plan's table."""
+    read, lacks a column of the plan's table or a row breaks its schema
+    (workflow/schemas/published_table.schema.yaml)."""
     try:
         table = pd.read_csv(table_path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
@@ -135,6 +139,7 @@ def _read_commune_table(table_path: Path) -> pd.DataFrame:
             file=str(table_path),
             hint="its header must be: " + ",".join(key for key, *_ in PLAN_TABLE_COLUMNS),
         )
+    check_rows(table, "published_table", table_path)
     return table
 
 
@@ -206,17 +211,10 @@ def _check_decimal_commas(table: pd.DataFrame, table_path: Path) -> None:
             )
 
 
-def _headline_figures(raw: dict, path: Path) -> dict[str, dict[str, str]]:
-    """The plan's section I figures; ConfigError for a figure that is not in `HEADLINE`."""
-    headline = dict(raw.get("headline") or {})
-    unknown_keys = sorted(set(headline) - set(HEADLINE))
-    if unknown_keys:
-        raise ConfigError(
-            f"headline figure '{unknown_keys[0]}' is not known",
-            file=str(path),
-            hint="use " + ", ".join(HEADLINE),
-        )
-    return headline
+def _headline_figures(raw: dict) -> dict[str, dict[str, str]]:
+    """The plan's section I figures (their names, those of `HEADLINE`, are checked by the
+    plan's schema)."""
+    return dict(raw.get("headline") or {})
 
 
 def _statements(raw: dict, path: Path) -> tuple[dict, ...]:
@@ -236,7 +234,7 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
     _check_printed_numbers(table, table_path)
     table = _match_communes(table, registry, review_year, table_path)
     _check_decimal_commas(table, table_path)
-    headline = _headline_figures(raw, path)
+    headline = _headline_figures(raw)
     statements = _statements(raw, path)
     return Published(
         id=path.stem,

@@ -41,6 +41,15 @@ def _first_error(document: object, schema: dict) -> jsonschema.ValidationError |
     return errors[0] if errors else None
 
 
+def _unknown_key(
+    key: str, allowed: list[str], where: str, file: str, row: int | None
+) -> ConfigError:
+    """A key the schema does not allow (a typo, usually): the closest allowed one."""
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = (f"Did you mean '{close[0]}'? " if close else "") + f"Allowed keys: {', '.join(allowed)}"
+    return ConfigError(f"unknown key '{key}' at {where}", file=file, row=row, hint=hint)
+
+
 def schema_error(
     error: jsonschema.ValidationError, file: str, row: int | None = None, where: str = ""
 ) -> ConfigError:
@@ -50,15 +59,12 @@ def schema_error(
     where = where or _where(error.absolute_path)
     column = where if row is not None else None
     hint = error.schema.get("x-hint") if isinstance(error.schema, dict) else None
+    if error.validator == "enum" and "propertyNames" in error.schema_path:
+        return _unknown_key(str(error.instance), list(error.validator_value), where, file, row)
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed]
-        key = extra[0] if extra else "?"
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = (
-            f"Did you mean '{close[0]}'? " if close else ""
-        ) + f"Allowed keys: {', '.join(allowed)}"
-        return ConfigError(f"unknown key '{key}' at {where}", file=file, row=row, hint=hint)
+        return _unknown_key(extra[0] if extra else "?", allowed, where, file, row)
     if error.validator == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
         key = missing[0] if missing else "?"
