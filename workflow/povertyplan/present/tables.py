@@ -24,6 +24,7 @@ from ..core.labels import (
     PLAN_TABLE_GROUPS,
     cause_label,
     group_label,
+    label,
     unit_label,
 )
 from ..core.numbers import format_vn_decimal, format_vn_integer
@@ -99,12 +100,8 @@ def write_plan_table_xlsx(
     lang = 1 if language == "vi" else 2
     book = Workbook()
     sheet = book.active
-    sheet.title = "Chi tieu GN" if language == "vi" else "Targets"
-    title = (
-        f"Chỉ tiêu giảm nghèo năm {plan_year} của các xã, thị trấn - huyện {district}"
-        if language == "vi"
-        else f"Poverty reduction targets for {plan_year} by commune - {district} district"
-    )
+    sheet.title = label("plan_table.sheet", language)
+    title = label("plan_table.title", language, plan=plan_year, district=district)
     sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(KEYS))
     top, second, index_row, first_data = 3, 4, 5, 6
@@ -162,16 +159,16 @@ def column_names(language: str = "vi") -> list[str]:
     return [vi if language == "vi" else en for _, vi, en, _ in PLAN_TABLE_COLUMNS]
 
 
+# the rejects' columns in the workbook; each is named by the label `rejects_column.<column>`
 REJECT_SHEET_COLUMNS = [
-    # (rejects column, vi, en)
-    ("commune_code", "Mã xã", "Commune code"),
-    ("source_file", "Tệp", "File"),
-    ("sheet", "Trang tính", "Sheet"),
-    ("source_row", "Dòng", "Row"),
-    ("column", "Cột", "Column"),
-    ("reason", "Mã lý do", "Reason"),
-    ("message_vi", "Nội dung (tiếng Việt)", "Message (Vietnamese)"),
-    ("message", "Nội dung (tiếng Anh)", "Message (English)"),
+    "commune_code",
+    "source_file",
+    "sheet",
+    "source_row",
+    "column",
+    "reason",
+    "message_vi",
+    "message",
 ]
 
 
@@ -180,13 +177,13 @@ def write_rejects_xlsx(rejects: pd.DataFrame, path: str | Path) -> None:
     by commune, file and row, with a header in Vietnamese and English."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "Dong bi loai"
-    sheet.append([vi for _, vi, _ in REJECT_SHEET_COLUMNS])
-    sheet.append([en for _, _, en in REJECT_SHEET_COLUMNS])
+    sheet.title = label("rejects_sheet.sheet")
+    for language in ("vi", "en"):
+        sheet.append([label(f"rejects_column.{c}", language) for c in REJECT_SHEET_COLUMNS])
     for cell in [*sheet[1], *sheet[2]]:
         cell.font = Font(bold=True)
     ordered = rejects.sort_values(["commune_code", "source_file", "source_row"], na_position="last")
-    for row in ordered[[c for c, _, _ in REJECT_SHEET_COLUMNS]].to_dict("records"):
+    for row in ordered[REJECT_SHEET_COLUMNS].to_dict("records"):
         row["source_row"] = int(row["source_row"])
         sheet.append(
             ["" if pd.isna(v) else v if isinstance(v, int) else str(v) for v in row.values()]
@@ -202,7 +199,8 @@ def write_deprivation_xlsx(
 ) -> None:
     """Deprivations by indicator in the forms' layout: one sheet for poor and one for
     near-poor households; a row per commune then the district; per indicator the deprived
-    households and their rate (%), then the total number of deprivations."""
+    households and their rate (%), then the total number of deprivations. In Vietnamese,
+    as the forms are."""
     book = Workbook()
     book.remove(book.active)
     found = set(table["indicator"])
@@ -211,18 +209,23 @@ def write_deprivation_xlsx(
     labels = dict(zip(table["indicator"], table["indicator_name"], strict=False))
     units = table.drop_duplicates(["unit_level", "unit_code"])
     units = units.assign(last=units["unit_level"] == "district").sort_values(["last", "unit_code"])
-    for status, title in (("poor", "Ho ngheo"), ("near_poor", "Ho can ngheo")):
-        sheet = book.create_sheet(title)
+    for status in ("poor", "near_poor"):
+        sheet = book.create_sheet(label(f"deprivation_sheet.{status}"))
         rows = table[table["status"] == status]
-        sheet.cell(row=1, column=1, value="Đơn vị")
-        sheet.cell(row=1, column=2, value="Số hộ")
+        sheet.cell(row=1, column=1, value=label("unit"))
+        sheet.cell(row=1, column=2, value=label("households"))
         for number, indicator in enumerate(indicators):
             col = 3 + 2 * number
             sheet.cell(row=1, column=col, value=labels[indicator])
             sheet.merge_cells(start_row=1, start_column=col, end_row=1, end_column=col + 1)
             total = indicator == "all_indicators"
-            sheet.cell(row=2, column=col, value="Số lượt thiếu hụt" if total else "Số hộ")
-            sheet.cell(row=2, column=col + 1, value="Bình quân / 100 hộ" if total else "Tỷ lệ (%)")
+            count, rate = (
+                ("deprivation_sheet.deprivations", "deprivation_sheet.per_100")
+                if total
+                else ("households", "deprivation_sheet.rate")
+            )
+            sheet.cell(row=2, column=col, value=label(count))
+            sheet.cell(row=2, column=col + 1, value=label(rate))
         for r, unit in enumerate(units.itertuples(index=False), start=3):
             mine = rows[
                 (rows["unit_level"] == unit.unit_level) & (rows["unit_code"] == unit.unit_code)
@@ -249,23 +252,24 @@ def write_deprivation_xlsx(
     save_workbook(book, path)
 
 
-BREAKDOWN_SHEETS = (("group", "Nhom doi tuong"), ("ethnicity", "Dan toc"), ("cause", "Nguyen nhan"))
-BLOCK_LABELS = {
-    "urban": "Thành thị",
-    "rural": "Nông thôn",
-    "total": "Tổng cộng",
-    "unknown": "Không rõ",
-}
+# a sheet per breakdown, named by the label `breakdown_sheet.<breakdown>`
+BREAKDOWN_SHEETS = ("group", "ethnicity", "cause")
+
+
+def _block_label(block: str) -> str:
+    """An area block's name (`urban` → "Thành thị"); an unknown block as it is."""
+    key = f"block.{block}"
+    return label(key) if key in LABELS else block
 
 
 def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict[str, str]) -> None:
     """Add to the deprivations workbook one sheet per breakdown (groups, ethnicity, causes):
     rows by unit and area block (thành thị, nông thôn, tổng cộng), columns by category, for
-    poor and near-poor households."""
+    poor and near-poor households. In Vietnamese, as the forms are."""
     from openpyxl import load_workbook
 
     book = load_workbook(path)
-    for breakdown, title in BREAKDOWN_SHEETS:
+    for breakdown in BREAKDOWN_SHEETS:
         data = breakdowns[breakdowns["breakdown"] == breakdown]
         grid = data.pivot_table(
             index=["unit_level", "unit_code", "block"],
@@ -273,16 +277,16 @@ def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict
             values="households",
             aggfunc="sum",
         ).fillna(0)
-        sheet = book.create_sheet(title)
+        sheet = book.create_sheet(label(f"breakdown_sheet.{breakdown}"))
         sheet.append(
             [
-                "Đơn vị",
-                "Khu vực",
-                *[("Hộ nghèo" if s == "poor" else "Hộ cận nghèo") for s, _ in grid.columns],
+                label("unit"),
+                label("breakdown_sheet.area"),
+                *[label("poor" if s == "poor" else "near_poor") for s, _ in grid.columns],
             ]
         )
-        label = {"group": group_label, "cause": cause_label}.get(breakdown, lambda c: c)
-        sheet.append(["", "", *[label(c) for _, c in grid.columns]])
+        category = {"group": group_label, "cause": cause_label}.get(breakdown, lambda c: c)
+        sheet.append(["", "", *[category(c) for _, c in grid.columns]])
         order = sorted(
             grid.index,
             key=lambda i: (
@@ -297,7 +301,7 @@ def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict
             sheet.append(
                 [
                     names.get(code, code),
-                    BLOCK_LABELS.get(block, block),
+                    _block_label(block),
                     *[int(v) for v in grid.loc[(level, code, block)]],
                 ]
             )
@@ -307,14 +311,16 @@ def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict
     save_workbook(book, path)
 
 
-FLOW_SHEETS = (("poor", "Dien bien ho ngheo"), ("near_poor", "Dien bien ho can ngheo"))
+# a sheet per group, named by the label `flows_sheet.<group>` (in Vietnamese, whatever the
+# language)
+FLOW_SHEETS = ("poor", "near_poor")
+# the header's upper row: (first column, last column, the key of the block's label)
 FLOW_BLOCKS = (
     ("opening", "opening", None),
-    ("decreases", "decrease_other", ("Giảm trong kỳ", "Decreases")),
-    ("increases", "increase_other", ("Tăng trong kỳ", "Increases")),
+    ("decreases", "decrease_other", "flows_sheet.decreases"),
+    ("increases", "increase_other", "flows_sheet.increases"),
     ("closing", "closing", None),
 )
-MEASURE_LABELS = {"households": ("Số hộ", "Households"), "persons": ("Số nhân khẩu", "Persons")}
 
 
 def write_flows_xlsx(flows: pd.DataFrame, path: str | Path, language: str = "vi") -> None:
@@ -328,29 +334,23 @@ def write_flows_xlsx(flows: pd.DataFrame, path: str | Path, language: str = "vi"
     year, previous = int(flows["review_year"].iloc[0]), int(flows["previous_year"].iloc[0])
     bold = Font(bold=True)
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for group, title in FLOW_SHEETS:
-        sheet = book.create_sheet(title)
+    for group in FLOW_SHEETS:
+        sheet = book.create_sheet(label(f"flows_sheet.{group}"))
         number = 0 if group == "poor" else 1
-        heading = (
-            f"Diễn biến {'hộ nghèo' if group == 'poor' else 'hộ cận nghèo'} từ cuối năm "
-            f"{previous} đến cuối năm {year}"
-            if language == "vi"
-            else f"{'Poor' if group == 'poor' else 'Near-poor'} household flows, end of "
-            f"{previous} to end of {year}"
-        )
+        heading = label(f"flows_sheet.title.{group}", language, previous=previous, year=year)
         sheet.cell(row=1, column=1, value=heading).font = Font(bold=True, size=12)
         row = 3
         for measure in ("households", "persons"):
-            sheet.cell(row=row, column=1, value=MEASURE_LABELS[measure][lang]).font = bold
+            sheet.cell(row=row, column=1, value=label(f"measure.{measure}", language)).font = bold
             top, low = row + 1, row + 2
-            sheet.cell(row=top, column=1, value=("Đơn vị", "Unit")[lang])
+            sheet.cell(row=top, column=1, value=label("unit", language))
             sheet.merge_cells(start_row=top, start_column=1, end_row=low, end_column=1)
             for col, key in enumerate(columns, start=2):
                 sheet.cell(row=low, column=col, value=FLOW_LABELS[key][number][lang])
             for first, last, block_label in FLOW_BLOCKS:
                 start, end = columns.index(first) + 2, columns.index(last) + 2
                 if block_label:
-                    sheet.cell(row=top, column=start, value=block_label[lang])
+                    sheet.cell(row=top, column=start, value=label(block_label, language))
                     sheet.merge_cells(
                         start_row=top, start_column=start, end_row=top, end_column=end
                     )
@@ -391,16 +391,9 @@ def write_attainment_xlsx(attainment: pd.DataFrame, path: str | Path, language: 
     book = Workbook()
     sheet = book.active
     plan_year = int(attainment["plan_year"].iloc[0])
-    sheet.title = "Danh gia ke hoach" if language == "vi" else "Attainment"
-    sheet.cell(
-        row=1,
-        column=1,
-        value=(
-            f"Đánh giá thực hiện chỉ tiêu giảm nghèo năm {plan_year}"
-            if language == "vi"
-            else f"Attainment of the {plan_year} poverty reduction targets"
-        ),
-    ).font = Font(bold=True, size=12)
+    sheet.title = label("attainment_sheet.sheet", language)
+    title = label("attainment_sheet.title", language, plan=plan_year)
+    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
     keys = list(ATTAINMENT_LABELS)
     for col, key in enumerate(keys, start=1):
         cell = sheet.cell(row=3, column=col, value=ATTAINMENT_LABELS[key][lang])
