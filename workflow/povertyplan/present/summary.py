@@ -14,40 +14,9 @@ from pathlib import Path
 
 from ..clean.households import files_with
 from ..compute import datasets
-from ..core.labels import ATTAINMENT_WORDS
-from ..core.messages import REASON_LABELS
+from ..core.labels import ATTAINMENT_WORDS, label
+from ..core.messages import reason_label
 from .index import write_index
-
-WORDS = {
-    "vi": {
-        "files": "{year}: {files} tệp, {read} dòng đọc, {kept} hợp lệ, {rejected} bị loại",
-        "reasons": "; lý do: {reasons} (xem results/{year}/rejects.xlsx)",
-        "refused": "; {count} tệp không đọc được: {files}",
-        "copies": "; {count} tệp gửi hai lần, đọc một lần: {files}",
-        "flows": "; hộ nghèo {opening} → {closing} (giảm {decreases}, tăng {increases})",
-        "plan": "; kế hoạch {plan}: {met}/{communes} xã đạt, toàn huyện: {status}",
-        "not_finished": "chưa hoàn thành (xem results/{year}/logs/)",
-        "none": "Không có kết quả nào trong {results}",
-        "ok": "Kết quả: ĐẠT - không có dòng nào bị loại, mọi năm đã hoàn thành",
-        "attention": "Kết quả: CẦN XỬ LÝ - {problems}",
-        "rejected_years": "có dòng bị loại ở năm {years}",
-        "stopped_years": "năm {years} chưa hoàn thành",
-    },
-    "en": {
-        "files": "{year}: {files} files, {read} rows read, {kept} kept, {rejected} rejected",
-        "reasons": "; reasons: {reasons} (see results/{year}/rejects.xlsx)",
-        "refused": "; {count} files refused: {files}",
-        "copies": "; {count} files sent twice, read once: {files}",
-        "flows": "; poor households {opening} → {closing} (−{decreases} +{increases})",
-        "plan": "; plan {plan}: {met}/{communes} communes met, district: {status}",
-        "not_finished": "not finished (see results/{year}/logs/)",
-        "none": "No results in {results}",
-        "ok": "Status: OK - no row rejected, every year finished",
-        "attention": "Status: ATTENTION - {problems}",
-        "rejected_years": "rows rejected in {years}",
-        "stopped_years": "{years} not finished",
-    },
-}
 
 
 def _newer(path: Path, than: Path) -> bool:
@@ -58,14 +27,15 @@ def _newer(path: Path, than: Path) -> bool:
 def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str, bool, bool]:
     """(line, rows were rejected, the year finished: its plan and, when an earlier review
     is there, its flows and attainment were written after its ledger)."""
-    words = WORDS[language]
     year = folder.name
     ledger_path = folder / "ledger.parquet"
     if not ledger_path.exists():
-        return f"{year}: " + words["not_finished"].format(year=year), False, False
+        return f"{year}: " + label("summary.not_finished", language, year=year), False, False
     ledger = datasets.read_parquet(ledger_path)
     totals = {c: int(ledger[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")}
-    line = words["files"].format(
+    line = label(
+        "summary.files",
+        language,
         year=year,
         files=len(ledger),
         read=totals["rows_read"],
@@ -75,17 +45,15 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
     rejects_path = folder / "rejects.parquet"
     if totals["rows_rejected"] and rejects_path.exists():
         counts = datasets.read_parquet(rejects_path)["reason"].value_counts().head(3)
-        language_index = 0 if language == "vi" else 1
         reasons = ", ".join(
-            f"{REASON_LABELS.get(reason, (reason, reason))[language_index]} ({count})"
-            for reason, count in counts.items()
+            f"{reason_label(reason, language)} ({count})" for reason, count in counts.items()
         )
-        line += words["reasons"].format(reasons=reasons, year=year)
+        line += label("summary.reasons", language, reasons=reasons, year=year)
     refused, copies = files_with(ledger, "refused"), files_with(ledger, "duplicate_of")
     if refused:
-        line += words["refused"].format(count=len(refused), files=", ".join(refused))
+        line += label("summary.refused", language, count=len(refused), files=", ".join(refused))
     if copies:
-        line += words["copies"].format(count=len(copies), files=", ".join(copies))
+        line += label("summary.copies", language, count=len(copies), files=", ".join(copies))
     flows_path = folder / "flows.parquet"
     expected = [folder / "targets.parquet"]
     if previous is not None:
@@ -94,7 +62,7 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
             expected.append(folder / "attainment.parquet")
     finished = all(_newer(path, ledger_path) for path in expected)
     if not finished:
-        line += " - " + words["not_finished"].format(year=year)
+        line += " - " + label("summary.not_finished", language, year=year)
     if flows_path.exists():
         flows = datasets.read_parquet(flows_path)
         poor = flows[
@@ -102,15 +70,19 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
             & (flows["flow_group"] == "poor")
             & (flows["measure"] == "households")
         ].iloc[0]
-        line += words["flows"].format(
-            **{k: int(poor[k]) for k in ("opening", "closing", "decreases", "increases")}
+        line += label(
+            "summary.flows",
+            language,
+            **{k: int(poor[k]) for k in ("opening", "closing", "decreases", "increases")},
         )
     attainment_path = folder / "attainment.parquet"
     if attainment_path.exists():
         table = datasets.read_parquet(attainment_path)
         communes = table[table["level"] == "commune"]
         district = table[table["level"] == "district"].iloc[0]
-        line += words["plan"].format(
+        line += label(
+            "summary.plan",
+            language,
             plan=int(district["plan_year"]),
             met=int((communes["status"] == "met").sum()),
             communes=len(communes),
@@ -122,10 +94,9 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
 def run_summary(results: str | Path, language: str = "vi") -> tuple[list[str], bool]:
     """The summary's lines and whether the run needs no attention (every year finished,
     no row rejected)."""
-    words = WORDS[language]
     folders = sorted(p for p in Path(results).glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
     if not folders:
-        return [words["none"].format(results=results)], False
+        return [label("summary.none", language, results=results)], False
     lines, rejected, stopped = [], [], []
     for number, folder in enumerate(folders):
         previous = folders[number - 1] if number else None
@@ -137,11 +108,13 @@ def run_summary(results: str | Path, language: str = "vi") -> tuple[list[str], b
             stopped.append(folder.name)
     problems = []
     if rejected:
-        problems.append(words["rejected_years"].format(years=", ".join(rejected)))
+        problems.append(label("summary.rejected_years", language, years=", ".join(rejected)))
     if stopped:
-        problems.append(words["stopped_years"].format(years=", ".join(stopped)))
+        problems.append(label("summary.stopped_years", language, years=", ".join(stopped)))
     lines.append(
-        words["attention"].format(problems="; ".join(problems)) if problems else words["ok"]
+        label("summary.attention", language, problems="; ".join(problems))
+        if problems
+        else label("summary.ok", language)
     )
     return lines, not problems
 
