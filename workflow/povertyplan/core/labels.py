@@ -403,6 +403,37 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "rows rejected in {years}",
     },
     "summary.stopped_years": {"vi": "năm {years} chưa hoàn thành", "en": "{years} not finished"},
+    # --- reading and cleaning -------------------------------------------------------------
+    # the header shown for the commune of a file without a commune column
+    "commune_from_context": {"vi": "(tiêu đề / tên tệp)", "en": "(title / file name)"},
+    # --- python -m povertyplan check: one line per file, then the verdict -------------------
+    "check.summary": {
+        "vi": "{file}: đọc {read} dòng, hợp lệ {kept}, bị loại {rejected}",
+        "en": "{file}: {read} rows read, {kept} valid, {rejected} rejected",
+    },
+    "check.refused": {"vi": "{file}: không đọc được tệp", "en": "{file}: the file cannot be read"},
+    "check.lock_file": {
+        "vi": "{file}: tệp khóa của Excel (một bảng tính đang mở), bỏ qua",
+        "en": "{file}: Excel's lock file of an open workbook, skipped",
+    },
+    "check.copy": {
+        "vi": "{file}: giống hệt tệp {original}, chỉ đọc một lần",
+        "en": "{file}: the same file as {original}, read once",
+    },
+    "check.all_clean": {"vi": "Tất cả các tệp đều hợp lệ.", "en": "All files are valid."},
+    "check.some_rejected": {
+        "vi": "Có lỗi: sửa các lỗi trên rồi gửi lại tệp.",
+        "en": "There are problems: correct them and send the files again.",
+    },
+    # the commands' help, "English (Vietnamese)"
+    "cli.check": {
+        "vi": "kiểm tra tệp trước khi gửi",
+        "en": "check communes' files without running the pipeline",
+    },
+    "cli.summary": {
+        "vi": "tóm tắt kết quả",
+        "en": "summarise a run: rows kept and rejected, flows, plans met",
+    },
     # --- results/index.html: every heading in both languages, "vi / en" (both_languages) ----
     "index.reports": {"vi": "Báo cáo (notebook)", "en": "Reports"},
     "index.notebooks": {"vi": "Notebook đã chạy (có mã)", "en": "Executed notebooks, with code"},
