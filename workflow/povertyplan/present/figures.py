@@ -361,67 +361,85 @@ def rates_over_time(trends: pd.DataFrame, language: str = "vi") -> Figure:
     return figure
 
 
-def flows_waterfall(flows: pd.DataFrame, language: str = "vi") -> Figure:
-    """Waterfall of the district's poor households between the last two reviews: opening,
-    each decrease, each increase, closing."""
+def _last_poor_flows(flows: pd.DataFrame) -> pd.Series | None:
+    """The district's flows of poor households (in households) at the last review, or None
+    without flows."""
     rows = flows[
         (flows["level"] == "district")
         & (flows["flow_group"] == "poor")
         & (flows["measure"] == "households")
     ]
     if rows.empty:
-        with plt.rc_context(STYLE):
-            return _message(label("figure.needs_two_reviews", language))
-    row = rows.sort_values("review_year").iloc[-1]
+        return None
+    return rows.sort_values("review_year").iloc[-1]
+
+
+def _waterfall_steps(row: pd.Series) -> list[tuple[str, int]]:
+    """The waterfall's bars before the closing one: (flow, households), the opening count,
+    then each decrease (negative) and each increase."""
     steps = [("opening", int(row["opening"]))]
     steps += [(key, -int(row[key])) for key in FLOW_DECREASES]
     steps += [(key, int(row[key])) for key in FLOW_INCREASES]
+    return steps
+
+
+def _draw_waterfall(axes: plt.Axes, steps: list[tuple[str, int]], closing: int) -> None:
+    """Draw the steps as floating bars, each with its value above it, then the closing
+    count as a full bar."""
+    level = 0
+    for number, (key, value) in enumerate(steps):
+        if key == "opening":
+            bottom, height, colour = 0, value, "#878787"
+            level = value
+        else:
+            bottom = level + min(value, 0)
+            height = abs(value)
+            colour = END_COLOUR if value < 0 else POOR_COLOUR
+            level += value
+        axes.bar(number, height, bottom=bottom, color=colour, width=0.7)
+        axes.text(number, bottom + height, _vn_number(value), ha="center", va="bottom", fontsize=8)
+    axes.bar(len(steps), closing, color="#4d4d4d", width=0.7)
+    axes.text(len(steps), closing, _vn_number(closing), ha="center", va="bottom", fontsize=8)
+
+
+def _label_waterfall(
+    axes: plt.Axes, row: pd.Series, steps: list[tuple[str, int]], language: str
+) -> None:
+    """Name each bar as the form does, label the count axis, zoom it on the counts, and
+    title the figure with the two reviews."""
     lang = 0 if language == "vi" else 1
+    names = [FLOW_LABELS[key][0][lang] for key, _ in steps] + [FLOW_LABELS["closing"][0][lang]]
+    axes.set_xticks(range(len(names)), [textwrap.fill(n, 14) for n in names], fontsize=8)
+    axes.set_ylabel(label("figure.households_axis", language))
+    low = min(int(row["opening"]), int(row["closing"]))
+    axes.set_ylim(
+        max(0, low - 3 * max(abs(v) for _, v in steps[1:]) - 10),
+        max(int(row["opening"]), int(row["closing"])) * 1.04,
+    )
+    axes.set_title(
+        label(
+            "figure.waterfall_title",
+            language,
+            previous=int(row["previous_year"]),
+            year=int(row["review_year"]),
+        )
+    )
+    if language == "vi":
+        axes.yaxis.set_major_formatter(FuncFormatter(_vn_number))
+
+
+def flows_waterfall(flows: pd.DataFrame, language: str = "vi") -> Figure:
+    """Waterfall of the district's poor households between the last two reviews: opening,
+    each decrease, each increase, closing."""
+    row = _last_poor_flows(flows)
+    if row is None:
+        with plt.rc_context(STYLE):
+            return _message(label("figure.needs_two_reviews", language))
+    steps = _waterfall_steps(row)
     with plt.rc_context(STYLE):
         figure, axes = _figure(4.4)
-        level = 0
-        names = []
-        for number, (key, value) in enumerate(steps):
-            if key == "opening":
-                bottom, height, colour = 0, value, "#878787"
-                level = value
-            else:
-                bottom = level + min(value, 0)
-                height = abs(value)
-                colour = END_COLOUR if value < 0 else POOR_COLOUR
-                level += value
-            axes.bar(number, height, bottom=bottom, color=colour, width=0.7)
-            axes.text(
-                number, bottom + height, _vn_number(value), ha="center", va="bottom", fontsize=8
-            )
-            names.append(FLOW_LABELS[key][0][lang])
-        axes.bar(len(steps), int(row["closing"]), color="#4d4d4d", width=0.7)
-        axes.text(
-            len(steps),
-            int(row["closing"]),
-            _vn_number(int(row["closing"])),
-            ha="center",
-            va="bottom",
-            fontsize=8,
-        )
-        names.append(FLOW_LABELS["closing"][0][lang])
-        axes.set_xticks(range(len(names)), [textwrap.fill(n, 14) for n in names], fontsize=8)
-        axes.set_ylabel(label("figure.households_axis", language))
-        low = min(int(row["opening"]), int(row["closing"]))
-        axes.set_ylim(
-            max(0, low - 3 * max(abs(v) for _, v in steps[1:]) - 10),
-            max(int(row["opening"]), int(row["closing"])) * 1.04,
-        )
-        axes.set_title(
-            label(
-                "figure.waterfall_title",
-                language,
-                previous=int(row["previous_year"]),
-                year=int(row["review_year"]),
-            )
-        )
-        if language == "vi":
-            axes.yaxis.set_major_formatter(FuncFormatter(_vn_number))
+        _draw_waterfall(axes, steps, int(row["closing"]))
+        _label_waterfall(axes, row, steps, language)
     return figure
 
 

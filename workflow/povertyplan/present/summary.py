@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from ..clean.households import files_with
 from ..compute import datasets
 from ..core.labels import ATTAINMENT_WORDS, label
@@ -24,16 +26,12 @@ def _newer(path: Path, than: Path) -> bool:
     return path.exists() and path.stat().st_mtime_ns >= than.stat().st_mtime_ns
 
 
-def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str, bool, bool]:
-    """(line, rows were rejected, the year finished: its plan and, when an earlier review
-    is there, its flows and attainment were written after its ledger)."""
+def _reading_text(folder: Path, ledger: pd.DataFrame, language: str) -> tuple[str, int]:
+    """The year's files and rows read, kept and rejected, with the most frequent reasons;
+    and how many rows were rejected."""
     year = folder.name
-    ledger_path = folder / "ledger.parquet"
-    if not ledger_path.exists():
-        return f"{year}: " + label("summary.not_finished", language, year=year), False, False
-    ledger = datasets.read_parquet(ledger_path)
     totals = {c: int(ledger[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")}
-    line = label(
+    text = label(
         "summary.files",
         language,
         year=year,
@@ -48,47 +46,84 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
         reasons = ", ".join(
             f"{reason_label(reason, language)} ({count})" for reason, count in counts.items()
         )
-        line += label("summary.reasons", language, reasons=reasons, year=year)
-    refused, copies = files_with(ledger, "refused"), files_with(ledger, "duplicate_of")
+        text += label("summary.reasons", language, reasons=reasons, year=year)
+    return text, totals["rows_rejected"]
+
+
+def _files_text(refused: list[str], copies: list[str], language: str) -> str:
+    """The files that could not be read, and those sent twice (blank when none)."""
+    text = ""
     if refused:
-        line += label("summary.refused", language, count=len(refused), files=", ".join(refused))
+        text += label("summary.refused", language, count=len(refused), files=", ".join(refused))
     if copies:
-        line += label("summary.copies", language, count=len(copies), files=", ".join(copies))
-    flows_path = folder / "flows.parquet"
+        text += label("summary.copies", language, count=len(copies), files=", ".join(copies))
+    return text
+
+
+def _finished(folder: Path, previous: Path | None) -> bool:
+    """Whether the year's plan and, when an earlier review is there, its flows and (after
+    the year just before) its attainment were written after its ledger."""
     expected = [folder / "targets.parquet"]
     if previous is not None:
-        expected.append(flows_path)
-        if int(previous.name) == int(year) - 1:
+        expected.append(folder / "flows.parquet")
+        if int(previous.name) == int(folder.name) - 1:
             expected.append(folder / "attainment.parquet")
-    finished = all(_newer(path, ledger_path) for path in expected)
+    return all(_newer(path, folder / "ledger.parquet") for path in expected)
+
+
+def _flows_text(flows_path: Path, language: str) -> str:
+    """The district's poor households at the previous review and now, with what came and
+    went (blank without flows)."""
+    if not flows_path.exists():
+        return ""
+    flows = datasets.read_parquet(flows_path)
+    poor = flows[
+        (flows["level"] == "district")
+        & (flows["flow_group"] == "poor")
+        & (flows["measure"] == "households")
+    ].iloc[0]
+    return label(
+        "summary.flows",
+        language,
+        **{k: int(poor[k]) for k in ("opening", "closing", "decreases", "increases")},
+    )
+
+
+def _plan_text(attainment_path: Path, language: str) -> str:
+    """How many communes met the previous plan, and the district's assessment (blank
+    without an attainment)."""
+    if not attainment_path.exists():
+        return ""
+    table = datasets.read_parquet(attainment_path)
+    communes = table[table["level"] == "commune"]
+    district = table[table["level"] == "district"].iloc[0]
+    return label(
+        "summary.plan",
+        language,
+        plan=int(district["plan_year"]),
+        met=int((communes["status"] == "met").sum()),
+        communes=len(communes),
+        status=ATTAINMENT_WORDS[district["status"]][0 if language == "vi" else 1],
+    )
+
+
+def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str, bool, bool]:
+    """(line, rows were rejected, the year finished: its plan and, when an earlier review
+    is there, its flows and attainment were written after its ledger)."""
+    year = folder.name
+    ledger_path = folder / "ledger.parquet"
+    if not ledger_path.exists():
+        return f"{year}: " + label("summary.not_finished", language, year=year), False, False
+    ledger = datasets.read_parquet(ledger_path)
+    line, rejected = _reading_text(folder, ledger, language)
+    refused, copies = files_with(ledger, "refused"), files_with(ledger, "duplicate_of")
+    line += _files_text(refused, copies, language)
+    finished = _finished(folder, previous)
     if not finished:
         line += " - " + label("summary.not_finished", language, year=year)
-    if flows_path.exists():
-        flows = datasets.read_parquet(flows_path)
-        poor = flows[
-            (flows["level"] == "district")
-            & (flows["flow_group"] == "poor")
-            & (flows["measure"] == "households")
-        ].iloc[0]
-        line += label(
-            "summary.flows",
-            language,
-            **{k: int(poor[k]) for k in ("opening", "closing", "decreases", "increases")},
-        )
-    attainment_path = folder / "attainment.parquet"
-    if attainment_path.exists():
-        table = datasets.read_parquet(attainment_path)
-        communes = table[table["level"] == "commune"]
-        district = table[table["level"] == "district"].iloc[0]
-        line += label(
-            "summary.plan",
-            language,
-            plan=int(district["plan_year"]),
-            met=int((communes["status"] == "met").sum()),
-            communes=len(communes),
-            status=ATTAINMENT_WORDS[district["status"]][0 if language == "vi" else 1],
-        )
-    return line, totals["rows_rejected"] > 0 or bool(refused), finished
+    line += _flows_text(folder / "flows.parquet", language)
+    line += _plan_text(folder / "attainment.parquet", language)
+    return line, rejected > 0 or bool(refused), finished
 
 
 def run_summary(results: str | Path, language: str = "vi") -> tuple[list[str], bool]:
