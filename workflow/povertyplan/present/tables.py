@@ -14,6 +14,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.labels import (
     ATTAINMENT_LABELS,
@@ -89,45 +90,38 @@ def write_plan_table_csv(table: pd.DataFrame, path: str | Path) -> None:
     format_plan_table(table).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def write_plan_table_xlsx(
-    table: pd.DataFrame, path: str | Path, plan_year: int, district: str, language: str = "vi"
-) -> None:
-    """Write the table in the plan's layout: title, two-row header, index row, rows, total.
+# rows of the plan table's sheet: upper header, lower header, index row, first commune
+_TOP, _SECOND, _INDEX_ROW, _FIRST_DATA = 3, 4, 5, 6
+_POSITION = {key: i + 1 for i, key in enumerate(KEYS)}  # column key -> sheet column
 
-    Numbers are stored as numbers (counts `#,##0`, rates `0.00`, shown with the reader's
-    Excel locale: `1.411` and `9,92` in Vietnamese Excel).
-    """
+
+def _plan_table_header(sheet: Worksheet, plan_year: int, language: str) -> None:
+    """The two-row header (columns TT and Đơn vị over both rows, the groups over their
+    columns) and the index row (A B I 2 … 11)."""
     lang = 1 if language == "vi" else 2
-    book = Workbook()
-    sheet = book.active
-    sheet.title = label("plan_table.sheet", language)
-    title = label("plan_table.title", language, plan=plan_year, district=district)
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(KEYS))
-    top, second, index_row, first_data = 3, 4, 5, 6
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    position = {key: i + 1 for i, key in enumerate(KEYS)}
     for key, *names, index_label in PLAN_TABLE_COLUMNS:
-        col = position[key]
-        sheet.cell(row=second, column=col, value=names[lang - 1])
-        sheet.cell(row=index_row, column=col, value=index_label)
+        col = _POSITION[key]
+        sheet.cell(row=_SECOND, column=col, value=names[lang - 1])
+        sheet.cell(row=_INDEX_ROW, column=col, value=index_label)
     for key in ("tt", "don_vi"):
-        col = position[key]
-        sheet.cell(row=top, column=col, value=sheet.cell(row=second, column=col).value)
-        sheet.cell(row=second, column=col, value=None)
-        sheet.merge_cells(start_row=top, start_column=col, end_row=second, end_column=col)
+        col = _POSITION[key]
+        sheet.cell(row=_TOP, column=col, value=sheet.cell(row=_SECOND, column=col).value)
+        sheet.cell(row=_SECOND, column=col, value=None)
+        sheet.merge_cells(start_row=_TOP, start_column=col, end_row=_SECOND, end_column=col)
     for first, last, vi, en in PLAN_TABLE_GROUPS:
         text = (vi if language == "vi" else en).format(year=plan_year)
-        sheet.cell(row=top, column=position[first], value=text)
+        sheet.cell(row=_TOP, column=_POSITION[first], value=text)
         sheet.merge_cells(
-            start_row=top, start_column=position[first], end_row=top, end_column=position[last]
+            start_row=_TOP, start_column=_POSITION[first], end_row=_TOP, end_column=_POSITION[last]
         )
-    for r, row in enumerate(table.itertuples(index=False), start=first_data):
-        is_total = r == first_data + len(table) - 1
+
+
+def _plan_table_rows(sheet: Worksheet, table: pd.DataFrame) -> None:
+    """A row per commune then the total row (bold): counts `#,##0`, rates `0.00`."""
+    for r, row in enumerate(table.itertuples(index=False), start=_FIRST_DATA):
+        is_total = r == _FIRST_DATA + len(table) - 1
         for key, value in zip(KEYS, row, strict=True):
-            cell = sheet.cell(row=r, column=position[key])
+            cell = sheet.cell(row=r, column=_POSITION[key])
             if key in _RATES:
                 cell.value = float(value)
                 cell.number_format = "0.00"
@@ -138,16 +132,44 @@ def write_plan_table_xlsx(
                 cell.value = int(value) if key == "tt" and value else (value or None)
             if is_total:
                 cell.font = Font(bold=True)
-    for row in sheet.iter_rows(min_row=top, max_row=first_data + len(table) - 1, max_col=len(KEYS)):
+
+
+def _plan_table_layout(sheet: Worksheet, rows: int) -> None:
+    """Borders around every cell of the table, the header centred and bold, the columns'
+    widths, and the panes frozen below the header and right of the unit."""
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    last_row = _FIRST_DATA + rows - 1
+    for row in sheet.iter_rows(min_row=_TOP, max_row=last_row, max_col=len(KEYS)):
         for cell in row:
             cell.border = border
-            if cell.row <= index_row:
+            if cell.row <= _INDEX_ROW:
                 cell.alignment = center
                 cell.font = Font(bold=True)
     sheet.column_dimensions["B"].width = 18
     for key in KEYS[2:]:
-        sheet.column_dimensions[get_column_letter(position[key])].width = 11
-    sheet.freeze_panes = sheet.cell(row=first_data, column=3)
+        sheet.column_dimensions[get_column_letter(_POSITION[key])].width = 11
+    sheet.freeze_panes = sheet.cell(row=_FIRST_DATA, column=3)
+
+
+def write_plan_table_xlsx(
+    table: pd.DataFrame, path: str | Path, plan_year: int, district: str, language: str = "vi"
+) -> None:
+    """Write the table in the plan's layout: title, two-row header, index row, rows, total.
+
+    Numbers are stored as numbers (counts `#,##0`, rates `0.00`, shown with the reader's
+    Excel locale: `1.411` and `9,92` in Vietnamese Excel).
+    """
+    book = Workbook()
+    sheet = book.active
+    sheet.title = label("plan_table.sheet", language)
+    title = label("plan_table.title", language, plan=plan_year, district=district)
+    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(KEYS))
+    _plan_table_header(sheet, plan_year, language)
+    _plan_table_rows(sheet, table)
+    _plan_table_layout(sheet, len(table))
     save_workbook(book, path)
 
 
@@ -323,63 +345,77 @@ FLOW_BLOCKS = (
 )
 
 
+_BOLD = Font(bold=True)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _flows_header(sheet: Worksheet, top: int, group: str, language: str) -> None:
+    """The block's two-row header at `top`: Đơn vị, then the flows as the form names them
+    for `group`, under their blocks (decreases, increases); opening and closing over both
+    rows."""
+    lang = 0 if language == "vi" else 1
+    number = 0 if group == "poor" else 1
+    columns = list(FLOW_LABELS)
+    low = top + 1
+    sheet.cell(row=top, column=1, value=label("unit", language))
+    sheet.merge_cells(start_row=top, start_column=1, end_row=low, end_column=1)
+    for col, key in enumerate(columns, start=2):
+        sheet.cell(row=low, column=col, value=FLOW_LABELS[key][number][lang])
+    for first, last, block_label in FLOW_BLOCKS:
+        start, end = columns.index(first) + 2, columns.index(last) + 2
+        if block_label:
+            sheet.cell(row=top, column=start, value=label(block_label, language))
+            sheet.merge_cells(start_row=top, start_column=start, end_row=top, end_column=end)
+        else:
+            sheet.cell(row=top, column=start, value=sheet.cell(row=low, column=start).value)
+            sheet.cell(row=low, column=start, value=None)
+            sheet.merge_cells(start_row=top, start_column=start, end_row=low, end_column=end)
+    for cell in [*sheet[top], *sheet[low]]:
+        cell.font, cell.alignment = _BOLD, _CENTER
+
+
+def _flows_rows(sheet: Worksheet, rows: pd.DataFrame, first: int, language: str) -> int:
+    """A row per commune then the district (bold) from row `first`; the next free row."""
+    rows = rows.assign(last=rows["level"] == "district").sort_values(
+        ["last", "display_order", "unit_code"]
+    )
+    row = first
+    for unit in rows.to_dict("records"):
+        name = unit_label(unit["level"], unit["unit_name"], language)
+        sheet.cell(row=row, column=1, value=name)
+        for col, key in enumerate(FLOW_LABELS, start=2):
+            sheet.cell(row=row, column=col, value=int(unit[key])).number_format = "#,##0"
+        if unit["level"] == "district":
+            for cell in sheet[row]:
+                cell.font = _BOLD
+        row += 1
+    return row
+
+
+def _flows_sheet(sheet: Worksheet, flows: pd.DataFrame, group: str, language: str) -> None:
+    """One group's sheet: its heading, then a block in households and one in persons."""
+    year, previous = int(flows["review_year"].iloc[0]), int(flows["previous_year"].iloc[0])
+    heading = label(f"flows_sheet.title.{group}", language, previous=previous, year=year)
+    sheet.cell(row=1, column=1, value=heading).font = Font(bold=True, size=12)
+    row = 3
+    for measure in ("households", "persons"):
+        sheet.cell(row=row, column=1, value=label(f"measure.{measure}", language)).font = _BOLD
+        _flows_header(sheet, row + 1, group, language)
+        rows = flows[(flows["flow_group"] == group) & (flows["measure"] == measure)]
+        row = _flows_rows(sheet, rows, row + 3, language) + 1
+    sheet.column_dimensions["A"].width = 18
+    for col in range(2, len(FLOW_LABELS) + 2):
+        sheet.column_dimensions[get_column_letter(col)].width = 13
+
+
 def write_flows_xlsx(flows: pd.DataFrame, path: str | Path, language: str = "vi") -> None:
     """The flow forms: one sheet for poor and one for near-poor households; a block in
     households then one in persons; a row per commune then the district; columns opening,
     decreases (total, then by kind), increases (total, then by kind), closing."""
-    lang = 0 if language == "vi" else 1
-    columns = [key for key in FLOW_LABELS]
     book = Workbook()
     book.remove(book.active)
-    year, previous = int(flows["review_year"].iloc[0]), int(flows["previous_year"].iloc[0])
-    bold = Font(bold=True)
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for group in FLOW_SHEETS:
-        sheet = book.create_sheet(label(f"flows_sheet.{group}"))
-        number = 0 if group == "poor" else 1
-        heading = label(f"flows_sheet.title.{group}", language, previous=previous, year=year)
-        sheet.cell(row=1, column=1, value=heading).font = Font(bold=True, size=12)
-        row = 3
-        for measure in ("households", "persons"):
-            sheet.cell(row=row, column=1, value=label(f"measure.{measure}", language)).font = bold
-            top, low = row + 1, row + 2
-            sheet.cell(row=top, column=1, value=label("unit", language))
-            sheet.merge_cells(start_row=top, start_column=1, end_row=low, end_column=1)
-            for col, key in enumerate(columns, start=2):
-                sheet.cell(row=low, column=col, value=FLOW_LABELS[key][number][lang])
-            for first, last, block_label in FLOW_BLOCKS:
-                start, end = columns.index(first) + 2, columns.index(last) + 2
-                if block_label:
-                    sheet.cell(row=top, column=start, value=label(block_label, language))
-                    sheet.merge_cells(
-                        start_row=top, start_column=start, end_row=top, end_column=end
-                    )
-                else:
-                    sheet.cell(row=top, column=start, value=sheet.cell(row=low, column=start).value)
-                    sheet.cell(row=low, column=start, value=None)
-                    sheet.merge_cells(
-                        start_row=top, start_column=start, end_row=low, end_column=end
-                    )
-            for cell in [*sheet[top], *sheet[low]]:
-                cell.font, cell.alignment = bold, center
-            rows = flows[(flows["flow_group"] == group) & (flows["measure"] == measure)]
-            rows = rows.assign(last=rows["level"] == "district").sort_values(
-                ["last", "display_order", "unit_code"]
-            )
-            row = low + 1
-            for unit in rows.to_dict("records"):
-                name = unit_label(unit["level"], unit["unit_name"], language)
-                sheet.cell(row=row, column=1, value=name)
-                for col, key in enumerate(columns, start=2):
-                    sheet.cell(row=row, column=col, value=int(unit[key])).number_format = "#,##0"
-                if unit["level"] == "district":
-                    for cell in sheet[row]:
-                        cell.font = bold
-                row += 1
-            row += 1
-        sheet.column_dimensions["A"].width = 18
-        for col in range(2, len(columns) + 2):
-            sheet.column_dimensions[get_column_letter(col)].width = 13
+        _flows_sheet(book.create_sheet(label(f"flows_sheet.{group}")), flows, group, language)
     save_workbook(book, path)
 
 
