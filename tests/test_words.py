@@ -116,3 +116,21 @@ def test_the_allowlist_names_only_what_exists():
 def test_the_homes_of_words_are_found():
     """The test reads what it should: the labels hold Vietnamese literals."""
     assert len(vietnamese_literals(PACKAGE / "core" / "labels.py")) > 100
+
+
+def test_every_label_has_both_languages_with_the_same_fields():
+    """A label is written in Vietnamese and English, and a template names the same fields
+    in both (so either language can be filled in from the same numbers)."""
+    import string
+
+    from povertyplan.core.labels import LABELS
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    wrong = [
+        key
+        for key, words in LABELS.items()
+        if set(words) != {"vi", "en"} or fields(words["vi"]) != fields(words["en"])
+    ]
+    assert not wrong, wrong

@@ -434,6 +434,107 @@ LABELS: dict[str, dict[str, str]] = {
         "vi": "tóm tắt kết quả",
         "en": "summarise a run: rows kept and rejected, flows, plans met",
     },
+    # --- the notebooks' headings and notes (notebooks/*.ipynb) ---------------------------
+    "notebook.data_quality.files": {
+        "vi": "## 1. Các tệp đã đọc, rà soát cuối năm {review_year}",
+        "en": "## 1. Files read, review of end-{review_year}",
+    },
+    "notebook.data_quality.rejects": {
+        "vi": "## 2. Dòng bị loại theo lý do",
+        "en": "## 2. Rejected rows by reason",
+    },
+    "notebook.data_quality.send_back": {
+        "vi": "## 3. Cần gửi lại cho xã",
+        "en": "## 3. To send back to each commune",
+    },
+    "notebook.data_quality.nothing_to_send": {
+        "vi": "Không có gì cần gửi lại.",
+        "en": "Nothing to send back.",
+    },
+    "notebook.data_quality.classification": {
+        "vi": "## 4. Kết quả rà soát so với chuẩn nghèo",
+        "en": "## 4. Recorded status against the poverty standard",
+    },
+    "notebook.data_quality.classification_note": {
+        "vi": "Phân loại chính thức dùng kết quả rà soát đã được phê duyệt; bảng dưới liệt kê các hộ mà thu nhập và số chỉ số thiếu hụt theo chuẩn cho kết quả khác, để xã kiểm tra lại.",
+        "en": "Official counts use the approved review result; below, the households whose income and deprivations give another status under the standard, for the commune to check.",
+    },
+    "notebook.deprivations.measures": {
+        "vi": "## 1. Chỉ số nghèo đa chiều (chuẩn {chosen.id}; trọng số {scheme}, ngưỡng k = {k:.2f}; mỗi hộ là một đơn vị)",
+        "en": "## 1. Multidimensional poverty (standard {chosen.id}; {scheme} weights, cutoff k = {k:.2f}; each household one unit)",
+    },
+    "notebook.deprivations.by_indicator": {
+        "vi": "## 2. Thiếu hụt theo chỉ số và xã",
+        "en": "## 2. Deprivations by indicator and commune",
+    },
+    "notebook.deprivations.by_status": {
+        "vi": "## 3. Hộ nghèo và hộ cận nghèo: thiếu hụt theo chỉ số",
+        "en": "## 3. Poor and near-poor households: deprivations by indicator",
+    },
+    "notebook.deprivations.by_group": {
+        "vi": "## 4. Hộ nghèo, cận nghèo theo nhóm đối tượng và dân tộc (toàn huyện)",
+        "en": "## 4. Poor and near-poor by group and ethnicity (district)",
+    },
+    "notebook.overview.headline": {
+        "vi": "## 1. Tình hình chung, cuối năm {review_year}",
+        "en": "## 1. Headline figures, end of {review_year}",
+    },
+    "notebook.overview.by_commune": {
+        "vi": "## 2. Hộ nghèo, hộ cận nghèo theo xã",
+        "en": "## 2. Poor and near-poor households by commune",
+    },
+    "notebook.overview.ethnic_minority": {
+        "vi": "## 3. Hộ dân tộc thiểu số",
+        "en": "## 3. Ethnic-minority households",
+    },
+    "notebook.reconciliation.source": {
+        "vi": "\n\nTệp: `{published}.yaml`; rà soát cuối năm {review_year}.",
+        "en": "\n\nFile: `{published}.yaml`; review of end-{review_year}.",
+    },
+    "notebook.reconciliation.compared": {
+        "vi": "### Số giá trị đã so sánh",
+        "en": "### Values compared",
+    },
+    "notebook.reconciliation.differences": {
+        "vi": "### Các số khác nhau, theo thứ tự trong văn bản",
+        "en": "### Values that differ, in the order of the document",
+    },
+    "notebook.targets.table": {
+        "vi": "## 1. Bảng chỉ tiêu giảm nghèo năm {plan_year}",
+        "en": "## 1. Commune target table for {plan_year}",
+    },
+    "notebook.targets.by_commune": {
+        "vi": "## 2. Hộ nghèo đầu năm và cuối năm theo kế hoạch",
+        "en": "## 2. Poor now and planned at the end of the year",
+    },
+    "notebook.targets.goals": {
+        "vi": "## 3. Kiểm tra mục tiêu của kế hoạch",
+        "en": "## 3. Checks of the plan's goals",
+    },
+    "notebook.trends.rates": {
+        "vi": "## 1. Tỷ lệ hộ nghèo và cận nghèo theo xã (đơn vị hành chính năm {geography})",
+        "en": "## 1. Poor and near-poor rates by commune (units of {geography})",
+    },
+    "notebook.trends.flows": {
+        "vi": "## 2. Diễn biến hộ nghèo",
+        "en": "## 2. Flows of poor households",
+    },
+    "notebook.trends.flows_note": {
+        "vi": "Số hộ; cuối kỳ = đầu kỳ − giảm + tăng (kiểm tra trong pipeline).",
+        "en": "Households; closing = opening − decreases + increases (checked in the pipeline).",
+    },
+    "notebook.trends.near_poor": {
+        "vi": "### Hộ cận nghèo",
+        "en": "### Near-poor households",
+    },
+    "notebook.trends.attainment": {
+        "vi": "## 3. Thực hiện chỉ tiêu giảm nghèo",
+        "en": "## 3. Target attainment",
+    },
+    "notebook.trends.attainment_note": {
+        "vi": "Đạt: tỷ lệ hộ nghèo cuối năm thực tế không cao hơn kế hoạch. Thoát nghèo: hộ nghèo chuyển thành cận nghèo hoặc vượt chuẩn cận nghèo. Hộ nghèo mới: từ cận nghèo, tái nghèo và phát sinh mới (không tính hộ mới tách, chuyển đến).",
+        "en": "Met: the actual end-of-year poor rate is not above the planned one. Exits: poor households that became near-poor or rose above the near-poor line. New poor: from near-poor, re-poor and newly poor (not new or moved-in households).",
+    },
     # --- results/index.html: every heading in both languages, "vi / en" (both_languages) ----
     "index.reports": {"vi": "Báo cáo (notebook)", "en": "Reports"},
     "index.notebooks": {"vi": "Notebook đã chạy (có mã)", "en": "Executed notebooks, with code"},
