@@ -11,6 +11,7 @@ import sys
 
 from .clean.check import check_files
 from .core.errors import PovertyPlanError
+from .core.labels import label
 from .present.summary import run_summary
 
 
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser(
         "check",
-        help="check communes' files without running the pipeline (kiểm tra tệp trước khi gửi)",
+        help=f"{label('cli.check', 'en')} ({label('cli.check')})",
         description="Prints every problem on one line, in Vietnamese (or English with --lang en); "
         "exits 1 when a row would be rejected or a file cannot be read.",
     )
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--columns", default="config/columns.yaml", help="header aliases")
     summary = commands.add_parser(
         "summary",
-        help="summarise a run: rows kept and rejected, flows, plans met (tóm tắt kết quả)",
+        help=f"{label('cli.summary', 'en')} ({label('cli.summary')})",
         description="One line per review year under --results, then OK or what needs "
         "attention; exits 1 when a row was rejected or a year did not finish.",
     )

@@ -16,29 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.errors import PovertyPlanError
+from ..core.labels import label
 from ..read.columns import load_column_spec
 from ..read.registry import commune_lookup, load_registry, review_date
 from .file import clean_file
 from .households import CleanResult, combine_year
-
-SUMMARY = {
-    "vi": "{file}: đọc {read} dòng, hợp lệ {kept}, bị loại {rejected}",
-    "en": "{file}: {read} rows read, {kept} valid, {rejected} rejected",
-}
-REFUSED = {"vi": "{file}: không đọc được tệp", "en": "{file}: the file cannot be read"}
-LOCK_FILE = {
-    "vi": "{file}: tệp khóa của Excel (một bảng tính đang mở), bỏ qua",
-    "en": "{file}: Excel's lock file of an open workbook, skipped",
-}
-COPY = {
-    "vi": "{file}: giống hệt tệp {original}, chỉ đọc một lần",
-    "en": "{file}: the same file as {original}, read once",
-}
-ALL_CLEAN = {"vi": "Tất cả các tệp đều hợp lệ.", "en": "All files are valid."}
-SOME_REJECTED = {
-    "vi": "Có lỗi: sửa các lỗi trên rồi gửi lại tệp.",
-    "en": "There are problems: correct them and send the files again.",
-}
 
 
 def year_of(path: Path, default: int) -> int:
@@ -66,7 +48,7 @@ def _files_to_check(
     unique: dict[Path, str] = {}
     for name in paths:
         if Path(name).name.startswith("~$"):
-            say(LOCK_FILE[language].format(file=Path(name).name))
+            say(label("check.lock_file", language, file=Path(name).name))
             continue
         unique.setdefault(Path(name).resolve(), name)
     basenames = [Path(n).name for n in unique.values()]
@@ -93,14 +75,16 @@ def _say_outcome(
         for message in mine.sort_values(["source_row"], kind="stable")[column]:
             say(message)
         if entry["refused"]:
-            say(REFUSED[language].format(file=name))
+            say(label("check.refused", language, file=name))
             failed = True
         elif entry["duplicate_of"]:
-            say(COPY[language].format(file=name, original=entry["duplicate_of"]))
+            say(label("check.copy", language, file=name, original=entry["duplicate_of"]))
         else:
             failed |= entry["rows_rejected"] > 0
             say(
-                SUMMARY[language].format(
+                label(
+                    "check.summary",
+                    language,
                     file=name,
                     read=entry["rows_read"],
                     kept=entry["rows_kept"],
@@ -139,5 +123,5 @@ def check_files(
         ]
         combined = combine_year(results)
         failed |= _say_outcome(combined.rejects, combined.ledger, language, say)
-    say(SOME_REJECTED[language] if failed else ALL_CLEAN[language])
+    say(label("check.some_rejected" if failed else "check.all_clean", language))
     return 1 if failed else 0

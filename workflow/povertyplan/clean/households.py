@@ -19,7 +19,14 @@ import pandas as pd
 import pyarrow as pa
 
 from ..core.errors import DataError, InternalError, PovertyPlanError
-from ..core.messages import reject_message
+from ..core.labels import label
+from ..core.messages import (
+    AMOUNT_UNITS,
+    FILE_PROBLEM_NOTES,
+    WHERE_WORDS,
+    file_problem,
+    reject_message,
+)
 from ..core.privacy import REDACTED, looks_like_a_person, personal_household_codes, redact
 from ..core.text import (
     RE2_EDGE_SPACE,
@@ -79,11 +86,6 @@ _RE2_SCIENTIFIC = (
     rf"\p{{Nd}}+{RE2_SPACE}*$"
 )
 
-# the unit of a scaled column, for messages: (not scaled, scaled)
-UNIT_WORDS = (
-    {"unit_en": "đồng", "unit_vi": "đồng"},
-    {"unit_en": "thousand đồng", "unit_vi": "nghìn đồng"},
-)
 # problems that leave the row's commune in doubt: it is sent back to its file's commune
 DOUBTFUL_COMMUNE = {"commune_not_title", "commune_name_code_differ"}
 # a problem that makes the row's other cells meaningless (shifted columns)
@@ -223,19 +225,17 @@ def _with_commune_from_context(table: RawTable, lookup: dict[str, str]) -> RawTa
     """A file without a commune column: its commune from its title block or file name."""
     code, candidates = commune_in_context(table.context, lookup)
     if code is None:
-        found = f" (it names {', '.join(candidates)})" if candidates else ""
-        raise DataError(
-            f"there is no commune column, and neither the title nor the file name names one commune{found}",
-            file=table.file,
-            hint="add a column 'Xã' (name or code), or put 'Xã <name>' in the title",
-            vi=(
-                f"không có cột xã, và tiêu đề hay tên tệp không cho biết một xã cụ thể{found}",
-                "thêm cột 'Xã' (tên hoặc mã xã), hoặc ghi 'Xã <tên xã>' trong tiêu đề",
-            ),
+        found = (
+            FILE_PROBLEM_NOTES["names_communes"].format(names=", ".join(candidates))
+            if candidates
+            else ""
         )
+        raise DataError(**file_problem("no_commune", found=found), file=table.file)
     frame = table.frame.copy()
     frame["commune"] = code
-    headers = {sheet: {**h, "commune": "(tiêu đề / tên tệp)"} for sheet, h in table.headers.items()}
+    headers = {
+        sheet: {**h, "commune": label("commune_from_context")} for sheet, h in table.headers.items()
+    }
     return replace(table, frame=frame, headers=headers)
 
 
@@ -587,7 +587,7 @@ def _read_fields(
             values, factor, basis, unclear = _scale(values, field, headers)
             if field.name == "income" and basis:
                 income_unit = ("thousand_dong" if factor == 1000 else "dong", basis)
-            extra = dict.fromkeys(raw.index[unclear], UNIT_WORDS[factor != 1.0])
+            extra = dict.fromkeys(raw.index[unclear], AMOUNT_UNITS[factor != 1.0])
             report.add(unclear, field.name, "amount_in_another_unit", written, extra)
         if field.required:  # a blank cell is missing unless its kind gives it a meaning
             empty = blank & (values.isna() | (values.astype("string") == "")).fillna(True)
@@ -917,9 +917,12 @@ def _across_line(row, reason: str, others: str, id_header: str) -> dict[str, obj
             row.source_file,
             int(row.source_row),
             id_header,
-            {"value": row.household_id, "others": others.replace("{row}", word)},
+            {
+                "value": row.household_id,
+                "others": others.replace("{row}", WHERE_WORDS[language][0]),
+            },
         )
-        for language, word in (("en", "row"), ("vi", "dòng"))
+        for language in ("en", "vi")
     }
     values = {"commune_code": row.commune_code, "members": row.members, "status": row.status}
     return {

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import ConfigError
+from ..core.labels import label
 from .standards import Standard, indicators_reported
 
 STATUS_GROUPS = ("poor", "near_poor")
@@ -64,7 +65,7 @@ def deprivation_table(
     table["households_rate"] = 100.0 * table["households_deprived"] / table["households"]
     table["persons_rate"] = 100.0 * table["persons_deprived"] / table["persons"]
     table["indicator_name"] = table["indicator"].map(
-        {**standard.indicator_names, TOTAL_DEPRIVATIONS: "Tổng số thiếu hụt"}
+        {**standard.indicator_names, TOTAL_DEPRIVATIONS: label("total_deprivations")}
     )
     table["dimension"] = table["indicator"].map(standard.dimensions).fillna("")
     table["standard_id"] = standard.id

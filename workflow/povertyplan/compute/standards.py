@@ -15,6 +15,13 @@ import pandas as pd
 import yaml
 
 from ..core.errors import ConfigError
+from ..core.messages import (
+    MEASURE_WORDS,
+    MISMATCH_TEXT,
+    MISSING_TEXT,
+    OTHER_TEXT,
+    THOUSANDS_NOTE,
+)
 from ..core.numbers import format_vn_integer, format_vn_number
 from ..read.schemas import check_document
 
@@ -187,48 +194,38 @@ def derive_status(households: pd.DataFrame, standard: Standard) -> pd.DataFrame:
     )
 
 
-MISMATCH_TEXT = {
-    # (recorded, derived) -> (en, vi); {measure}: "income 1.250.000 đ" or "B1 score 150"
-    ("poor", "near_poor"): (
-        "recorded poor, but {measure} is above the poor line and {deps} deprivations are fewer than {k}: near-poor",
-        "ghi là hộ nghèo, nhưng {measure_vi} cao hơn chuẩn nghèo và chỉ thiếu hụt {deps} chỉ số (dưới {k}): hộ cận nghèo",
-    ),
-    ("poor", "not_poor"): (
-        "recorded poor, but {measure} is above the near-poor line {near_line}",
-        "ghi là hộ nghèo, nhưng {measure_vi} cao hơn chuẩn cận nghèo {near_line}",
-    ),
-    ("near_poor", "poor"): (
-        "recorded near-poor, but {measure} with {deps} deprivations (at least {k}) makes it poor",
-        "ghi là hộ cận nghèo, nhưng {measure_vi} và thiếu hụt {deps} chỉ số (từ {k} trở lên): hộ nghèo",
-    ),
-    ("near_poor", "not_poor"): (
-        "recorded near-poor, but {measure} is above the near-poor line {near_line}",
-        "ghi là hộ cận nghèo, nhưng {measure_vi} cao hơn chuẩn cận nghèo {near_line}",
-    ),
-    ("not_poor", "poor"): (
-        "recorded not poor, but {measure} and {deps} deprivations make it poor",
-        "ghi là không nghèo, nhưng {measure_vi} và thiếu hụt {deps} chỉ số: hộ nghèo",
-    ),
-    ("not_poor", "near_poor"): (
-        "recorded not poor, but {measure} is at or below the near-poor line {near_line}",
-        "ghi là không nghèo, nhưng {measure_vi} không cao hơn chuẩn cận nghèo {near_line}",
-    ),
-}
-MISSING_TEXT = (
-    "the status cannot be checked: no income or B1 score, an unknown area, or blank indicators that would decide it",
-    "không kiểm tra được phân loại: thiếu thu nhập hoặc điểm B1, khu vực không rõ, hoặc chỉ số thiếu hụt bỏ trống mà lại quyết định kết quả",
-)
-OTHER_TEXT = (
-    "the recorded status '{recorded}' differs from the standard's '{derived}'",
-    "kết quả rà soát '{recorded}' khác với phân loại theo chuẩn '{derived}'",
-)
-
-
-# said after a message on income when the household's file wrote income in thousand đồng
-THOUSANDS_NOTE = (
-    " (the file writes income in thousand đồng: {written} read as {amount} đ)",
-    " (tệp ghi thu nhập theo nghìn đồng: {written} được hiểu là {amount} đ)",
-)
+def _mismatch_message(row: tuple, factor: float, threshold: int) -> tuple[str, str]:
+    """(English, Vietnamese) message for one household whose recorded status differs from
+    the derived one: what the standard finds from its income (or B1 score) and
+    deprivations, and which unit its income was read in when the file wrote thousands."""
+    if row.derived_status == "unknown":
+        en, vi = MISSING_TEXT
+    else:
+        en, vi = MISMATCH_TEXT.get((row.recorded_status, row.derived_status), OTHER_TEXT)
+    by_income = row.income == row.income
+    amount = format_vn_integer(row.income) if by_income else None
+    measure_en, measure_vi = (
+        (text.format(amount=amount) for text in MEASURE_WORDS["income"])
+        if by_income
+        else (text.format(score=format_vn_number(row.score_b1)) for text in MEASURE_WORDS["score"])
+    )
+    values = {
+        "measure": measure_en,
+        "measure_vi": measure_vi,
+        "near_line": MEASURE_WORDS["line"][0].format(amount=format_vn_integer(row.near_poor_line))
+        if row.near_poor_line == row.near_poor_line
+        else "?",
+        "deps": int(row.deprivations),
+        "k": threshold,
+        "recorded": row.recorded_status,
+        "derived": row.derived_status,
+    }
+    note_en = note_vi = ""
+    if by_income and factor != 1:
+        written = format_vn_integer(row.income / factor)
+        note_en = THOUSANDS_NOTE[0].format(written=written, amount=amount)
+        note_vi = THOUSANDS_NOTE[1].format(written=written, amount=amount)
+    return en.format(**values) + note_en, vi.format(**values) + note_vi
 
 
 def mismatches(
@@ -254,36 +251,10 @@ def mismatches(
         + "_derived_"
         + rows["derived_status"].astype(str),
     )
-    messages_en, messages_vi = [], []
-    for row, factor in zip(rows.itertuples(index=False), factors.loc[rows.index], strict=True):
-        if row.derived_status == "unknown":
-            en, vi = MISSING_TEXT
-        else:
-            en, vi = MISMATCH_TEXT.get((row.recorded_status, row.derived_status), OTHER_TEXT)
-        by_income = row.income == row.income
-        amount = format_vn_integer(row.income) if by_income else None
-        values = {
-            "measure": f"income {amount} đ"
-            if by_income
-            else f"B1 score {format_vn_number(row.score_b1)}",
-            "measure_vi": f"thu nhập {amount} đ"
-            if by_income
-            else f"điểm B1 {format_vn_number(row.score_b1)}",
-            "near_line": f"{format_vn_integer(row.near_poor_line)} đ"
-            if row.near_poor_line == row.near_poor_line
-            else "?",
-            "deps": int(row.deprivations),
-            "k": standard.threshold,
-            "recorded": row.recorded_status,
-            "derived": row.derived_status,
-        }
-        note_en = note_vi = ""
-        if by_income and factor != 1:
-            written = format_vn_integer(row.income / factor)
-            note_en = THOUSANDS_NOTE[0].format(written=written, amount=amount)
-            note_vi = THOUSANDS_NOTE[1].format(written=written, amount=amount)
-        messages_en.append(en.format(**values) + note_en)
-        messages_vi.append(vi.format(**values) + note_vi)
-    rows["message"] = messages_en
-    rows["message_vi"] = messages_vi
+    messages = [
+        _mismatch_message(row, factor, standard.threshold)
+        for row, factor in zip(rows.itertuples(index=False), factors.loc[rows.index], strict=True)
+    ]
+    rows["message"] = [en for en, _ in messages]
+    rows["message_vi"] = [vi for _, vi in messages]
     return rows.reset_index(drop=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-WHERE_WORDS = {"en": ("row", "column"), "vi": ("dòng", "cột")}
+from .messages import WHERE_WORDS
 
 
 class PovertyPlanError(Exception):

@@ -6,7 +6,8 @@ and other fields come from the check (`{others}`, `{low}`, `{high}`, `{suggest}`
 
 from __future__ import annotations
 
-from .errors import WHERE_WORDS
+# "row" and "column" in a message that says where a problem is
+WHERE_WORDS = {"en": ("row", "column"), "vi": ("dòng", "cột")}
 
 REASONS: dict[str, dict[str, tuple[str, str]]] = {
     "row_longer_than_header": {
@@ -318,3 +319,169 @@ def reason_label(reason: str, language: str = "vi") -> str:
     """The short name of a reject reason."""
     vi, en = REASON_LABELS.get(reason, (reason, reason))
     return vi if language == "vi" else en
+
+
+# The unit of a scaled column, fields of `amount_in_another_unit`: (not scaled, scaled).
+AMOUNT_UNITS = (
+    {"unit_en": "đồng", "unit_vi": "đồng"},
+    {"unit_en": "thousand đồng", "unit_vi": "nghìn đồng"},
+)
+
+# Problems that stop a file from being read (a DataError): per language (what is wrong,
+# what to do), and for some `analyst` (English, Vietnamese): what the analyst can change
+# in the configuration. Fields in braces come from the reader.
+FILE_PROBLEMS: dict[str, dict[str, tuple[str, str]]] = {
+    "no_such_file": {
+        "en": ("the file does not exist", "check the name and the folder"),
+        "vi": ("không có tệp này", "kiểm tra lại tên tệp và thư mục"),
+    },
+    "extension_not_read": {
+        "en": ("has the extension '{suffix}', which is not read", "send .xlsx, .xls or .csv files"),
+        "vi": ("có đuôi '{suffix}', không đọc được", "gửi tệp .xlsx, .xls hoặc .csv"),
+    },
+    "not_an_excel_workbook": {
+        "en": (
+            "cannot be opened as an Excel workbook",
+            "open it in Excel and save it again as .xlsx",
+        ),
+        "vi": ("không mở được tệp Excel", "mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx"),
+        "analyst": ("the reader said {reader}", "bộ đọc báo {reader}"),
+    },
+    "not_text": {
+        "en": (
+            "is not readable text ({reason} at byte {start})",
+            "save it as 'CSV UTF-8' from Excel",
+        ),
+        "vi": ("không đọc được nội dung tệp", "lưu lại tệp từ Excel dưới dạng 'CSV UTF-8'"),
+    },
+    "not_csv": {
+        "en": ("is not a readable CSV file ({error})", "open it in Excel and save it again"),
+        "vi": ("không đọc được tệp CSV", "mở tệp bằng Excel rồi lưu lại"),
+    },
+    "quote_not_closed": {
+        "en": (
+            "a quotation mark is not closed: the lines below it are read as one cell",
+            "remove the stray quotation mark, or save the file from Excel again",
+        ),
+        "vi": (
+            "có dấu ngoặc kép không đóng: các dòng sau bị gộp vào một ô",
+            "xóa dấu ngoặc kép thừa, hoặc lưu lại tệp từ Excel",
+        ),
+    },
+    "two_columns_same_field": {
+        "en": (
+            "two columns are both '{field}': '{first}' and '{second}'",
+            "delete or rename one of them",
+        ),
+        "vi": ("hai cột cùng là '{field}': '{first}' và '{second}'", "xóa hoặc đổi tên một cột"),
+    },
+    "columns_missing": {
+        "en": (
+            "required columns are missing: {missing}; the headers found are {found}",
+            "name each missing column as shown",
+        ),
+        "vi": (
+            "thiếu cột bắt buộc: {missing}; các tiêu đề có trong tệp là {found}",
+            "đặt tên cột còn thiếu như trên",
+        ),
+        "analyst": (
+            "if the file names the column another way, add that header to the field's "
+            "aliases in config/columns.yaml",
+            "nếu tệp đặt tên cột theo cách khác, thêm tên đó vào aliases của trường trong "
+            "config/columns.yaml",
+        ),
+    },
+    # {in_any_sheet} and {legacy} are the (English) notes of FILE_PROBLEM_NOTES, or blank
+    "no_id_header": {
+        "en": (
+            "no header row with a household ID column was found{in_any_sheet}",
+            "the header must have a column named {aliases}{legacy}",
+        ),
+        "vi": (
+            "không tìm thấy dòng tiêu đề có cột mã hộ",
+            "dòng tiêu đề phải có một cột tên là {aliases}",
+        ),
+    },
+    # {found}: " (it names …)", the communes the title names, or blank
+    "no_commune": {
+        "en": (
+            "there is no commune column, and neither the title nor the file name names one "
+            "commune{found}",
+            "add a column 'Xã' (name or code), or put 'Xã <name>' in the title",
+        ),
+        "vi": (
+            "không có cột xã, và tiêu đề hay tên tệp không cho biết một xã cụ thể{found}",
+            "thêm cột 'Xã' (tên hoặc mã xã), hoặc ghi 'Xã <tên xã>' trong tiêu đề",
+        ),
+    },
+}
+FILE_PROBLEM_NOTES = {
+    "in_any_sheet": " in any sheet",
+    "legacy": "; the file is not UTF-8 text, so save it from Excel as 'CSV UTF-8'",
+    # said in both languages' messages, as it always was
+    "names_communes": " (it names {names})",
+}
+
+
+def file_problem(code: str, **fields: object) -> dict[str, object]:
+    """The keyword arguments of a DataError for the file problem `code` (what and hint in
+    English, `vi` and, when there is one, `analyst`), its fields filled in."""
+    entry = FILE_PROBLEMS[code]
+    what, hint = (text.format(**fields) for text in entry["en"])
+    arguments: dict[str, object] = {
+        "what": what,
+        "hint": hint,
+        "vi": tuple(text.format(**fields) for text in entry["vi"]),
+    }
+    if "analyst" in entry:
+        arguments["analyst"] = tuple(text.format(**fields) for text in entry["analyst"])
+    return arguments
+
+
+# A household whose recorded status differs from the standard's: (recorded, derived) ->
+# (en, vi); {measure}/{measure_vi}: "income 1.250.000 đ" or "B1 score 150" (MEASURE_WORDS).
+MISMATCH_TEXT = {
+    ("poor", "near_poor"): (
+        "recorded poor, but {measure} is above the poor line and {deps} deprivations are fewer than {k}: near-poor",
+        "ghi là hộ nghèo, nhưng {measure_vi} cao hơn chuẩn nghèo và chỉ thiếu hụt {deps} chỉ số (dưới {k}): hộ cận nghèo",
+    ),
+    ("poor", "not_poor"): (
+        "recorded poor, but {measure} is above the near-poor line {near_line}",
+        "ghi là hộ nghèo, nhưng {measure_vi} cao hơn chuẩn cận nghèo {near_line}",
+    ),
+    ("near_poor", "poor"): (
+        "recorded near-poor, but {measure} with {deps} deprivations (at least {k}) makes it poor",
+        "ghi là hộ cận nghèo, nhưng {measure_vi} và thiếu hụt {deps} chỉ số (từ {k} trở lên): hộ nghèo",
+    ),
+    ("near_poor", "not_poor"): (
+        "recorded near-poor, but {measure} is above the near-poor line {near_line}",
+        "ghi là hộ cận nghèo, nhưng {measure_vi} cao hơn chuẩn cận nghèo {near_line}",
+    ),
+    ("not_poor", "poor"): (
+        "recorded not poor, but {measure} and {deps} deprivations make it poor",
+        "ghi là không nghèo, nhưng {measure_vi} và thiếu hụt {deps} chỉ số: hộ nghèo",
+    ),
+    ("not_poor", "near_poor"): (
+        "recorded not poor, but {measure} is at or below the near-poor line {near_line}",
+        "ghi là không nghèo, nhưng {measure_vi} không cao hơn chuẩn cận nghèo {near_line}",
+    ),
+}
+MISSING_TEXT = (
+    "the status cannot be checked: no income or B1 score, an unknown area, or blank indicators that would decide it",
+    "không kiểm tra được phân loại: thiếu thu nhập hoặc điểm B1, khu vực không rõ, hoặc chỉ số thiếu hụt bỏ trống mà lại quyết định kết quả",
+)
+OTHER_TEXT = (
+    "the recorded status '{recorded}' differs from the standard's '{derived}'",
+    "kết quả rà soát '{recorded}' khác với phân loại theo chuẩn '{derived}'",
+)
+# what the status was judged on: (en, vi)
+MEASURE_WORDS = {
+    "income": ("income {amount} đ", "thu nhập {amount} đ"),
+    "score": ("B1 score {score}", "điểm B1 {score}"),
+    "line": ("{amount} đ", "{amount} đ"),
+}
+# said after a message on income when the household's file wrote income in thousand đồng
+THOUSANDS_NOTE = (
+    " (the file writes income in thousand đồng: {written} read as {amount} đ)",
+    " (tệp ghi thu nhập theo nghìn đồng: {written} được hiểu là {amount} đ)",
+)

@@ -32,82 +32,6 @@ STYLE = {
 }
 POOR_COLOUR, NEAR_COLOUR, END_COLOUR, BAND_COLOUR = "#b2182b", "#ef8a62", "#2166ac", "#d1e5f0"
 
-TEXT = {
-    "rates_title": {
-        "vi": "Tỷ lệ hộ nghèo và hộ cận nghèo theo xã, cuối năm {year}",
-        "en": "Poor and near-poor rates by commune, end of {year}",
-    },
-    "district_line": {"vi": "Toàn huyện: {value} %", "en": "District: {value} %"},
-    "minority_title": {
-        "vi": "Hộ dân tộc thiểu số theo xã và kết quả rà soát, cuối năm {year}",
-        "en": "Ethnic-minority households by commune and review result, end of {year}",
-    },
-    "households_axis": {"vi": "Số hộ", "en": "Households"},
-    "targets_title": {
-        "vi": "Tỷ lệ hộ nghèo đầu năm và cuối năm {plan} theo kế hoạch",
-        "en": "Poor rate at the start and planned end of {plan}",
-    },
-    "band_title": {
-        "vi": "Mục tiêu giảm tỷ lệ hộ nghèo năm {plan} so với khung mục tiêu",
-        "en": "Planned cut in the poor rate for {plan} against the goal band",
-    },
-    "band_axis": {
-        "vi": "Giảm tỷ lệ hộ nghèo (điểm %)",
-        "en": "Cut in the poor rate (percentage points)",
-    },
-    "band": {"vi": "Khung mục tiêu {low}-{high} điểm", "en": "Goal band {low}-{high} points"},
-    "target": {"vi": "Mục tiêu: {value} điểm", "en": "Target: {value} points"},
-    "censored_axis": {
-        "vi": "% số hộ nghèo đa chiều và thiếu hụt",
-        "en": "% of households poor and deprived",
-    },
-    "heatmap_title": {
-        "vi": "Tỷ lệ hộ nghèo đa chiều thiếu hụt theo chỉ số và xã",
-        "en": "Censored headcount ratio by indicator and commune",
-    },
-    "indicator_axis": {"vi": "Chỉ số thiếu hụt", "en": "Indicator"},
-    "contribution_axis": {"vi": "Đóng góp vào M0 (%)", "en": "Contribution to M0 (%)"},
-    "contribution_title": {
-        "vi": "Đóng góp của từng chỉ số vào chỉ số nghèo đa chiều M0 của xã",
-        "en": "Contribution of each indicator to the commune's M0",
-    },
-    "deprived_axis": {
-        "vi": "% số hộ của nhóm bị thiếu hụt",
-        "en": "% of the group's households deprived",
-    },
-    "profile_title": {
-        "vi": "Thiếu hụt theo chỉ số: hộ nghèo và hộ cận nghèo toàn huyện",
-        "en": "Deprivations by indicator: poor and near-poor, district",
-    },
-    "trend_title": {
-        "vi": "Tỷ lệ hộ nghèo theo xã qua các năm (đơn vị hành chính năm {geography})",
-        "en": "Poor rate by commune over the years (units of {geography})",
-    },
-    "review_axis": {"vi": "Rà soát cuối năm", "en": "Review at the end of"},
-    "waterfall_title": {
-        "vi": "Diễn biến hộ nghèo toàn huyện, cuối năm {previous} → cuối năm {year}",
-        "en": "Poor households in the district, end of {previous} → end of {year}",
-    },
-    "attainment_title": {
-        "vi": "Thực hiện chỉ tiêu năm {plan}: tỷ lệ hộ nghèo kế hoạch và thực tế",
-        "en": "{plan} targets: planned and actual poor rate at the end of the year",
-    },
-    "district": {"vi": "Toàn huyện", "en": "District"},
-    "planned_end": {"vi": "Kế hoạch cuối năm", "en": "Planned end of year"},
-    "actual_end": {"vi": "Thực tế cuối năm", "en": "Actual end of year"},
-    "needs_two_reviews": {
-        "vi": "Cần rà soát của hai năm liên tiếp",
-        "en": "Needs the reviews of two consecutive years",
-    },
-    "no_rejects": {"vi": "Không có dòng nào bị loại", "en": "No row was rejected"},
-    "rows_axis": {"vi": "Số dòng bị loại", "en": "Rejected rows"},
-    "rejects_title": {"vi": "Dòng bị loại theo lý do", "en": "Rejected rows by reason"},
-}
-
-
-def _t(key: str, language: str, **values: object) -> str:
-    return TEXT[key][language].format(**values)
-
 
 def _vn_number(value: float, _position: int | None = None) -> str:
     """An axis tick the Vietnamese way: `1.200`, `0,5`."""
@@ -132,7 +56,6 @@ def _paired_rates(
     bars: list[tuple[str, str, str]],
     title: str,
     language: str,
-    labels=None,
 ) -> tuple[Figure, plt.Axes]:
     """Two horizontal bars per commune (rates, % of households), communes by first rate.
 
@@ -147,7 +70,7 @@ def _paired_rates(
             data[column],
             height=0.4,
             color=colour,
-            label=labels(key) if labels else label(key, language),
+            label=label(key, language),
         )
     axes.set_yticks(list(y), data["commune_name"])
     axes.set_xlabel(label("percent_of_households", language))
@@ -161,7 +84,7 @@ def poverty_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str 
     """Horizontal bars of the poor and near-poor rate (% of households) by commune, and the
     district's poor rate as a dashed line."""
     with plt.rc_context(STYLE):
-        title = _t("rates_title", language, year=int(communes["review_year"].iloc[0]))
+        title = label("figure.rates_title", language, year=int(communes["review_year"].iloc[0]))
         bars = [("poor_rate", POOR_COLOUR, "poor"), ("near_poor_rate", NEAR_COLOUR, "near_poor")]
         figure, axes = _paired_rates(communes, bars, title, language)
         district_rate = float(district["poor_rate"].iloc[0])
@@ -170,7 +93,7 @@ def poverty_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str 
             color="black",
             linestyle="--",
             linewidth=1,
-            label=_t("district_line", language, value=format_vn_decimal(district_rate)),
+            label=label("figure.district_line", language, value=format_vn_decimal(district_rate)),
         )
         axes.legend(loc="lower right", frameon=False)
     return figure
@@ -206,9 +129,11 @@ def ethnic_minority(communes: pd.DataFrame, language: str = "vi") -> Figure:
             color="#bababa",
             label=label("not_poor", language),
         )
-        axes.set_xlabel(_t("households_axis", language))
+        axes.set_xlabel(label("figure.households_axis", language))
         axes.set_ylabel(label("commune", language))
-        axes.set_title(_t("minority_title", language, year=int(communes["review_year"].iloc[0])))
+        axes.set_title(
+            label("figure.minority_title", language, year=int(communes["review_year"].iloc[0]))
+        )
         axes.legend(loc="lower right", frameon=False)
         _number_axis(axes, language)
     return figure
@@ -217,7 +142,7 @@ def ethnic_minority(communes: pd.DataFrame, language: str = "vi") -> Figure:
 def targets_by_commune(targets: pd.DataFrame, language: str = "vi") -> Figure:
     """Poor rate now and planned at the end of the plan year (% of households), by commune."""
     with plt.rc_context(STYLE):
-        title = _t("targets_title", language, plan=int(targets["plan_year"].iloc[0]))
+        title = label("figure.targets_title", language, plan=int(targets["plan_year"].iloc[0]))
         bars = [("poor_rate", POOR_COLOUR, "poor_now"), ("poor_end_rate", END_COLOUR, "poor_end")]
         figure, axes = _paired_rates(targets, bars, title, language)
         axes.legend(loc="lower right", frameon=False)
@@ -236,8 +161,11 @@ def goal_band(goals: pd.DataFrame, language: str = "vi") -> Figure:
             high,
             facecolor=BAND_COLOUR,
             edgecolor="#4393c3",
-            label=_t(
-                "band", language, low=format_vn_decimal(low, 1), high=format_vn_decimal(high, 1)
+            label=label(
+                "figure.band",
+                language,
+                low=format_vn_decimal(low, 1),
+                high=format_vn_decimal(high, 1),
             ),
         )
         axes.barh(
@@ -245,12 +173,12 @@ def goal_band(goals: pd.DataFrame, language: str = "vi") -> Figure:
             [value],
             height=0.5,
             color=END_COLOUR,
-            label=_t("target", language, value=format_vn_decimal(value)),
+            label=label("figure.target", language, value=format_vn_decimal(value)),
         )
         axes.set_xlim(0, max(high, value) * 1.25)
         axes.set_yticks([])
-        axes.set_xlabel(_t("band_axis", language))
-        axes.set_title(_t("band_title", language, plan=int(row["plan_year"])))
+        axes.set_xlabel(label("figure.band_axis", language))
+        axes.set_title(label("figure.band_title", language, plan=int(row["plan_year"])))
         axes.legend(loc="upper right", frameon=False, fontsize=9)
         _number_axis(axes, language)
     return figure
@@ -274,7 +202,7 @@ def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> Figure:
             axes.text(
                 0.5,
                 0.5,
-                _t("no_rejects", language),
+                label("figure.no_rejects", language),
                 ha="center",
                 va="center",
                 transform=axes.transAxes,
@@ -286,8 +214,8 @@ def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> Figure:
                 counts.to_numpy(),
                 color=POOR_COLOUR,
             )
-        axes.set_xlabel(_t("rows_axis", language))
-        axes.set_title(_t("rejects_title", language))
+        axes.set_xlabel(label("figure.rows_axis", language))
+        axes.set_title(label("figure.rejects_title", language))
         _number_axis(axes, language)
     return figure
 
@@ -318,9 +246,9 @@ def deprivation_heatmap(
         for (i, j), value in np.ndenumerate(grid.to_numpy()):
             axes.text(j, i, format_vn_decimal(value, 1), ha="center", va="center", fontsize=7)
         bar = figure.colorbar(image, ax=axes)
-        bar.set_label(_t("censored_axis", language))
-        axes.set_title(_t("heatmap_title", language))
-        axes.set_xlabel(_t("indicator_axis", language))
+        bar.set_label(label("figure.censored_axis", language))
+        axes.set_title(label("figure.heatmap_title", language))
+        axes.set_xlabel(label("figure.indicator_axis", language))
         axes.set_ylabel(label("commune", language))
     return figure
 
@@ -346,9 +274,9 @@ def af_contributions(
             )
             left += grid[indicator].to_numpy()
         axes.set_xlim(0, 100)
-        axes.set_xlabel(_t("contribution_axis", language))
+        axes.set_xlabel(label("figure.contribution_axis", language))
         axes.set_ylabel(label("commune", language))
-        axes.set_title(_t("contribution_title", language))
+        axes.set_title(label("figure.contribution_title", language))
         axes.legend(
             loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, frameon=False, fontsize=8
         )
@@ -380,8 +308,8 @@ def deprivation_profile(table: pd.DataFrame, language: str = "vi") -> Figure:
             label=label("near_poor", language),
         )
         axes.set_yticks(list(y), [_short(names[i], 34) for i in grid.index])
-        axes.set_xlabel(_t("deprived_axis", language))
-        axes.set_title(_t("profile_title", language))
+        axes.set_xlabel(label("figure.deprived_axis", language))
+        axes.set_title(label("figure.profile_title", language))
         axes.legend(loc="lower right", frameon=False)
         _number_axis(axes, language)
     return figure
@@ -420,80 +348,98 @@ def rates_over_time(trends: pd.DataFrame, language: str = "vi") -> Figure:
             color="black",
             linewidth=3,
             marker="s",
-            label=_t("district", language),
+            label=label("figure.district", language),
         )
         axes.set_xticks(years, [str(y) for y in years])
-        axes.set_xlabel(_t("review_axis", language))
+        axes.set_xlabel(label("figure.review_axis", language))
         axes.set_ylabel(label("poor_rate", language))
         geography = int(trends["geography_year"].iloc[0])
-        axes.set_title(_t("trend_title", language, geography=geography))
+        axes.set_title(label("figure.trend_title", language, geography=geography))
         axes.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=8)
         if language == "vi":
             axes.yaxis.set_major_formatter(FuncFormatter(_vn_number))
     return figure
 
 
-def flows_waterfall(flows: pd.DataFrame, language: str = "vi") -> Figure:
-    """Waterfall of the district's poor households between the last two reviews: opening,
-    each decrease, each increase, closing."""
+def _last_poor_flows(flows: pd.DataFrame) -> pd.Series | None:
+    """The district's flows of poor households (in households) at the last review, or None
+    without flows."""
     rows = flows[
         (flows["level"] == "district")
         & (flows["flow_group"] == "poor")
         & (flows["measure"] == "households")
     ]
     if rows.empty:
-        with plt.rc_context(STYLE):
-            return _message(_t("needs_two_reviews", language))
-    row = rows.sort_values("review_year").iloc[-1]
+        return None
+    return rows.sort_values("review_year").iloc[-1]
+
+
+def _waterfall_steps(row: pd.Series) -> list[tuple[str, int]]:
+    """The waterfall's bars before the closing one: (flow, households), the opening count,
+    then each decrease (negative) and each increase."""
     steps = [("opening", int(row["opening"]))]
     steps += [(key, -int(row[key])) for key in FLOW_DECREASES]
     steps += [(key, int(row[key])) for key in FLOW_INCREASES]
+    return steps
+
+
+def _draw_waterfall(axes: plt.Axes, steps: list[tuple[str, int]], closing: int) -> None:
+    """Draw the steps as floating bars, each with its value above it, then the closing
+    count as a full bar."""
+    level = 0
+    for number, (key, value) in enumerate(steps):
+        if key == "opening":
+            bottom, height, colour = 0, value, "#878787"
+            level = value
+        else:
+            bottom = level + min(value, 0)
+            height = abs(value)
+            colour = END_COLOUR if value < 0 else POOR_COLOUR
+            level += value
+        axes.bar(number, height, bottom=bottom, color=colour, width=0.7)
+        axes.text(number, bottom + height, _vn_number(value), ha="center", va="bottom", fontsize=8)
+    axes.bar(len(steps), closing, color="#4d4d4d", width=0.7)
+    axes.text(len(steps), closing, _vn_number(closing), ha="center", va="bottom", fontsize=8)
+
+
+def _label_waterfall(
+    axes: plt.Axes, row: pd.Series, steps: list[tuple[str, int]], language: str
+) -> None:
+    """Name each bar as the form does, label the count axis, zoom it on the counts, and
+    title the figure with the two reviews."""
     lang = 0 if language == "vi" else 1
+    names = [FLOW_LABELS[key][0][lang] for key, _ in steps] + [FLOW_LABELS["closing"][0][lang]]
+    axes.set_xticks(range(len(names)), [textwrap.fill(n, 14) for n in names], fontsize=8)
+    axes.set_ylabel(label("figure.households_axis", language))
+    low = min(int(row["opening"]), int(row["closing"]))
+    axes.set_ylim(
+        max(0, low - 3 * max(abs(v) for _, v in steps[1:]) - 10),
+        max(int(row["opening"]), int(row["closing"])) * 1.04,
+    )
+    axes.set_title(
+        label(
+            "figure.waterfall_title",
+            language,
+            previous=int(row["previous_year"]),
+            year=int(row["review_year"]),
+        )
+    )
+    if language == "vi":
+        axes.yaxis.set_major_formatter(FuncFormatter(_vn_number))
+
+
+def flows_waterfall(flows: pd.DataFrame, language: str = "vi") -> Figure:
+    """Waterfall of the district's poor households between the last two reviews: opening,
+    each decrease, each increase, closing."""
+    row = _last_poor_flows(flows)
+    if row is None:
+        with plt.rc_context(STYLE):
+            return _message(label("figure.needs_two_reviews", language))
+    steps = _waterfall_steps(row)
     with plt.rc_context(STYLE):
         figure, axes = _figure(4.4)
-        level = 0
-        names = []
-        for number, (key, value) in enumerate(steps):
-            if key == "opening":
-                bottom, height, colour = 0, value, "#878787"
-                level = value
-            else:
-                bottom = level + min(value, 0)
-                height = abs(value)
-                colour = END_COLOUR if value < 0 else POOR_COLOUR
-                level += value
-            axes.bar(number, height, bottom=bottom, color=colour, width=0.7)
-            axes.text(
-                number, bottom + height, _vn_number(value), ha="center", va="bottom", fontsize=8
-            )
-            names.append(FLOW_LABELS[key][0][lang])
-        axes.bar(len(steps), int(row["closing"]), color="#4d4d4d", width=0.7)
-        axes.text(
-            len(steps),
-            int(row["closing"]),
-            _vn_number(int(row["closing"])),
-            ha="center",
-            va="bottom",
-            fontsize=8,
-        )
-        names.append(FLOW_LABELS["closing"][0][lang])
-        axes.set_xticks(range(len(names)), [textwrap.fill(n, 14) for n in names], fontsize=8)
-        axes.set_ylabel(_t("households_axis", language))
-        low = min(int(row["opening"]), int(row["closing"]))
-        axes.set_ylim(
-            max(0, low - 3 * max(abs(v) for _, v in steps[1:]) - 10),
-            max(int(row["opening"]), int(row["closing"])) * 1.04,
-        )
-        axes.set_title(
-            _t(
-                "waterfall_title",
-                language,
-                previous=int(row["previous_year"]),
-                year=int(row["review_year"]),
-            )
-        )
-        if language == "vi":
-            axes.yaxis.set_major_formatter(FuncFormatter(_vn_number))
+        _draw_waterfall(axes, steps, int(row["closing"]))
+        _label_waterfall(axes, row, steps, language)
     return figure
 
 
@@ -502,24 +448,23 @@ def attainment_chart(attainment: pd.DataFrame, language: str = "vi") -> Figure:
     the district (the latest plan judged)."""
     if attainment.empty:
         with plt.rc_context(STYLE):
-            return _message(_t("needs_two_reviews", language))
+            return _message(label("figure.needs_two_reviews", language))
     latest = attainment[attainment["plan_year"] == attainment["plan_year"].max()]
     data = latest.assign(
         commune_name=latest["unit_name"].where(
-            latest["level"] == "commune", _t("district", language)
+            latest["level"] == "commune", label("figure.district", language)
         )
     )
     with plt.rc_context(STYLE):
         bars = [
-            ("planned_end_rate", END_COLOUR, "planned_end"),
-            ("actual_end_rate", POOR_COLOUR, "actual_end"),
+            ("planned_end_rate", END_COLOUR, "figure.planned_end"),
+            ("actual_end_rate", POOR_COLOUR, "figure.actual_end"),
         ]
         figure, axes = _paired_rates(
             data,
             bars,
-            _t("attainment_title", language, plan=int(latest["plan_year"].iloc[0])),
+            label("figure.attainment_title", language, plan=int(latest["plan_year"].iloc[0])),
             language,
-            labels=lambda key: _t(key, language),
         )
         axes.legend(loc="lower right", frameon=False)
     return figure

@@ -15,8 +15,11 @@ from ..core.labels import (
     ATTAINMENT_WORDS,
     FINDING_LABELS,
     FLOW_LABELS,
+    LABELS,
     SECTION_LABELS,
     group_label,
+    label,
+    labels,
     unit_label,
 )
 from ..core.numbers import format_vn_decimal, format_vn_integer
@@ -25,18 +28,13 @@ from ..core.rates import rate_half_up, round_half_up
 from ..core.text import normalise_commune_name
 
 HEADLINE = [
-    # (count column, vi, en, share of)
-    ("households", "Tổng số hộ", "Households", None),
-    ("ethnic_minority", "Hộ dân tộc thiểu số (DTTS)", "Ethnic-minority households", "households"),
-    ("poor", "Hộ nghèo", "Poor households", "households"),
-    ("near_poor", "Hộ cận nghèo", "Near-poor households", "households"),
-    ("poor_ethnic_minority", "Hộ nghèo DTTS", "Poor ethnic-minority households", "households"),
-    (
-        "near_poor_ethnic_minority",
-        "Hộ cận nghèo DTTS",
-        "Near-poor ethnic-minority households",
-        "households",
-    ),
+    # (count column, share of); each is named by the label `headline.<count column>`
+    ("households", None),
+    ("ethnic_minority", "households"),
+    ("poor", "households"),
+    ("near_poor", "households"),
+    ("poor_ethnic_minority", "households"),
+    ("near_poor_ethnic_minority", "households"),
 ]
 
 
@@ -45,7 +43,7 @@ def headline_table(district: pd.DataFrame, language: str = "vi") -> pd.DataFrame
     row = district.iloc[0]
     households = int(row["households"])
     records = []
-    for column, vi, en, _ in HEADLINE:
+    for column, _ in HEADLINE:
         count = int(row[column])
         share = (
             ""
@@ -54,29 +52,26 @@ def headline_table(district: pd.DataFrame, language: str = "vi") -> pd.DataFrame
         )
         records.append(
             {
-                "figure": vi if language == "vi" else en,
+                "figure": label(f"headline.{column}", language),
                 "households": format_vn_integer(count),
                 "share": share,
             }
         )
-    names = {
-        "vi": ["Chỉ tiêu", "Số hộ", "Tỷ lệ trên tổng số hộ"],
-        "en": ["Figure", "Households", "Share of all households"],
-    }
-    return pd.DataFrame(records).set_axis(names[language], axis=1)
+    names = labels(["headline_table.figure", "households", "headline_table.share"], language)
+    return pd.DataFrame(records).set_axis(names, axis=1)
 
 
 def commune_rates_table(communes: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """Per commune: households, poor and near-poor with rates, ethnic-minority households."""
-    columns = {
-        "commune_name": ("Xã, thị trấn", "Commune"),
-        "households": ("Số hộ", "Households"),
-        "poor": ("Hộ nghèo", "Poor"),
-        "poor_rate": ("Tỷ lệ nghèo (%)", "Poor rate (%)"),
-        "near_poor": ("Hộ cận nghèo", "Near-poor"),
-        "near_poor_rate": ("Tỷ lệ cận nghèo (%)", "Near-poor rate (%)"),
-        "ethnic_minority": ("Hộ DTTS", "Ethnic-minority"),
-        "poor_ethnic_minority": ("Hộ nghèo DTTS", "Poor ethnic-minority"),
+    columns = {  # column -> the key of its label
+        "commune_name": "commune",
+        "households": "households",
+        "poor": "poor",
+        "poor_rate": "rates_table.poor_rate",
+        "near_poor": "near_poor",
+        "near_poor_rate": "rates_table.near_poor_rate",
+        "ethnic_minority": "rates_table.ethnic_minority",
+        "poor_ethnic_minority": "rates_table.poor_ethnic_minority",
     }
     data = communes.sort_values(["display_order", "commune_code"])
     out = pd.DataFrame({"commune_name": data["commune_name"]})
@@ -91,8 +86,8 @@ def commune_rates_table(communes: pd.DataFrame, language: str = "vi") -> pd.Data
             ]
         else:
             out[column] = data[column].map(format_vn_integer)
-    index = 0 if language == "vi" else 1
-    return out.rename(columns={k: v[index] for k, v in columns.items()}).reset_index(drop=True)
+    names = {column: label(key, language) for column, key in columns.items()}
+    return out.rename(columns=names).reset_index(drop=True)
 
 
 def reading_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str = "vi") -> str:
@@ -104,14 +99,15 @@ def reading_rates(communes: pd.DataFrame, district: pd.DataFrame, language: str 
     top_rate, low_rate, d_rate = (
         format_vn_decimal(x) for x in (top["poor_rate"], low["poor_rate"], d)
     )
-    if language == "vi":
-        return (
-            f"{top['commune_name']} có tỷ lệ hộ nghèo cao nhất ({top_rate} %), gấp {ratio} lần "
-            f"mức toàn huyện ({d_rate} %); {low['commune_name']} thấp nhất ({low_rate} %)."
-        )
-    return (
-        f"{top['commune_name']} has the highest poor rate ({top_rate} %), {ratio} times the "
-        f"district's ({d_rate} %); {low['commune_name']} the lowest ({low_rate} %)."
+    return label(
+        "reading.rates",
+        language,
+        top=top["commune_name"],
+        top_rate=top_rate,
+        ratio=ratio,
+        district_rate=d_rate,
+        low=low["commune_name"],
+        low_rate=low_rate,
     )
 
 
@@ -125,14 +121,15 @@ def reading_minority(communes: pd.DataFrame, district: pd.DataFrame, language: s
     names = ", ".join(where["commune_name"])
     share = format_vn_decimal(rate_half_up(total, int(row["households"])))
     poor_share = format_vn_decimal(rate_half_up(poor, total)) if total else "0,00"
-    if language == "vi":
-        return (
-            f"{total} hộ DTTS ({share} % số hộ) sống ở {len(where)} xã ({names}); "
-            f"{poor} hộ trong số đó là hộ nghèo ({poor_share} % hộ DTTS)."
-        )
-    return (
-        f"{total} ethnic-minority households ({share} % of all) live in {len(where)} communes "
-        f"({names}); {poor} of them are poor ({poor_share} % of ethnic-minority households)."
+    return label(
+        "reading.minority",
+        language,
+        total=total,
+        share=share,
+        communes=len(where),
+        names=names,
+        poor=poor,
+        poor_share=poor_share,
     )
 
 
@@ -145,14 +142,15 @@ def reading_targets(targets: pd.DataFrame, language: str = "vi") -> str:
     top = targets.loc[targets["target_reduction_rate"].idxmax()]
     cut = format_vn_decimal(rate_half_up(int(top["target_reduction"]), int(top["households"])))
     plan = int(targets["plan_year"].iloc[0])
-    if language == "vi":
-        return (
-            f"Năm {plan} kế hoạch giảm {poor - end} hộ nghèo: tỷ lệ hộ nghèo toàn huyện từ {before} % "
-            f"xuống {after} %; {top['commune_name']} giảm nhiều nhất ({cut} điểm)."
-        )
-    return (
-        f"For {plan} the plan cuts {poor - end} poor households: the district's poor rate goes "
-        f"from {before} % to {after} %; {top['commune_name']} cuts most ({cut} points)."
+    return label(
+        "reading.targets",
+        language,
+        plan=plan,
+        cut=poor - end,
+        before=before,
+        after=after,
+        top=top["commune_name"],
+        points=cut,
     )
 
 
@@ -167,30 +165,32 @@ def reading_goals(goals: pd.DataFrame, language: str = "vi") -> str:
     pct = f"{format_vn_decimal(g['new_poor_percent_min'], 1)}-{format_vn_decimal(g['new_poor_percent_max'], 1)} %"
     as_hh = f"{int(g['new_poor_percent_as_households_min'] + 0.5)}-{int(g['new_poor_percent_as_households_max'] + 0.5)}"
     hh = f"{int(g['new_poor_households_min'])}-{int(g['new_poor_households_max'])}"
-    if language == "vi":
-        inside = "nằm trong" if g["target_within_band"] else "nằm ngoài"
-        agree = "khớp nhau" if g["new_poor_ranges_agree"] else "không khớp nhau"
-        return (
-            f"Mục tiêu giảm {value} điểm {inside} khung {low}-{high} điểm. Hai cách nêu số hộ "
-            f"nghèo phát sinh ({hh} hộ và {pct}, tức {as_hh} hộ) {agree}."
-        )
     inside = "inside" if g["target_within_band"] else "outside"
-    agree = "agree" if g["new_poor_ranges_agree"] else "do not agree"
-    return (
-        f"The target cut of {value} points lies {inside} the {low}-{high} point band. The two "
-        f"statements of expected new poor ({hh} households and {pct}, i.e. {as_hh} households) {agree}."
+    agree = "agree" if g["new_poor_ranges_agree"] else "disagree"
+    return label(
+        "reading.goals",
+        language,
+        value=value,
+        inside=label(f"reading.goals.{inside}", language),
+        low=low,
+        high=high,
+        households=hh,
+        percent=pct,
+        as_households=as_hh,
+        agree=label(f"reading.goals.{agree}", language),
     )
 
 
+# the goal checks, in the table's order; each is named by the label `goal_check.<check>`
 GOAL_CHECKS = [
-    ("Giảm hộ nghèo (hộ)", "Cut in poor households"),
-    ("Giảm tỷ lệ hộ nghèo (điểm %)", "Cut in the poor rate (points)"),
-    ("Khung mục tiêu (điểm %)", "Goal band (points)"),
-    ("Mục tiêu nằm trong khung", "Target inside the band"),
-    ("Hộ nghèo phát sinh dự kiến (hộ)", "Expected new poor (households)"),
-    ("Hộ nghèo phát sinh dự kiến (% số hộ)", "Expected new poor (% of households)"),
-    ("… quy ra số hộ", "… as households"),
-    ("Hai cách nêu khớp nhau", "The two statements agree"),
+    "target_reduction",
+    "target_reduction_rate",
+    "reduction_band",
+    "target_within_band",
+    "new_poor_households",
+    "new_poor_percent",
+    "new_poor_percent_as_households",
+    "new_poor_ranges_agree",
 ]
 
 
@@ -201,7 +201,7 @@ def _band(low: float, high: float, decimals: int = 2) -> str:
 def goals_table(goals: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """The goal checks as a two-column table (check, result)."""
     g = goals.iloc[0]
-    yes, no = ("Có", "Không") if language == "vi" else ("Yes", "No")
+    yes, no = label("yes", language), label("no", language)
     results = [
         format_vn_integer(g["target_reduction"]),
         format_vn_decimal(g["target_reduction_rate"]),
@@ -212,40 +212,47 @@ def goals_table(goals: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
         _band(g["new_poor_percent_as_households_min"], g["new_poor_percent_as_households_max"], 1),
         yes if g["new_poor_ranges_agree"] else no,
     ]
-    index = 0 if language == "vi" else 1
-    header = ["Kiểm tra", "Kết quả"] if language == "vi" else ["Check", "Result"]
+    header = labels(["goals_table.check", "goals_table.result"], language)
     return pd.DataFrame(
-        [(names[index], value) for names, value in zip(GOAL_CHECKS, results, strict=True)],
+        [
+            (label(f"goal_check.{check}", language), value)
+            for check, value in zip(GOAL_CHECKS, results, strict=True)
+        ],
         columns=header,
     )
 
 
 # --- data quality --------------------------------------------------------------------------
 
+# the ledger's columns shown, in order; each is named by the label `ledger.<column>`
 LEDGER_COLUMNS = [
-    # (ledger column, vi, en)
-    ("source_file", "Tệp", "File"),
-    ("file_encoding", "Định dạng / mã", "Format / encoding"),
-    ("text_encodings", "Cột chuyển mã cũ", "Columns converted from legacy encodings"),
-    ("rows_read", "Dòng đọc", "Rows read"),
-    ("rows_kept", "Dòng hợp lệ", "Rows kept"),
-    ("rows_rejected", "Dòng bị loại", "Rows rejected"),
-    ("grid_rows", "Tổng số dòng trong tệp", "Rows in the file"),
-    ("title_rows", "Tiêu đề", "Title"),
-    ("header_rows", "Dòng tên cột", "Header"),
-    ("index_rows", "Dòng số thứ tự cột", "Index row"),
-    ("section_rows", "Dòng mục (I., II.)", "Section rows"),
-    ("total_rows", "Dòng cộng", "Totals"),
-    ("blank_rows", "Dòng trống", "Blank"),
-    ("footer_rows", "Chữ ký", "Footer"),
-    ("income_unit", "Đơn vị thu nhập", "Income unit"),
-    ("duplicate_of", "Giống hệt tệp (đọc một lần)", "Copy of (read once)"),
-    ("refused", "Tệp không đọc được", "File refused"),
+    "source_file",
+    "file_encoding",
+    "text_encodings",
+    "rows_read",
+    "rows_kept",
+    "rows_rejected",
+    "grid_rows",
+    "title_rows",
+    "header_rows",
+    "index_rows",
+    "section_rows",
+    "total_rows",
+    "blank_rows",
+    "footer_rows",
+    "income_unit",
+    "duplicate_of",
+    "refused",
 ]
-INCOME_UNITS = {
-    "dong": ("đồng", "đồng"),
-    "thousand_dong": ("nghìn đồng (đã nhân 1.000)", "thousand đồng (×1,000)"),
-}
+
+
+def _income_unit(unit: object, language: str) -> str:
+    """The words of an income unit (`thousand_dong` → "nghìn đồng (đã nhân 1.000)"); an
+    unknown unit as it is, none as blank."""
+    if not isinstance(unit, str):
+        return ""
+    key = f"income_unit.{unit}"
+    return label(key, language) if key in LABELS else unit
 
 
 def _places(commune_names: dict[str, str]) -> frozenset[str]:
@@ -255,23 +262,19 @@ def _places(commune_names: dict[str, str]) -> frozenset[str]:
 
 def ledger_table(ledger: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """Per file: how many rows were read, kept and rejected, and the other rows."""
-    index = 1 if language == "vi" else 2
-    table = ledger.sort_values("source_file")[[c for c, *_ in LEDGER_COLUMNS]].copy()
+    table = ledger.sort_values("source_file")[LEDGER_COLUMNS].copy()
     totals = {
         c: int(table[c].sum())
         for c in table.columns
         if c.endswith("_rows") or c.startswith("rows_")
     }
     table = pd.concat(
-        [table, pd.DataFrame([{"source_file": "Tổng" if language == "vi" else "Total", **totals}])]
+        [table, pd.DataFrame([{"source_file": label("ledger.total", language), **totals}])]
     )
-    table["income_unit"] = table["income_unit"].map(
-        lambda unit: (
-            INCOME_UNITS.get(unit, (unit, unit))[index - 1] if isinstance(unit, str) else ""
-        )
-    )
+    table["income_unit"] = table["income_unit"].map(lambda unit: _income_unit(unit, language))
     table = table.fillna("")
-    table = table.rename(columns={c[0]: c[index] for c in LEDGER_COLUMNS}).reset_index(drop=True)
+    names = {column: label(f"ledger.{column}", language) for column in LEDGER_COLUMNS}
+    table = table.rename(columns=names).reset_index(drop=True)
     return redact_frame(table)
 
 
@@ -279,10 +282,14 @@ def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> pd.DataFra
     """Problems and rejected rows per reason, most frequent first."""
     from ..core.messages import reason_label
 
-    header = (
-        ["Lý do", "Mã lý do", "Số lỗi", "Số dòng"]
-        if language == "vi"
-        else ["Reason", "Code", "Problems", "Rows"]
+    header = labels(
+        [
+            "rejects_table.reason",
+            "rejects_table.code",
+            "rejects_table.problems",
+            "rejects_table.rows",
+        ],
+        language,
     )
     if rejects.empty:
         return pd.DataFrame(columns=header)
@@ -301,17 +308,16 @@ def send_back_list(
     rejects: pd.DataFrame, commune_names: dict[str, str], language: str = "vi"
 ) -> pd.DataFrame:
     """What to send back to which commune: one line per problem, by commune, file and row."""
-    header = (
-        ["Xã", "Tệp", "Dòng", "Cột", "Nội dung"]
-        if language == "vi"
-        else ["Commune", "File", "Row", "Column", "Problem"]
+    header = labels(
+        [f"send_back.{word}" for word in ("commune", "file", "row", "column", "problem")],
+        language,
     )
     if rejects.empty:
         return pd.DataFrame(columns=header)
     ordered = rejects.sort_values(
         ["commune_code", "source_file", "source_row", "column"], na_position="last"
     )
-    unknown = "(không rõ xã)" if language == "vi" else "(commune unknown)"
+    unknown = label("send_back.unknown_commune", language)
     table = pd.DataFrame(
         {
             header[0]: ordered["commune_code"].map(
@@ -336,49 +342,34 @@ def reading_quality(ledger: pd.DataFrame, rejects: pd.DataFrame, language: str =
     read, rejected = int(ledger["rows_read"].sum()), int(ledger["rows_rejected"].sum())
     files = int((ledger["rows_rejected"] > 0).sum())
     refused, copies = files_with(ledger, "refused"), files_with(ledger, "duplicate_of")
-    notes = {
-        "vi": (
-            f" {len(refused)} tệp không đọc được, bị bỏ qua: {', '.join(refused)}."
-            if refused
-            else ""
-        )
-        + (
-            f" {len(copies)} tệp gửi hai lần, chỉ đọc một lần: {', '.join(copies)}."
-            if copies
-            else ""
-        ),
-        "en": (
-            f" {len(refused)} files refused and left out: {', '.join(refused)}." if refused else ""
-        )
-        + (f" {len(copies)} files sent twice, read once: {', '.join(copies)}." if copies else ""),
-    }[language]
+    notes = "".join(
+        " " + label(key, language, count=len(names), files=", ".join(names))
+        for key, names in (("reading.quality.refused", refused), ("reading.quality.copies", copies))
+        if names
+    )
     if rejected == 0:
-        if language == "vi":
-            return f"Đã đọc {read} dòng từ {len(ledger)} tệp; không có dòng nào bị loại." + notes
-        return f"{read} rows read from {len(ledger)} files; no row was rejected." + notes
-    top = rejects["reason"].value_counts().sort_index().idxmax()
-    if language == "vi":
         return (
-            f"Đã đọc {read} dòng từ {len(ledger)} tệp; {rejected} dòng bị loại ở {files} tệp; "
-            f"lỗi thường gặp nhất: {reason_label(top, language).lower()}." + notes
+            label("reading.quality.none_rejected", language, read=read, files=len(ledger)) + notes
         )
+    top = rejects["reason"].value_counts().sort_index().idxmax()
     return (
-        f"{read} rows read from {len(ledger)} files; {rejected} rows rejected in {files} files; "
-        f"most frequent problem: {reason_label(top, language).lower()}." + notes
+        label(
+            "reading.quality.rejected",
+            language,
+            read=read,
+            files=len(ledger),
+            rejected=rejected,
+            rejected_files=files,
+            reason=reason_label(top, language).lower(),
+        )
+        + notes
     )
 
 
 # --- classification check --------------------------------------------------------------------
 
-STATUS_WORDS = {
-    "vi": {
-        "poor": "nghèo",
-        "near_poor": "cận nghèo",
-        "not_poor": "không nghèo",
-        "unknown": "không xác định",
-    },
-    "en": {"poor": "poor", "near_poor": "near-poor", "not_poor": "not poor", "unknown": "unknown"},
-}
+# the statuses a household is classified in; each is named by the label `status.<status>`
+STATUSES = ("poor", "near_poor", "not_poor", "unknown")
 
 
 def mismatch_summary(
@@ -386,12 +377,8 @@ def mismatch_summary(
 ) -> pd.DataFrame:
     """Per commune: how many households' recorded status differs from the one the standard
     implies, by recorded → derived status."""
-    words = STATUS_WORDS[language]
-    header = (
-        ["Xã", "Ghi nhận → theo chuẩn", "Số hộ"]
-        if language == "vi"
-        else ["Commune", "Recorded → standard", "Households"]
-    )
+    words = {status: label(f"status.{status}", language) for status in STATUSES}
+    header = labels(["mismatch_table.commune", "mismatch_table.pair", "households"], language)
     if mismatches.empty:
         return pd.DataFrame(columns=header)
     pair = (
@@ -412,7 +399,9 @@ def mismatch_list(
     mismatches: pd.DataFrame, commune_names: dict[str, str], language: str = "vi"
 ) -> pd.DataFrame:
     """Each mismatched household by its code (no personal data) with the reason."""
-    header = ["Xã", "Mã hộ", "Lý do"] if language == "vi" else ["Commune", "Household", "Reason"]
+    header = labels(
+        ["mismatch_table.commune", "mismatch_table.household", "mismatch_table.reason"], language
+    )
     if mismatches.empty:
         return pd.DataFrame(columns=header)
     table = pd.DataFrame(
@@ -442,10 +431,9 @@ def af_table(
         ["unit_level", "unit_code"],
         key=lambda s: s.map({"commune": 0, "district": 1}) if s.name == "unit_level" else s,
     )
-    header = (
-        ["Đơn vị", "Số hộ", "H (%)", "A (%)", "M0", "Đóng góp vào M0 huyện (%)"]
-        if language == "vi"
-        else ["Unit", "Households", "H (%)", "A (%)", "M0", "Share of district M0 (%)"]
+    header = labels(
+        ["unit", "households", "af_table.h", "af_table.a", "af_table.m0", "af_table.share"],
+        language,
     )
     share = grid.get("contribution_to_district_percent", pd.Series(np.nan, index=grid.index))
     return pd.DataFrame(
@@ -472,9 +460,7 @@ def breakdown_table(breakdowns: pd.DataFrame, breakdown: str, language: str = "v
         .fillna(0)
         .astype(int)
     )
-    header = (
-        ["Nhóm", "Hộ nghèo", "Hộ cận nghèo"] if language == "vi" else ["Group", "Poor", "Near-poor"]
-    )
+    header = labels(["breakdown_table.group", "poor", "near_poor"], language)
     return pd.DataFrame(
         {
             header[0]: [
@@ -498,32 +484,21 @@ def reading_deprivations(
     data = af[(af["scheme"] == scheme) & (af["measure"] == "contribution_percent")]
     district = data[data["unit_level"] == "district"].set_index("indicator")["value"].dropna()
     if district.empty:
-        return (
-            "Không có hộ nào nghèo đa chiều theo ngưỡng đã chọn."
-            if language == "vi"
-            else "No household is multidimensionally poor at the chosen cutoff."
-        )
+        return label("reading.deprivations.none", language)
     top = district.idxmax()
     communes = data[data["unit_level"] == "commune"].dropna(subset=["value"])
     tops = communes.loc[communes.groupby("unit_code")["value"].idxmax()]
     others = tops[tops["indicator"] != top]
     name = indicator_names.get(top, top)
-    if language == "vi":
-        text = f"Toàn huyện, thiếu hụt “{name}” đóng góp nhiều nhất vào chỉ số nghèo đa chiều ({format_vn_decimal(district[top])} %)"
-        if len(others):
-            places = "; ".join(
-                f"{names.get(r.unit_code, r.unit_code)}: “{indicator_names.get(r.indicator, r.indicator)}”"
-                for r in others.itertuples()
-            )
-            text += f"; riêng các xã sau có thiếu hụt nổi bật khác — {places}"
-        return text + "."
-    text = f"In the district, “{name}” contributes most to multidimensional poverty ({format_vn_decimal(district[top])} %)"
+    text = label(
+        "reading.deprivations.top", language, name=name, share=format_vn_decimal(district[top])
+    )
     if len(others):
         places = "; ".join(
             f"{names.get(r.unit_code, r.unit_code)}: “{indicator_names.get(r.indicator, r.indicator)}”"
             for r in others.itertuples()
         )
-        text += f"; these communes differ — {places}"
+        text += label("reading.deprivations.others", language, places=places)
     return text + "."
 
 
@@ -534,15 +509,14 @@ def _rate_text(value: float) -> str:
 def trend_rates_table(trends: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """Poor and near-poor rates (%) per unit and review year, units in display order and
     the district last; an unmapped unit is marked `*`."""
-    vi = language == "vi"
     data = trends.assign(
         last=trends["level"] == "district",
         unit=trends["unit_name"] + np.where(trends["mapped"], "", " *"),
     ).sort_values(["last", "display_order", "unit_code", "review_year"])
     out = {}
     for column, word in (
-        ("poor_rate", "Hộ nghèo" if vi else "Poor"),
-        ("near_poor_rate", "Hộ cận nghèo" if vi else "Near-poor"),
+        ("poor_rate", label("poor", language)),
+        ("near_poor_rate", label("near_poor", language)),
     ):
         wide = data.pivot_table(
             index=["last", "display_order", "unit"],
@@ -555,7 +529,7 @@ def trend_rates_table(trends: pd.DataFrame, language: str = "vi") -> pd.DataFram
             out[f"{word} {year} (%)"] = wide[year].map(_rate_text)
     table = pd.DataFrame(out)
     table.index = [unit for _, _, unit in table.index]
-    table.index.name = "Đơn vị" if vi else "Unit"
+    table.index.name = label("unit", language)
     return table.reset_index()
 
 
@@ -570,10 +544,10 @@ def flows_summary(flows: pd.DataFrame, group: str = "poor", language: str = "vi"
     )
     table = pd.DataFrame(
         {
-            ("Năm" if lang == 0 else "Year"): rows["previous_year"].astype(str)
+            label("year", language): rows["previous_year"].astype(str)
             + "→"
             + rows["review_year"].astype(str),
-            ("Đơn vị" if lang == 0 else "Unit"): [
+            label("unit", language): [
                 unit_label(level, name, language)
                 for level, name in zip(rows["level"], rows["unit_name"], strict=True)
             ],
@@ -594,7 +568,7 @@ def attainment_table(attainment: pd.DataFrame, language: str = "vi") -> pd.DataF
         + " - "
         + rows["new_poor_band_high"].map(lambda v: format_vn_decimal(v, 1))
     )
-    table = {("Kế hoạch năm" if lang == 0 else "Plan year"): rows["plan_year"].astype(int)}
+    table = {label("plan_year", language): rows["plan_year"].astype(int)}
     for key, names in ATTAINMENT_LABELS.items():
         if key in ("planned_end_rate", "actual_end_rate"):
             values = rows[key].map(_rate_text)
@@ -618,17 +592,15 @@ def reading_trends(
 ) -> str:
     """The district's poor rate from the first to the last review, the latest flows, and
     how many communes met the latest plan."""
-    vi = language == "vi"
     district = trends[trends["level"] == "district"].sort_values("review_year")
     first, last = district.iloc[0], district.iloc[-1]
-    text = (
-        f"Tỷ lệ hộ nghèo toàn huyện từ {_rate_text(first['poor_rate'])} % (cuối năm "
-        f"{int(first['review_year'])}) còn {_rate_text(last['poor_rate'])} % (cuối năm "
-        f"{int(last['review_year'])})."
-        if vi
-        else f"The district's poor rate went from {_rate_text(first['poor_rate'])} % (end of "
-        f"{int(first['review_year'])}) to {_rate_text(last['poor_rate'])} % (end of "
-        f"{int(last['review_year'])})."
+    text = label(
+        "reading.trends.rates",
+        language,
+        first_rate=_rate_text(first["poor_rate"]),
+        first_year=int(first["review_year"]),
+        last_rate=_rate_text(last["poor_rate"]),
+        last_year=int(last["review_year"]),
     )
     poor = flows[
         (flows["level"] == "district")
@@ -639,38 +611,41 @@ def reading_trends(
         f = poor.iloc[-1]
         fallen = int(f["increase_changed_status"] + f["increase_re_poor"] + f["increase_newly"])
         exits = int(f["decrease_changed_status"] + f["decrease_rose_above_near_poor_line"])
-        text += (
-            f" Năm {int(f['review_year'])}: {exits} hộ thoát nghèo, {fallen} hộ rơi vào nghèo "
-            f"(trong đó {int(f['increase_re_poor'])} hộ tái nghèo, {int(f['increase_newly'])} hộ "
-            f"phát sinh mới)."
-            if vi
-            else f" In {int(f['review_year'])}: {exits} households left poverty and {fallen} fell "
-            f"into it ({int(f['increase_re_poor'])} re-poor, {int(f['increase_newly'])} newly "
-            f"poor)."
+        text += " " + label(
+            "reading.trends.flows",
+            language,
+            year=int(f["review_year"]),
+            exits=exits,
+            fallen=fallen,
+            re_poor=int(f["increase_re_poor"]),
+            newly=int(f["increase_newly"]),
         )
     if not attainment.empty:
         latest = attainment[attainment["plan_year"] == attainment["plan_year"].max()]
         communes = latest[latest["level"] == "commune"]
         met = int((communes["status"] == "met").sum())
         total = latest[latest["level"] == "district"].iloc[0]
-        word = ATTAINMENT_WORDS[total["status"]][0 if vi else 1].lower()
-        text += (
-            f" Kế hoạch năm {int(total['plan_year'])}: {met}/{len(communes)} xã đạt chỉ tiêu; "
-            f"toàn huyện {word} (kế hoạch {_rate_text(total['planned_end_rate'])} %, thực tế "
-            f"{_rate_text(total['actual_end_rate'])} %)."
-            if vi
-            else f" The {int(total['plan_year'])} plan: {met} of {len(communes)} communes met "
-            f"their target; the district: {word} (planned {_rate_text(total['planned_end_rate'])}"
-            f" %, actual {_rate_text(total['actual_end_rate'])} %)."
+        word = ATTAINMENT_WORDS[total["status"]][0 if language == "vi" else 1].lower()
+        text += " " + label(
+            "reading.trends.plan",
+            language,
+            plan=int(total["plan_year"]),
+            met=met,
+            communes=len(communes),
+            status=word,
+            planned=_rate_text(total["planned_end_rate"]),
+            actual=_rate_text(total["actual_end_rate"]),
         )
     return text
 
 
-STATEMENT_LABELS = {
-    "reduction_goal": ("Mục tiêu giảm tỷ lệ hộ nghèo so với khung", "Target against the goal band"),
-    "target": ("Chỉ tiêu giảm hộ nghèo trong năm", "The year's reduction target"),
-    "new_poor": ("Hộ nghèo phát sinh dự kiến", "Expected new poor"),
-}
+def _printed_unit(section: str, unit: str, language: str) -> str:
+    """What a printed value is about: a headline figure or a statement by its label, a
+    commune (or anything without a label) as printed."""
+    if section == "commune_table":
+        return unit
+    key = f"{'headline' if section == 'headline' else 'statement'}.{unit}"
+    return label(key, language) if key in LABELS else unit
 
 
 def reconciliation_counts(table: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
@@ -688,14 +663,20 @@ def reconciliation_differences(table: pd.DataFrame, language: str = "vi") -> pd.
     is printed, what is recomputed, and why they differ."""
     lang = 0 if language == "vi" else 1
     rows = table[table["finding"] != "match"].sort_values("position")
-    words = ("Phần", "Đơn vị", "Cột", "Số in", "Tính lại", "Loại", "Giải thích")
-    if lang:
-        words = ("Section", "Unit", "Column", "Printed", "Recomputed", "Kind", "Explanation")
-    headline = {name: (vi, en) for name, vi, en, _ in HEADLINE}
+    words = labels(
+        [
+            "differences.section",
+            "unit",
+            "differences.column",
+            "differences.printed",
+            "differences.recomputed",
+            "differences.kind",
+            "differences.explanation",
+        ],
+        language,
+    )
     units = [
-        (headline if section == "headline" else STATEMENT_LABELS).get(unit, (unit, unit))[lang]
-        if section != "commune_table"
-        else unit
+        _printed_unit(section, unit, language)
         for section, unit in zip(rows["section"], rows["unit"], strict=True)
     ]
     return pd.DataFrame(
@@ -719,35 +700,31 @@ def reading_reconciliation(table: pd.DataFrame, language: str = "vi") -> str:
     lang = 0 if language == "vi" else 1
     kinds = ", ".join(f"{FINDING_LABELS[f][lang].lower()}: {n}" for f, n in counts.items())
     counts_ok = not (differ["finding"] == "count_differs").any()
-    if lang == 0:
-        return (
-            f"Đã thực hiện {checked} phép so sánh giữa số in trong kế hoạch và số tính lại từ "
-            f"danh sách hộ: {checked - len(differ)} khớp, {len(differ)} khác "
-            f"({kinds or 'không có'}). "
-            + ("Mọi số đếm đều khớp chính xác." if counts_ok else "Có số đếm không khớp.")
-        )
-    return (
-        f"{checked} comparisons of the printed plan with the values recomputed from the "
-        f"households: {checked - len(differ)} match, {len(differ)} differ ({kinds or 'none'}). "
-        + ("Every count matches exactly." if counts_ok else "Some counts differ.")
+    return label(
+        "reading.reconciliation",
+        language,
+        checked=checked,
+        matching=checked - len(differ),
+        differing=len(differ),
+        kinds=kinds or label("reading.reconciliation.no_kinds", language),
+    ) + label(
+        "reading.reconciliation.counts_match"
+        if counts_ok
+        else "reading.reconciliation.counts_differ",
+        language,
     )
 
 
 def geography_notes(trends: pd.DataFrame, language: str = "vi") -> list[str]:
     """One sentence per unit that could not be mapped (why), and per unit that sums
     several of a review's communes (which ones, in which years)."""
-    vi = language == "vi"
     notes = [
-        ("Không ánh xạ được: " if vi else "Not mapped: ") + note
+        label("geography.not_mapped", language, note=note)
         for note in trends.loc[~trends["mapped"]].drop_duplicates("unit_code")["note"]
     ]
     merged = trends[trends["source_codes"].str.contains("|", regex=False)]
     for (name, codes), rows in merged.groupby(["unit_name", "source_codes"], sort=True):
         years = ", ".join(str(y) for y in sorted(rows["review_year"]))
         codes = codes.replace("|", ", ")
-        notes.append(
-            f"{name} năm {years} là tổng các xã mã {codes}."
-            if vi
-            else f"{name} in {years} is the sum of the communes {codes}."
-        )
+        notes.append(label("geography.merged", language, name=name, years=years, codes=codes))
     return notes

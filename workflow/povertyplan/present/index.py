@@ -8,33 +8,43 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+from ..core.labels import both_languages
+
 KINDS = [
-    ("notebooks", ".html", "Báo cáo (notebook) / Reports"),
-    ("notebooks", ".ipynb", "Notebook đã chạy (có mã) / Executed notebooks, with code"),
-    ("tables", None, "Bảng / Tables"),
-    ("figures", ".png", "Biểu đồ / Figures"),
-    ("", ".xlsx", "Dòng bị loại, để gửi lại xã / Rejected rows, to send back"),
-    ("", ".parquet", "Dữ liệu (Parquet) / Datasets"),
-    ("", ".json", "Nguồn gốc / Provenance"),
+    # (folder, suffix, the key of the heading's label), headings in both languages
+    ("notebooks", ".html", "index.reports"),
+    ("notebooks", ".ipynb", "index.notebooks"),
+    ("tables", None, "index.tables"),
+    ("figures", ".png", "index.figures"),
+    ("", ".xlsx", "index.rejects"),
+    ("", ".parquet", "index.datasets"),
+    ("", ".json", "index.provenance"),
 ]
 
 
 def provenance_html(record: dict) -> str:
     """One paragraph: commit (and uncommitted changes), configuration hash, inputs."""
     git = record.get("git", {})
-    commit = git.get("commit") or "không rõ / unknown"
-    dirty = {True: "có thay đổi chưa commit / uncommitted changes", False: "sạch / clean"}
+    unknown = both_languages("index.unknown")
+    commit = git.get("commit") or unknown
+    dirty = {True: both_languages("index.dirty"), False: both_languages("index.clean")}
     versions = record.get("versions", {})
     return (
-        "<p><b>Nguồn gốc / Provenance:</b> commit <code>"
+        "<p><b>"
+        + both_languages("index.provenance")
+        + ":</b> commit <code>"
         + html.escape(str(commit)[:12])
         + "</code> ("
-        + html.escape(dirty.get(git.get("dirty"), "không rõ / unknown"))
-        + "); cấu hình / config sha256 <code>"
+        + html.escape(dirty.get(git.get("dirty"), unknown))
+        + "); "
+        + both_languages("index.config")
+        + " sha256 <code>"
         + html.escape(record.get("config_sha256", "")[:16])
         + "</code>; "
         + str(len(record.get("raw_files", {})))
-        + " tệp gốc / raw files; Python "
+        + " "
+        + both_languages("index.raw_files")
+        + "; Python "
         + html.escape(versions.get("python", ""))
         + ", Snakemake "
         + html.escape(versions.get("snakemake", ""))
@@ -45,14 +55,6 @@ def provenance_html(record: dict) -> str:
 
 
 TRENDS = "trends"  # results/trends/: what spans every review year
-
-
-UNFINISHED = (
-    "Năm {year} chưa hoàn thành ở lần chạy gần nhất: kết quả cũ đã được gỡ bỏ; xem các dòng "
-    "và tệp bị loại (rejects.xlsx) và nhật ký (results/{year}/logs/). / The last run did not "
-    "finish {year}: its earlier results were withdrawn; see the rejected rows and files "
-    "(rejects.xlsx) and the logs (results/{year}/logs/)."
-)
 
 
 def index_html(
@@ -81,21 +83,19 @@ def index_html(
         by_year.setdefault(year, [])
     for year in sorted(by_year, key=lambda y: (y == "", y), reverse=True):
         if year:
-            plan = f" — kế hoạch năm {int(year) + 1} / plan for {int(year) + 1}"
-            parts.append(
-                f"<h2>Rà soát cuối năm {html.escape(year)} / Review of end-{html.escape(year)}"
-                f"{plan}</h2>"
-            )
+            review = both_languages("index.review", year=html.escape(year))
+            plan = both_languages("index.plan", plan=int(year) + 1)
+            parts.append(f"<h2>{review} — {plan}</h2>")
             if year in (unfinished or []):
                 parts.append(
                     '<p class="unfinished"><b>'
-                    + html.escape(UNFINISHED.format(year=year))
+                    + html.escape(both_languages("index.unfinished", year=year))
                     + "</b></p>"
                 )
             if provenance and year in provenance:
                 parts.append(provenance_html(provenance[year]))
         else:
-            parts.append("<h2>Qua các năm / Across the years</h2>")
+            parts.append(f"<h2>{both_languages('index.across_years')}</h2>")
             if provenance and TRENDS in provenance:
                 parts.append(provenance_html(provenance[TRENDS]))
         for folder, suffix, heading in KINDS:
@@ -107,7 +107,7 @@ def index_html(
             ]
             if not chosen:
                 continue
-            parts.append(f"<h3>{html.escape(heading)}</h3><ul>")
+            parts.append(f"<h3>{html.escape(both_languages(heading))}</h3><ul>")
             for path in chosen:
                 link = os.path.relpath(path, out_dir)
                 parts.append(f'<li><a href="{html.escape(link)}">{html.escape(path.name)}</a></li>')

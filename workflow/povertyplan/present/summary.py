@@ -12,42 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from ..clean.households import files_with
 from ..compute import datasets
-from ..core.labels import ATTAINMENT_WORDS
-from ..core.messages import REASON_LABELS
+from ..core.labels import ATTAINMENT_WORDS, label
+from ..core.messages import reason_label
 from .index import write_index
-
-WORDS = {
-    "vi": {
-        "files": "{year}: {files} tệp, {read} dòng đọc, {kept} hợp lệ, {rejected} bị loại",
-        "reasons": "; lý do: {reasons} (xem results/{year}/rejects.xlsx)",
-        "refused": "; {count} tệp không đọc được: {files}",
-        "copies": "; {count} tệp gửi hai lần, đọc một lần: {files}",
-        "flows": "; hộ nghèo {opening} → {closing} (giảm {decreases}, tăng {increases})",
-        "plan": "; kế hoạch {plan}: {met}/{communes} xã đạt, toàn huyện: {status}",
-        "not_finished": "chưa hoàn thành (xem results/{year}/logs/)",
-        "none": "Không có kết quả nào trong {results}",
-        "ok": "Kết quả: ĐẠT - không có dòng nào bị loại, mọi năm đã hoàn thành",
-        "attention": "Kết quả: CẦN XỬ LÝ - {problems}",
-        "rejected_years": "có dòng bị loại ở năm {years}",
-        "stopped_years": "năm {years} chưa hoàn thành",
-    },
-    "en": {
-        "files": "{year}: {files} files, {read} rows read, {kept} kept, {rejected} rejected",
-        "reasons": "; reasons: {reasons} (see results/{year}/rejects.xlsx)",
-        "refused": "; {count} files refused: {files}",
-        "copies": "; {count} files sent twice, read once: {files}",
-        "flows": "; poor households {opening} → {closing} (−{decreases} +{increases})",
-        "plan": "; plan {plan}: {met}/{communes} communes met, district: {status}",
-        "not_finished": "not finished (see results/{year}/logs/)",
-        "none": "No results in {results}",
-        "ok": "Status: OK - no row rejected, every year finished",
-        "attention": "Status: ATTENTION - {problems}",
-        "rejected_years": "rows rejected in {years}",
-        "stopped_years": "{years} not finished",
-    },
-}
 
 
 def _newer(path: Path, than: Path) -> bool:
@@ -55,17 +26,14 @@ def _newer(path: Path, than: Path) -> bool:
     return path.exists() and path.stat().st_mtime_ns >= than.stat().st_mtime_ns
 
 
-def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str, bool, bool]:
-    """(line, rows were rejected, the year finished: its plan and, when an earlier review
-    is there, its flows and attainment were written after its ledger)."""
-    words = WORDS[language]
+def _reading_text(folder: Path, ledger: pd.DataFrame, language: str) -> tuple[str, int]:
+    """The year's files and rows read, kept and rejected, with the most frequent reasons;
+    and how many rows were rejected."""
     year = folder.name
-    ledger_path = folder / "ledger.parquet"
-    if not ledger_path.exists():
-        return f"{year}: " + words["not_finished"].format(year=year), False, False
-    ledger = datasets.read_parquet(ledger_path)
     totals = {c: int(ledger[c].sum()) for c in ("rows_read", "rows_kept", "rows_rejected")}
-    line = words["files"].format(
+    text = label(
+        "summary.files",
+        language,
         year=year,
         files=len(ledger),
         read=totals["rows_read"],
@@ -75,57 +43,95 @@ def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str,
     rejects_path = folder / "rejects.parquet"
     if totals["rows_rejected"] and rejects_path.exists():
         counts = datasets.read_parquet(rejects_path)["reason"].value_counts().head(3)
-        language_index = 0 if language == "vi" else 1
         reasons = ", ".join(
-            f"{REASON_LABELS.get(reason, (reason, reason))[language_index]} ({count})"
-            for reason, count in counts.items()
+            f"{reason_label(reason, language)} ({count})" for reason, count in counts.items()
         )
-        line += words["reasons"].format(reasons=reasons, year=year)
-    refused, copies = files_with(ledger, "refused"), files_with(ledger, "duplicate_of")
+        text += label("summary.reasons", language, reasons=reasons, year=year)
+    return text, totals["rows_rejected"]
+
+
+def _files_text(refused: list[str], copies: list[str], language: str) -> str:
+    """The files that could not be read, and those sent twice (blank when none)."""
+    text = ""
     if refused:
-        line += words["refused"].format(count=len(refused), files=", ".join(refused))
+        text += label("summary.refused", language, count=len(refused), files=", ".join(refused))
     if copies:
-        line += words["copies"].format(count=len(copies), files=", ".join(copies))
-    flows_path = folder / "flows.parquet"
+        text += label("summary.copies", language, count=len(copies), files=", ".join(copies))
+    return text
+
+
+def _finished(folder: Path, previous: Path | None) -> bool:
+    """Whether the year's plan and, when an earlier review is there, its flows and (after
+    the year just before) its attainment were written after its ledger."""
     expected = [folder / "targets.parquet"]
     if previous is not None:
-        expected.append(flows_path)
-        if int(previous.name) == int(year) - 1:
+        expected.append(folder / "flows.parquet")
+        if int(previous.name) == int(folder.name) - 1:
             expected.append(folder / "attainment.parquet")
-    finished = all(_newer(path, ledger_path) for path in expected)
+    return all(_newer(path, folder / "ledger.parquet") for path in expected)
+
+
+def _flows_text(flows_path: Path, language: str) -> str:
+    """The district's poor households at the previous review and now, with what came and
+    went (blank without flows)."""
+    if not flows_path.exists():
+        return ""
+    flows = datasets.read_parquet(flows_path)
+    poor = flows[
+        (flows["level"] == "district")
+        & (flows["flow_group"] == "poor")
+        & (flows["measure"] == "households")
+    ].iloc[0]
+    return label(
+        "summary.flows",
+        language,
+        **{k: int(poor[k]) for k in ("opening", "closing", "decreases", "increases")},
+    )
+
+
+def _plan_text(attainment_path: Path, language: str) -> str:
+    """How many communes met the previous plan, and the district's assessment (blank
+    without an attainment)."""
+    if not attainment_path.exists():
+        return ""
+    table = datasets.read_parquet(attainment_path)
+    communes = table[table["level"] == "commune"]
+    district = table[table["level"] == "district"].iloc[0]
+    return label(
+        "summary.plan",
+        language,
+        plan=int(district["plan_year"]),
+        met=int((communes["status"] == "met").sum()),
+        communes=len(communes),
+        status=ATTAINMENT_WORDS[district["status"]][0 if language == "vi" else 1],
+    )
+
+
+def _year_line(folder: Path, language: str, previous: Path | None) -> tuple[str, bool, bool]:
+    """(line, rows were rejected, the year finished: its plan and, when an earlier review
+    is there, its flows and attainment were written after its ledger)."""
+    year = folder.name
+    ledger_path = folder / "ledger.parquet"
+    if not ledger_path.exists():
+        return f"{year}: " + label("summary.not_finished", language, year=year), False, False
+    ledger = datasets.read_parquet(ledger_path)
+    line, rejected = _reading_text(folder, ledger, language)
+    refused, copies = files_with(ledger, "refused"), files_with(ledger, "duplicate_of")
+    line += _files_text(refused, copies, language)
+    finished = _finished(folder, previous)
     if not finished:
-        line += " - " + words["not_finished"].format(year=year)
-    if flows_path.exists():
-        flows = datasets.read_parquet(flows_path)
-        poor = flows[
-            (flows["level"] == "district")
-            & (flows["flow_group"] == "poor")
-            & (flows["measure"] == "households")
-        ].iloc[0]
-        line += words["flows"].format(
-            **{k: int(poor[k]) for k in ("opening", "closing", "decreases", "increases")}
-        )
-    attainment_path = folder / "attainment.parquet"
-    if attainment_path.exists():
-        table = datasets.read_parquet(attainment_path)
-        communes = table[table["level"] == "commune"]
-        district = table[table["level"] == "district"].iloc[0]
-        line += words["plan"].format(
-            plan=int(district["plan_year"]),
-            met=int((communes["status"] == "met").sum()),
-            communes=len(communes),
-            status=ATTAINMENT_WORDS[district["status"]][0 if language == "vi" else 1],
-        )
-    return line, totals["rows_rejected"] > 0 or bool(refused), finished
+        line += " - " + label("summary.not_finished", language, year=year)
+    line += _flows_text(folder / "flows.parquet", language)
+    line += _plan_text(folder / "attainment.parquet", language)
+    return line, rejected > 0 or bool(refused), finished
 
 
 def run_summary(results: str | Path, language: str = "vi") -> tuple[list[str], bool]:
     """The summary's lines and whether the run needs no attention (every year finished,
     no row rejected)."""
-    words = WORDS[language]
     folders = sorted(p for p in Path(results).glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
     if not folders:
-        return [words["none"].format(results=results)], False
+        return [label("summary.none", language, results=results)], False
     lines, rejected, stopped = [], [], []
     for number, folder in enumerate(folders):
         previous = folders[number - 1] if number else None
@@ -137,11 +143,13 @@ def run_summary(results: str | Path, language: str = "vi") -> tuple[list[str], b
             stopped.append(folder.name)
     problems = []
     if rejected:
-        problems.append(words["rejected_years"].format(years=", ".join(rejected)))
+        problems.append(label("summary.rejected_years", language, years=", ".join(rejected)))
     if stopped:
-        problems.append(words["stopped_years"].format(years=", ".join(stopped)))
+        problems.append(label("summary.stopped_years", language, years=", ".join(stopped)))
     lines.append(
-        words["attention"].format(problems="; ".join(problems)) if problems else words["ok"]
+        label("summary.attention", language, problems="; ".join(problems))
+        if problems
+        else label("summary.ok", language)
     )
     return lines, not problems
 

@@ -14,6 +14,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.labels import (
     ATTAINMENT_LABELS,
@@ -24,6 +25,7 @@ from ..core.labels import (
     PLAN_TABLE_GROUPS,
     cause_label,
     group_label,
+    label,
     unit_label,
 )
 from ..core.numbers import format_vn_decimal, format_vn_integer
@@ -88,49 +90,38 @@ def write_plan_table_csv(table: pd.DataFrame, path: str | Path) -> None:
     format_plan_table(table).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def write_plan_table_xlsx(
-    table: pd.DataFrame, path: str | Path, plan_year: int, district: str, language: str = "vi"
-) -> None:
-    """Write the table in the plan's layout: title, two-row header, index row, rows, total.
+# rows of the plan table's sheet: upper header, lower header, index row, first commune
+_TOP, _SECOND, _INDEX_ROW, _FIRST_DATA = 3, 4, 5, 6
+_POSITION = {key: i + 1 for i, key in enumerate(KEYS)}  # column key -> sheet column
 
-    Numbers are stored as numbers (counts `#,##0`, rates `0.00`, shown with the reader's
-    Excel locale: `1.411` and `9,92` in Vietnamese Excel).
-    """
+
+def _plan_table_header(sheet: Worksheet, plan_year: int, language: str) -> None:
+    """The two-row header (columns TT and Đơn vị over both rows, the groups over their
+    columns) and the index row (A B I 2 … 11)."""
     lang = 1 if language == "vi" else 2
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Chi tieu GN" if language == "vi" else "Targets"
-    title = (
-        f"Chỉ tiêu giảm nghèo năm {plan_year} của các xã, thị trấn - huyện {district}"
-        if language == "vi"
-        else f"Poverty reduction targets for {plan_year} by commune - {district} district"
-    )
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(KEYS))
-    top, second, index_row, first_data = 3, 4, 5, 6
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    position = {key: i + 1 for i, key in enumerate(KEYS)}
     for key, *names, index_label in PLAN_TABLE_COLUMNS:
-        col = position[key]
-        sheet.cell(row=second, column=col, value=names[lang - 1])
-        sheet.cell(row=index_row, column=col, value=index_label)
+        col = _POSITION[key]
+        sheet.cell(row=_SECOND, column=col, value=names[lang - 1])
+        sheet.cell(row=_INDEX_ROW, column=col, value=index_label)
     for key in ("tt", "don_vi"):
-        col = position[key]
-        sheet.cell(row=top, column=col, value=sheet.cell(row=second, column=col).value)
-        sheet.cell(row=second, column=col, value=None)
-        sheet.merge_cells(start_row=top, start_column=col, end_row=second, end_column=col)
+        col = _POSITION[key]
+        sheet.cell(row=_TOP, column=col, value=sheet.cell(row=_SECOND, column=col).value)
+        sheet.cell(row=_SECOND, column=col, value=None)
+        sheet.merge_cells(start_row=_TOP, start_column=col, end_row=_SECOND, end_column=col)
     for first, last, vi, en in PLAN_TABLE_GROUPS:
         text = (vi if language == "vi" else en).format(year=plan_year)
-        sheet.cell(row=top, column=position[first], value=text)
+        sheet.cell(row=_TOP, column=_POSITION[first], value=text)
         sheet.merge_cells(
-            start_row=top, start_column=position[first], end_row=top, end_column=position[last]
+            start_row=_TOP, start_column=_POSITION[first], end_row=_TOP, end_column=_POSITION[last]
         )
-    for r, row in enumerate(table.itertuples(index=False), start=first_data):
-        is_total = r == first_data + len(table) - 1
+
+
+def _plan_table_rows(sheet: Worksheet, table: pd.DataFrame) -> None:
+    """A row per commune then the total row (bold): counts `#,##0`, rates `0.00`."""
+    for r, row in enumerate(table.itertuples(index=False), start=_FIRST_DATA):
+        is_total = r == _FIRST_DATA + len(table) - 1
         for key, value in zip(KEYS, row, strict=True):
-            cell = sheet.cell(row=r, column=position[key])
+            cell = sheet.cell(row=r, column=_POSITION[key])
             if key in _RATES:
                 cell.value = float(value)
                 cell.number_format = "0.00"
@@ -141,16 +132,44 @@ def write_plan_table_xlsx(
                 cell.value = int(value) if key == "tt" and value else (value or None)
             if is_total:
                 cell.font = Font(bold=True)
-    for row in sheet.iter_rows(min_row=top, max_row=first_data + len(table) - 1, max_col=len(KEYS)):
+
+
+def _plan_table_layout(sheet: Worksheet, rows: int) -> None:
+    """Borders around every cell of the table, the header centred and bold, the columns'
+    widths, and the panes frozen below the header and right of the unit."""
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    last_row = _FIRST_DATA + rows - 1
+    for row in sheet.iter_rows(min_row=_TOP, max_row=last_row, max_col=len(KEYS)):
         for cell in row:
             cell.border = border
-            if cell.row <= index_row:
+            if cell.row <= _INDEX_ROW:
                 cell.alignment = center
                 cell.font = Font(bold=True)
     sheet.column_dimensions["B"].width = 18
     for key in KEYS[2:]:
-        sheet.column_dimensions[get_column_letter(position[key])].width = 11
-    sheet.freeze_panes = sheet.cell(row=first_data, column=3)
+        sheet.column_dimensions[get_column_letter(_POSITION[key])].width = 11
+    sheet.freeze_panes = sheet.cell(row=_FIRST_DATA, column=3)
+
+
+def write_plan_table_xlsx(
+    table: pd.DataFrame, path: str | Path, plan_year: int, district: str, language: str = "vi"
+) -> None:
+    """Write the table in the plan's layout: title, two-row header, index row, rows, total.
+
+    Numbers are stored as numbers (counts `#,##0`, rates `0.00`, shown with the reader's
+    Excel locale: `1.411` and `9,92` in Vietnamese Excel).
+    """
+    book = Workbook()
+    sheet = book.active
+    sheet.title = label("plan_table.sheet", language)
+    title = label("plan_table.title", language, plan=plan_year, district=district)
+    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(KEYS))
+    _plan_table_header(sheet, plan_year, language)
+    _plan_table_rows(sheet, table)
+    _plan_table_layout(sheet, len(table))
     save_workbook(book, path)
 
 
@@ -162,16 +181,16 @@ def column_names(language: str = "vi") -> list[str]:
     return [vi if language == "vi" else en for _, vi, en, _ in PLAN_TABLE_COLUMNS]
 
 
+# the rejects' columns in the workbook; each is named by the label `rejects_column.<column>`
 REJECT_SHEET_COLUMNS = [
-    # (rejects column, vi, en)
-    ("commune_code", "Mã xã", "Commune code"),
-    ("source_file", "Tệp", "File"),
-    ("sheet", "Trang tính", "Sheet"),
-    ("source_row", "Dòng", "Row"),
-    ("column", "Cột", "Column"),
-    ("reason", "Mã lý do", "Reason"),
-    ("message_vi", "Nội dung (tiếng Việt)", "Message (Vietnamese)"),
-    ("message", "Nội dung (tiếng Anh)", "Message (English)"),
+    "commune_code",
+    "source_file",
+    "sheet",
+    "source_row",
+    "column",
+    "reason",
+    "message_vi",
+    "message",
 ]
 
 
@@ -180,13 +199,13 @@ def write_rejects_xlsx(rejects: pd.DataFrame, path: str | Path) -> None:
     by commune, file and row, with a header in Vietnamese and English."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "Dong bi loai"
-    sheet.append([vi for _, vi, _ in REJECT_SHEET_COLUMNS])
-    sheet.append([en for _, _, en in REJECT_SHEET_COLUMNS])
+    sheet.title = label("rejects_sheet.sheet")
+    for language in ("vi", "en"):
+        sheet.append([label(f"rejects_column.{c}", language) for c in REJECT_SHEET_COLUMNS])
     for cell in [*sheet[1], *sheet[2]]:
         cell.font = Font(bold=True)
     ordered = rejects.sort_values(["commune_code", "source_file", "source_row"], na_position="last")
-    for row in ordered[[c for c, _, _ in REJECT_SHEET_COLUMNS]].to_dict("records"):
+    for row in ordered[REJECT_SHEET_COLUMNS].to_dict("records"):
         row["source_row"] = int(row["source_row"])
         sheet.append(
             ["" if pd.isna(v) else v if isinstance(v, int) else str(v) for v in row.values()]
@@ -202,7 +221,8 @@ def write_deprivation_xlsx(
 ) -> None:
     """Deprivations by indicator in the forms' layout: one sheet for poor and one for
     near-poor households; a row per commune then the district; per indicator the deprived
-    households and their rate (%), then the total number of deprivations."""
+    households and their rate (%), then the total number of deprivations. In Vietnamese,
+    as the forms are."""
     book = Workbook()
     book.remove(book.active)
     found = set(table["indicator"])
@@ -211,18 +231,23 @@ def write_deprivation_xlsx(
     labels = dict(zip(table["indicator"], table["indicator_name"], strict=False))
     units = table.drop_duplicates(["unit_level", "unit_code"])
     units = units.assign(last=units["unit_level"] == "district").sort_values(["last", "unit_code"])
-    for status, title in (("poor", "Ho ngheo"), ("near_poor", "Ho can ngheo")):
-        sheet = book.create_sheet(title)
+    for status in ("poor", "near_poor"):
+        sheet = book.create_sheet(label(f"deprivation_sheet.{status}"))
         rows = table[table["status"] == status]
-        sheet.cell(row=1, column=1, value="Đơn vị")
-        sheet.cell(row=1, column=2, value="Số hộ")
+        sheet.cell(row=1, column=1, value=label("unit"))
+        sheet.cell(row=1, column=2, value=label("households"))
         for number, indicator in enumerate(indicators):
             col = 3 + 2 * number
             sheet.cell(row=1, column=col, value=labels[indicator])
             sheet.merge_cells(start_row=1, start_column=col, end_row=1, end_column=col + 1)
             total = indicator == "all_indicators"
-            sheet.cell(row=2, column=col, value="Số lượt thiếu hụt" if total else "Số hộ")
-            sheet.cell(row=2, column=col + 1, value="Bình quân / 100 hộ" if total else "Tỷ lệ (%)")
+            count, rate = (
+                ("deprivation_sheet.deprivations", "deprivation_sheet.per_100")
+                if total
+                else ("households", "deprivation_sheet.rate")
+            )
+            sheet.cell(row=2, column=col, value=label(count))
+            sheet.cell(row=2, column=col + 1, value=label(rate))
         for r, unit in enumerate(units.itertuples(index=False), start=3):
             mine = rows[
                 (rows["unit_level"] == unit.unit_level) & (rows["unit_code"] == unit.unit_code)
@@ -249,23 +274,24 @@ def write_deprivation_xlsx(
     save_workbook(book, path)
 
 
-BREAKDOWN_SHEETS = (("group", "Nhom doi tuong"), ("ethnicity", "Dan toc"), ("cause", "Nguyen nhan"))
-BLOCK_LABELS = {
-    "urban": "Thành thị",
-    "rural": "Nông thôn",
-    "total": "Tổng cộng",
-    "unknown": "Không rõ",
-}
+# a sheet per breakdown, named by the label `breakdown_sheet.<breakdown>`
+BREAKDOWN_SHEETS = ("group", "ethnicity", "cause")
+
+
+def _block_label(block: str) -> str:
+    """An area block's name (`urban` → "Thành thị"); an unknown block as it is."""
+    key = f"block.{block}"
+    return label(key) if key in LABELS else block
 
 
 def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict[str, str]) -> None:
     """Add to the deprivations workbook one sheet per breakdown (groups, ethnicity, causes):
     rows by unit and area block (thành thị, nông thôn, tổng cộng), columns by category, for
-    poor and near-poor households."""
+    poor and near-poor households. In Vietnamese, as the forms are."""
     from openpyxl import load_workbook
 
     book = load_workbook(path)
-    for breakdown, title in BREAKDOWN_SHEETS:
+    for breakdown in BREAKDOWN_SHEETS:
         data = breakdowns[breakdowns["breakdown"] == breakdown]
         grid = data.pivot_table(
             index=["unit_level", "unit_code", "block"],
@@ -273,16 +299,16 @@ def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict
             values="households",
             aggfunc="sum",
         ).fillna(0)
-        sheet = book.create_sheet(title)
+        sheet = book.create_sheet(label(f"breakdown_sheet.{breakdown}"))
         sheet.append(
             [
-                "Đơn vị",
-                "Khu vực",
-                *[("Hộ nghèo" if s == "poor" else "Hộ cận nghèo") for s, _ in grid.columns],
+                label("unit"),
+                label("breakdown_sheet.area"),
+                *[label("poor" if s == "poor" else "near_poor") for s, _ in grid.columns],
             ]
         )
-        label = {"group": group_label, "cause": cause_label}.get(breakdown, lambda c: c)
-        sheet.append(["", "", *[label(c) for _, c in grid.columns]])
+        category = {"group": group_label, "cause": cause_label}.get(breakdown, lambda c: c)
+        sheet.append(["", "", *[category(c) for _, c in grid.columns]])
         order = sorted(
             grid.index,
             key=lambda i: (
@@ -297,7 +323,7 @@ def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict
             sheet.append(
                 [
                     names.get(code, code),
-                    BLOCK_LABELS.get(block, block),
+                    _block_label(block),
                     *[int(v) for v in grid.loc[(level, code, block)]],
                 ]
             )
@@ -307,79 +333,89 @@ def add_breakdown_sheets(path: str | Path, breakdowns: pd.DataFrame, names: dict
     save_workbook(book, path)
 
 
-FLOW_SHEETS = (("poor", "Dien bien ho ngheo"), ("near_poor", "Dien bien ho can ngheo"))
+# a sheet per group, named by the label `flows_sheet.<group>` (in Vietnamese, whatever the
+# language)
+FLOW_SHEETS = ("poor", "near_poor")
+# the header's upper row: (first column, last column, the key of the block's label)
 FLOW_BLOCKS = (
     ("opening", "opening", None),
-    ("decreases", "decrease_other", ("Giảm trong kỳ", "Decreases")),
-    ("increases", "increase_other", ("Tăng trong kỳ", "Increases")),
+    ("decreases", "decrease_other", "flows_sheet.decreases"),
+    ("increases", "increase_other", "flows_sheet.increases"),
     ("closing", "closing", None),
 )
-MEASURE_LABELS = {"households": ("Số hộ", "Households"), "persons": ("Số nhân khẩu", "Persons")}
+
+
+_BOLD = Font(bold=True)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _flows_header(sheet: Worksheet, top: int, group: str, language: str) -> None:
+    """The block's two-row header at `top`: Đơn vị, then the flows as the form names them
+    for `group`, under their blocks (decreases, increases); opening and closing over both
+    rows."""
+    lang = 0 if language == "vi" else 1
+    number = 0 if group == "poor" else 1
+    columns = list(FLOW_LABELS)
+    low = top + 1
+    sheet.cell(row=top, column=1, value=label("unit", language))
+    sheet.merge_cells(start_row=top, start_column=1, end_row=low, end_column=1)
+    for col, key in enumerate(columns, start=2):
+        sheet.cell(row=low, column=col, value=FLOW_LABELS[key][number][lang])
+    for first, last, block_label in FLOW_BLOCKS:
+        start, end = columns.index(first) + 2, columns.index(last) + 2
+        if block_label:
+            sheet.cell(row=top, column=start, value=label(block_label, language))
+            sheet.merge_cells(start_row=top, start_column=start, end_row=top, end_column=end)
+        else:
+            sheet.cell(row=top, column=start, value=sheet.cell(row=low, column=start).value)
+            sheet.cell(row=low, column=start, value=None)
+            sheet.merge_cells(start_row=top, start_column=start, end_row=low, end_column=end)
+    for cell in [*sheet[top], *sheet[low]]:
+        cell.font, cell.alignment = _BOLD, _CENTER
+
+
+def _flows_rows(sheet: Worksheet, rows: pd.DataFrame, first: int, language: str) -> int:
+    """A row per commune then the district (bold) from row `first`; the next free row."""
+    rows = rows.assign(last=rows["level"] == "district").sort_values(
+        ["last", "display_order", "unit_code"]
+    )
+    row = first
+    for unit in rows.to_dict("records"):
+        name = unit_label(unit["level"], unit["unit_name"], language)
+        sheet.cell(row=row, column=1, value=name)
+        for col, key in enumerate(FLOW_LABELS, start=2):
+            sheet.cell(row=row, column=col, value=int(unit[key])).number_format = "#,##0"
+        if unit["level"] == "district":
+            for cell in sheet[row]:
+                cell.font = _BOLD
+        row += 1
+    return row
+
+
+def _flows_sheet(sheet: Worksheet, flows: pd.DataFrame, group: str, language: str) -> None:
+    """One group's sheet: its heading, then a block in households and one in persons."""
+    year, previous = int(flows["review_year"].iloc[0]), int(flows["previous_year"].iloc[0])
+    heading = label(f"flows_sheet.title.{group}", language, previous=previous, year=year)
+    sheet.cell(row=1, column=1, value=heading).font = Font(bold=True, size=12)
+    row = 3
+    for measure in ("households", "persons"):
+        sheet.cell(row=row, column=1, value=label(f"measure.{measure}", language)).font = _BOLD
+        _flows_header(sheet, row + 1, group, language)
+        rows = flows[(flows["flow_group"] == group) & (flows["measure"] == measure)]
+        row = _flows_rows(sheet, rows, row + 3, language) + 1
+    sheet.column_dimensions["A"].width = 18
+    for col in range(2, len(FLOW_LABELS) + 2):
+        sheet.column_dimensions[get_column_letter(col)].width = 13
 
 
 def write_flows_xlsx(flows: pd.DataFrame, path: str | Path, language: str = "vi") -> None:
     """The flow forms: one sheet for poor and one for near-poor households; a block in
     households then one in persons; a row per commune then the district; columns opening,
     decreases (total, then by kind), increases (total, then by kind), closing."""
-    lang = 0 if language == "vi" else 1
-    columns = [key for key in FLOW_LABELS]
     book = Workbook()
     book.remove(book.active)
-    year, previous = int(flows["review_year"].iloc[0]), int(flows["previous_year"].iloc[0])
-    bold = Font(bold=True)
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for group, title in FLOW_SHEETS:
-        sheet = book.create_sheet(title)
-        number = 0 if group == "poor" else 1
-        heading = (
-            f"Diễn biến {'hộ nghèo' if group == 'poor' else 'hộ cận nghèo'} từ cuối năm "
-            f"{previous} đến cuối năm {year}"
-            if language == "vi"
-            else f"{'Poor' if group == 'poor' else 'Near-poor'} household flows, end of "
-            f"{previous} to end of {year}"
-        )
-        sheet.cell(row=1, column=1, value=heading).font = Font(bold=True, size=12)
-        row = 3
-        for measure in ("households", "persons"):
-            sheet.cell(row=row, column=1, value=MEASURE_LABELS[measure][lang]).font = bold
-            top, low = row + 1, row + 2
-            sheet.cell(row=top, column=1, value=("Đơn vị", "Unit")[lang])
-            sheet.merge_cells(start_row=top, start_column=1, end_row=low, end_column=1)
-            for col, key in enumerate(columns, start=2):
-                sheet.cell(row=low, column=col, value=FLOW_LABELS[key][number][lang])
-            for first, last, block_label in FLOW_BLOCKS:
-                start, end = columns.index(first) + 2, columns.index(last) + 2
-                if block_label:
-                    sheet.cell(row=top, column=start, value=block_label[lang])
-                    sheet.merge_cells(
-                        start_row=top, start_column=start, end_row=top, end_column=end
-                    )
-                else:
-                    sheet.cell(row=top, column=start, value=sheet.cell(row=low, column=start).value)
-                    sheet.cell(row=low, column=start, value=None)
-                    sheet.merge_cells(
-                        start_row=top, start_column=start, end_row=low, end_column=end
-                    )
-            for cell in [*sheet[top], *sheet[low]]:
-                cell.font, cell.alignment = bold, center
-            rows = flows[(flows["flow_group"] == group) & (flows["measure"] == measure)]
-            rows = rows.assign(last=rows["level"] == "district").sort_values(
-                ["last", "display_order", "unit_code"]
-            )
-            row = low + 1
-            for unit in rows.to_dict("records"):
-                name = unit_label(unit["level"], unit["unit_name"], language)
-                sheet.cell(row=row, column=1, value=name)
-                for col, key in enumerate(columns, start=2):
-                    sheet.cell(row=row, column=col, value=int(unit[key])).number_format = "#,##0"
-                if unit["level"] == "district":
-                    for cell in sheet[row]:
-                        cell.font = bold
-                row += 1
-            row += 1
-        sheet.column_dimensions["A"].width = 18
-        for col in range(2, len(columns) + 2):
-            sheet.column_dimensions[get_column_letter(col)].width = 13
+    for group in FLOW_SHEETS:
+        _flows_sheet(book.create_sheet(label(f"flows_sheet.{group}")), flows, group, language)
     save_workbook(book, path)
 
 
@@ -391,16 +427,9 @@ def write_attainment_xlsx(attainment: pd.DataFrame, path: str | Path, language: 
     book = Workbook()
     sheet = book.active
     plan_year = int(attainment["plan_year"].iloc[0])
-    sheet.title = "Danh gia ke hoach" if language == "vi" else "Attainment"
-    sheet.cell(
-        row=1,
-        column=1,
-        value=(
-            f"Đánh giá thực hiện chỉ tiêu giảm nghèo năm {plan_year}"
-            if language == "vi"
-            else f"Attainment of the {plan_year} poverty reduction targets"
-        ),
-    ).font = Font(bold=True, size=12)
+    sheet.title = label("attainment_sheet.sheet", language)
+    title = label("attainment_sheet.title", language, plan=plan_year)
+    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
     keys = list(ATTAINMENT_LABELS)
     for col, key in enumerate(keys, start=1):
         cell = sheet.cell(row=3, column=col, value=ATTAINMENT_LABELS[key][lang])

@@ -40,6 +40,7 @@ import python_calamine
 from ..core.errors import DataError, InternalError
 from ..core.grid import Grid, objects
 from ..core.legacy import best_encoding, convert, could_be_legacy, encoding_scores, penalty
+from ..core.messages import FILE_PROBLEM_NOTES, file_problem
 from ..core.numbers import number_from_text
 from ..core.privacy import looks_personal, redact, signers
 from ..core.text import RE2_EDGE_SPACE, nfc, normalise_label, text_matches
@@ -257,11 +258,7 @@ def _excel_grids(
         book = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several types for unreadable files
         raise DataError(
-            "cannot be opened as an Excel workbook",
-            file=path.name,
-            hint="open it in Excel and save it again as .xlsx",
-            vi=("không mở được tệp Excel", "mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx"),
-            analyst=(f"the reader said {type(exc).__name__}", f"bộ đọc báo {type(exc).__name__}"),
+            **file_problem("not_an_excel_workbook", reader=type(exc).__name__), file=path.name
         ) from None
 
     facts = excel_sheet_facts(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
@@ -336,10 +333,7 @@ def _csv_grid(path: Path) -> tuple[Grid, str, list[int] | None]:
         text, encoding = decode_bytes(data)
     except UnicodeDecodeError as exc:
         raise DataError(
-            f"is not readable text ({exc.reason} at byte {exc.start})",
-            file=path.name,
-            hint="save it as 'CSV UTF-8' from Excel",
-            vi=("không đọc được nội dung tệp", "lưu lại tệp từ Excel dưới dạng 'CSV UTF-8'"),
+            **file_problem("not_text", reason=exc.reason, start=exc.start), file=path.name
         ) from None
     lines = text[: 1 << 16].splitlines()
     if len(lines) <= HEADER_SEARCH_ROWS:
@@ -447,26 +441,12 @@ def _python_csv_grid(file: str, text: str, delimiter: str) -> tuple[Grid, list[i
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as exc:
-        raise DataError(
-            f"is not a readable CSV file ({exc})",
-            file=file,
-            hint="open it in Excel and save it again",
-            vi=("không đọc được tệp CSV", "mở tệp bằng Excel rồi lưu lại"),
-        ) from None
+        raise DataError(**file_problem("not_csv", error=exc), file=file) from None
     for number, row in enumerate(rows, start=1):
         # a cell may hold a line break; one holding whole lines of the file is a quote
         # left open
         if any(("\n" in cell or "\r" in cell) and delimiter in cell for cell in row):
-            raise DataError(
-                "a quotation mark is not closed: the lines below it are read as one cell",
-                file=file,
-                row=number,
-                hint="remove the stray quotation mark, or save the file from Excel again",
-                vi=(
-                    "có dấu ngoặc kép không đóng: các dòng sau bị gộp vào một ô",
-                    "xóa dấu ngoặc kép thừa, hoặc lưu lại tệp từ Excel",
-                ),
-            )
+            raise DataError(**file_problem("quote_not_closed"), file=file, row=number)
     grid = Grid.from_rows(rows, text_only=True)
     for col in range(grid.width):
         column = grid.columns[col]
@@ -744,16 +724,12 @@ def _two_columns_error(
 ) -> DataError:
     """The error for two columns (headers `first` and `second`) that both name field
     `name`."""
-    label = spec.fields[name].aliases[0]
     return DataError(
-        f"two columns are both '{label}': '{first}' and '{second}'",
+        **file_problem(
+            "two_columns_same_field", field=spec.fields[name].aliases[0], first=first, second=second
+        ),
         file=file,
         row=row,
-        hint="delete or rename one of them",
-        vi=(
-            f"hai cột cùng là '{label}': '{first}' và '{second}'",
-            "xóa hoặc đổi tên một cột",
-        ),
     )
 
 
@@ -764,20 +740,9 @@ def _missing_columns_error(
     it has."""
     have = ", ".join(f"'{redact(h)}'" for h in dict.fromkeys(headers) if h)
     return DataError(
-        f"required columns are missing: {'; '.join(missing)}; the headers found are {have}",
+        **file_problem("columns_missing", missing="; ".join(missing), found=have),
         file=file,
         row=row,
-        hint="name each missing column as shown",
-        vi=(
-            f"thiếu cột bắt buộc: {'; '.join(missing)}; các tiêu đề có trong tệp là {have}",
-            "đặt tên cột còn thiếu như trên",
-        ),
-        analyst=(
-            "if the file names the column another way, add that header to the field's "
-            "aliases in config/columns.yaml",
-            "nếu tệp đặt tên cột theo cách khác, thêm tên đó vào aliases của trường trong "
-            "config/columns.yaml",
-        ),
     )
 
 
@@ -1156,19 +1121,9 @@ def _sheet_table(
 def _check_raw_path(path: Path, suffix: str) -> None:
     """DataError when the file does not exist or has an extension that is not read."""
     if not path.is_file():
-        raise DataError(
-            "the file does not exist",
-            file=str(path),
-            hint="check the name and the folder",
-            vi=("không có tệp này", "kiểm tra lại tên tệp và thư mục"),
-        )
+        raise DataError(**file_problem("no_such_file"), file=str(path))
     if suffix not in RAW_SUFFIXES:
-        raise DataError(
-            f"has the extension '{suffix}', which is not read",
-            file=path.name,
-            hint="send .xlsx, .xls or .csv files",
-            vi=(f"có đuôi '{suffix}', không đọc được", "gửi tệp .xlsx, .xls hoặc .csv"),
-        )
+        raise DataError(**file_problem("extension_not_read", suffix=suffix), file=path.name)
 
 
 def _file_grids(
@@ -1213,19 +1168,13 @@ def _no_header_error(path: Path, spec: ColumnSpec, sheets: int, file_encoding: s
     """The error for a file of `sheets` sheets none of which has a household-code header."""
     aliases = ", ".join(f"'{a}'" for a in spec.fields["household_id"].aliases[:3])
     return DataError(
-        "no header row with a household ID column was found"
-        + (" in any sheet" if sheets > 1 else ""),
+        **file_problem(
+            "no_id_header",
+            aliases=aliases,
+            in_any_sheet=FILE_PROBLEM_NOTES["in_any_sheet"] if sheets > 1 else "",
+            legacy=FILE_PROBLEM_NOTES["legacy"] if file_encoding == "legacy" else "",
+        ),
         file=path.name,
-        hint=f"the header must have a column named {aliases}"
-        + (
-            "; the file is not UTF-8 text, so save it from Excel as 'CSV UTF-8'"
-            if file_encoding == "legacy"
-            else ""
-        ),
-        vi=(
-            "không tìm thấy dòng tiêu đề có cột mã hộ",
-            f"dòng tiêu đề phải có một cột tên là {aliases}",
-        ),
     )
 
 
