@@ -1044,10 +1044,20 @@ def refused_file(
     return CleanResult(households=pd.DataFrame(), rejects=rejects, ledger=ledger)
 
 
+def _rejected_signature(rejects: pd.DataFrame) -> bytes:
+    """What a file's rejected rows say (field, reason and the cells as written), in no
+    particular order and wherever they stood: a copy saved again says the same."""
+    if not len(rejects):
+        return b""
+    said = rejects[["field", "reason", "raw_values"]].astype("string")
+    return np.sort(pd.util.hash_pandas_object(said, index=False).to_numpy()).tobytes()
+
+
 def _original_and_copies(results: list[CleanResult]) -> dict[str, str]:
-    """Files sent twice: copy → the file read. A copy has the same bytes, or, saved again,
-    the same households and as many rejected rows (`x (2).xlsx`). The file read is the
-    one with the shortest name (`x.xlsx` before `x - Copy.xlsx`), then the first by name."""
+    """Files sent twice: copy → the file read. A copy has the same bytes, or, saved again
+    (`x (2).xlsx`, its rows perhaps in another order), the same households and the same
+    rejected rows. The file read is the one with the shortest name (`x.xlsx` before
+    `x - Copy.xlsx`), then the first by name."""
     by_content: dict[object, list[str]] = {}
     # only files with as many households and rejected rows as another can hold the same
     # households: the others are not hashed
@@ -1060,8 +1070,8 @@ def _original_and_copies(results: list[CleanResult]) -> dict[str, str]:
         same_size = sizes[(len(result.households), entry["rows_rejected"])] > 1
         if len(result.households) and not entry.get("refused") and same_size:
             rows = np.sort(household_signatures(result.households).to_numpy()).tobytes()
-
-            by_content.setdefault(("rows", rows, entry["rows_rejected"]), []).append(name)
+            rejected = _rejected_signature(result.rejects)
+            by_content.setdefault(("rows", rows, rejected), []).append(name)
     copies: dict[str, str] = {}
     for names in by_content.values():
         first, *others = sorted(dict.fromkeys(names), key=lambda n: (len(n), n))
