@@ -190,3 +190,13 @@ def test_plan_table_layout_and_total(communes, tmp_path):
     first = path.read_bytes()
     write_plan_table_xlsx(table, path, 2019, "Cam Lộ")
     assert path.read_bytes() == first  # deterministic workbook
+
+
+def test_registry_communes_without_households_are_named():
+    from povertyplan.compute.aggregate import communes_without_households
+
+    units = pd.DataFrame(
+        {"code": ["1", "2", "3", "9"], "district_code": ["468", "468", "468", "469"]}
+    )
+    by_commune = pd.DataFrame({"commune_code": ["2"]})
+    assert communes_without_households(units, by_commune, "468") == ["1", "3"]

@@ -171,3 +171,13 @@ def test_an_indicator_header_added_to_a_standard_file_is_read(tmp_path):
     spec = load_column_spec(config / "columns.yaml")
     assert spec.field_for_header("Thiếu thẻ BHYT") == "dep_health_insurance"
     assert spec.field_for_header("Dinh dưỡng") == "dep_nutrition"  # a 2022 indicator
+
+
+def test_income_factors_follow_each_files_unit():
+    from povertyplan.compute.standards import income_factors
+
+    ledger = pd.DataFrame(
+        {"source_file": ["a.csv", "b.xlsx"], "income_unit": ["thousand_dong", "dong"]}
+    )
+    files = pd.Series(["b.xlsx", "a.csv", "a.csv", "c.csv"])
+    assert income_factors(files, ledger).tolist() == [1, 1000, 1000, 1]

@@ -78,3 +78,12 @@ def district_totals(communes: pd.DataFrame, district: dict[str, str]) -> pd.Data
     sums.insert(0, "district_code", str(district.get("code", "")))
     sums.insert(0, "review_year", int(communes["review_year"].iloc[0]) if len(communes) else 0)
     return add_rates(sums)
+
+
+def communes_without_households(
+    units: pd.DataFrame, by_commune: pd.DataFrame, district_code: str
+) -> list[str]:
+    """The codes of the district's registry communes (`units` valid on the review date)
+    that have no household in `by_commune`, sorted."""
+    in_district = units["district_code"] == district_code
+    return sorted(set(units.loc[in_district, "code"]) - set(by_commune["commune_code"]))

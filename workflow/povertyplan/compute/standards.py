@@ -258,3 +258,10 @@ def mismatches(
     rows["message"] = [en for en, _ in messages]
     rows["message_vi"] = [vi for _, vi in messages]
     return rows.reset_index(drop=True)
+
+
+def income_factors(source_files: pd.Series, ledger_units: pd.DataFrame) -> pd.Series:
+    """The factor each household's income was read with (1000 when its file wrote thousand
+    đồng, per the ledger's `income_unit`, else 1), aligned with `source_files`."""
+    thousands = ledger_units.loc[ledger_units["income_unit"] == "thousand_dong", "source_file"]
+    return source_files.isin(set(thousands)).map({True: 1000, False: 1})

@@ -18,7 +18,7 @@ import pyarrow as pa
 from ..clean.file import clean_file
 from ..clean.households import CleanResult, combine_year, files_with
 from ..compute import datasets
-from ..compute.aggregate import commune_counts, district_totals
+from ..compute.aggregate import commune_counts, communes_without_households, district_totals
 from ..compute.attainment import commune_statuses, judged_plan_review_year, plan_attainment
 from ..compute.deprivation import af_measures, deprivation_table, group_breakdown
 from ..compute.flows import check_flows, district_poor_households, review_flows
@@ -29,7 +29,7 @@ from ..compute.reconcile import (
     load_published,
     reconciliation,
 )
-from ..compute.standards import derive_status, mismatches, standard_for_year
+from ..compute.standards import derive_status, income_factors, mismatches, standard_for_year
 from ..compute.targets import commune_targets, plan_goals
 from ..compute.trends import trend_table, unit_count, unmapped_unit_notes
 from ..core.errors import DataError
@@ -273,8 +273,7 @@ def aggregate(
     frame = datasets.read_parquet(households)
     units = units_valid_on(load_registry(registry), review_date(year))
     by_commune = commune_counts(frame, units)
-    in_district = units["district_code"] == str(district.get("code", ""))
-    missing = sorted(set(units.loc[in_district, "code"]) - set(by_commune["commune_code"]))
+    missing = communes_without_households(units, by_commune, str(district.get("code", "")))
     if missing:
         log.warning("no households for the registry communes %s in %d", ", ".join(missing), year)
     datasets.write_parquet(by_commune, datasets.COMMUNES, communes)
@@ -322,8 +321,7 @@ def classify(
     factor = None
     if ledger:
         units = datasets.read_parquet(ledger, ["source_file", "income_unit"])
-        thousands = set(units.loc[units["income_unit"] == "thousand_dong", "source_file"])
-        factor = frame["source_file"].isin(thousands).map({True: 1000, False: 1})
+        factor = income_factors(frame["source_file"], units)
     found = mismatches(derived, chosen, factor)
     datasets.write_parquet(derived, datasets.CLASSIFICATION, out_classification)
     datasets.write_parquet(found, datasets.MISMATCHES, out_mismatches)
