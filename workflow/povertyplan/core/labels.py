@@ -238,6 +238,51 @@ LABELS: dict[str, dict[str, str]] = {
         "vi": "Có số đếm không khớp.",
         "en": "Some counts differ.",
     },
+    # the findings of the reconciliation, one line per compared value (message_vi/_en)
+    "reconciliation.message.match": {
+        "vi": "khớp",
+        "en": "matches",
+    },
+    "reconciliation.message.count_differs": {
+        "vi": "số đếm khác: in {printed}, tính lại {recomputed}",
+        "en": "the count differs: printed {printed}, recomputed {recomputed}",
+    },
+    "reconciliation.message.truncated": {
+        "vi": "in {printed}, tính lại {recomputed} (chính xác {exact}): bị cắt bớt thay vì làm tròn",
+        "en": "printed {printed}, recomputed {recomputed} (exactly {exact}): truncated instead of rounded",
+    },
+    "reconciliation.message.last_digit_off_by_one": {
+        "vi": "in {printed}, tính lại {recomputed} (chính xác {exact}): lệch 1 ở chữ số cuối",
+        "en": "printed {printed}, recomputed {recomputed} (exactly {exact}): off by one in the last digit",
+    },
+    "reconciliation.message.rate_differs": {
+        "vi": "in {printed}, tính lại {recomputed} (chính xác {exact})",
+        "en": "printed {printed}, recomputed {recomputed} (exactly {exact})",
+    },
+    "reconciliation.message.total_not_sum": {
+        "vi": "dòng tổng in {printed}, tổng các dòng in là {recomputed}",
+        "en": "the total row prints {printed}, the printed rows sum to {recomputed}",
+    },
+    "reconciliation.message.formula_broken": {
+        "vi": "cột {label} trên số in: {left} − {right} = {recomputed}, nhưng in {printed}",
+        "en": "column {label} on the printed values: {left} − {right} = {recomputed}, but {printed} is printed",
+    },
+    "reconciliation.message.statements_disagree": {
+        "vi": "{percent} % của {base} hộ là {in_households} hộ, không khớp {households} hộ",
+        "en": "{percent} % of {base} households is {in_households} households, not {households}",
+    },
+    "reconciliation.message.band_disagree": {
+        "vi": "mục tiêu {percent} % nằm ngoài khung {band} % của chính kế hoạch",
+        "en": "the target {percent} % is outside the plan's own band of {band} %",
+    },
+    "reconciliation.message.commune_missing": {
+        "vi": "xã {name} ({recomputed} hộ) không có trong bảng đã ban hành",
+        "en": "{name} ({recomputed} households) is not in the published table",
+    },
+    "reconciliation.message.commune_not_in_data": {
+        "vi": "xã {printed} có trong bảng nhưng không có hộ nào trong dữ liệu",
+        "en": "{printed} is in the published table but has no household in the data",
+    },
     # --- figures: titles, axes and legends ------------------------------------------------
     "figure.rates_title": {
         "vi": "Tỷ lệ hộ nghèo và hộ cận nghèo theo xã, cuối năm {year}",
