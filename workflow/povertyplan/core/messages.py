@@ -279,48 +279,6 @@ def reject_message(
     )
 
 
-# short names of the reasons, for tables and charts: code -> (vi, en)
-REASON_LABELS: dict[str, tuple[str, str]] = {
-    "row_longer_than_header": ("Dòng bị lệch cột", "Shifted row"),
-    "excel_error": ("Ô lỗi Excel", "Excel error cell"),
-    "formula_without_value": ("Công thức chưa có giá trị", "Formula without value"),
-    "date_not_number": ("Ngày tháng thay cho số", "Date instead of number"),
-    "missing_household_id": ("Thiếu mã hộ", "No household ID"),
-    "id_looks_personal": ("Mã hộ là họ tên hoặc số CCCD", "ID is a name or ID number"),
-    "missing_value": ("Ô bỏ trống", "Blank required cell"),
-    "unknown_commune": ("Xã không có trong danh mục", "Unknown commune"),
-    "commune_name_code_differ": ("Tên xã và mã xã khác nhau", "Commune name and code differ"),
-    "commune_not_title": ("Xã khác với tiêu đề tệp", "Commune differs from the title"),
-    "code_in_scientific_notation": ("Mã bị đổi sang số mũ", "Code in scientific notation"),
-    "code_of_another_commune": ("Mã hộ của xã khác", "Code of another commune"),
-    "amount_in_another_unit": ("Số tiền khác đơn vị", "Amount in another unit"),
-    "conflicting_marks": ("Đánh dấu nhiều kết quả", "Several results marked"),
-    "marks_differ_from_status": ("Dấu x khác kết quả", "Mark differs from result"),
-    "personal_data_in_cell": ("Ô có họ tên hoặc số CCCD", "Name or ID number in a cell"),
-    "file_refused": ("Tệp không đọc được", "File refused"),
-    "not_an_integer": ("Không phải số nguyên", "Not a whole number"),
-    "out_of_range": ("Số ngoài khoảng cho phép", "Out of range"),
-    "not_a_number": ("Không phải số", "Not a number"),
-    "negative": ("Số âm", "Negative"),
-    "bad_flag": ("Dấu có/không sai", "Bad yes/no mark"),
-    "unknown_status": ("Kết quả rà soát sai", "Unknown review result"),
-    "unknown_area": ("Khu vực sai", "Unknown area"),
-    "can_exit_not_poor": ("Dự kiến thoát nghèo nhưng không nghèo", "Can-exit but not poor"),
-    "re_poor_not_poor": ("Tái nghèo nhưng không nghèo", "Re-poor but not poor"),
-    "workers_above_members": ("Lao động nhiều hơn nhân khẩu", "Workers above members"),
-    "duplicate_household_id": ("Trùng mã hộ, khác thông tin", "Same ID, other values"),
-    "duplicate_row": ("Dòng lặp", "Repeated row"),
-    "duplicate_across_files": ("Trùng mã hộ giữa các tệp", "ID in two files"),
-    "duplicate_row_across_files": ("Dòng lặp ở tệp khác", "Row repeated in another file"),
-}
-
-
-def reason_label(reason: str, language: str = "vi") -> str:
-    """The short name of a reject reason."""
-    vi, en = REASON_LABELS.get(reason, (reason, reason))
-    return vi if language == "vi" else en
-
-
 # The unit of a scaled column, fields of `amount_in_another_unit`: (not scaled, scaled).
 AMOUNT_UNITS = (
     {"unit_en": "đồng", "unit_vi": "đồng"},
