@@ -806,6 +806,59 @@ LABELS: dict[str, dict[str, str]] = {
         "vi": "Dòng lặp ở tệp khác",
         "en": "Row repeated in another file",
     },
+    # --- the classification check: a household whose recorded status differs from the
+    # standard's, mismatch.<recorded>.<derived> (mismatch.other for another pair,
+    # mismatch.missing when it cannot be checked); {measure}: what the status was judged on
+    # (measure_word.<income|score>), {near_line}: measure_word.line
+    "mismatch.poor.near_poor": {
+        "vi": "ghi là hộ nghèo, nhưng {measure} cao hơn chuẩn nghèo và chỉ thiếu hụt {deps} chỉ số (dưới {k}): hộ cận nghèo",
+        "en": "recorded poor, but {measure} is above the poor line and {deps} deprivations are fewer than {k}: near-poor",
+    },
+    "mismatch.poor.not_poor": {
+        "vi": "ghi là hộ nghèo, nhưng {measure} cao hơn chuẩn cận nghèo {near_line}",
+        "en": "recorded poor, but {measure} is above the near-poor line {near_line}",
+    },
+    "mismatch.near_poor.poor": {
+        "vi": "ghi là hộ cận nghèo, nhưng {measure} và thiếu hụt {deps} chỉ số (từ {k} trở lên): hộ nghèo",
+        "en": "recorded near-poor, but {measure} with {deps} deprivations (at least {k}) makes it poor",
+    },
+    "mismatch.near_poor.not_poor": {
+        "vi": "ghi là hộ cận nghèo, nhưng {measure} cao hơn chuẩn cận nghèo {near_line}",
+        "en": "recorded near-poor, but {measure} is above the near-poor line {near_line}",
+    },
+    "mismatch.not_poor.poor": {
+        "vi": "ghi là không nghèo, nhưng {measure} và thiếu hụt {deps} chỉ số: hộ nghèo",
+        "en": "recorded not poor, but {measure} and {deps} deprivations make it poor",
+    },
+    "mismatch.not_poor.near_poor": {
+        "vi": "ghi là không nghèo, nhưng {measure} không cao hơn chuẩn cận nghèo {near_line}",
+        "en": "recorded not poor, but {measure} is at or below the near-poor line {near_line}",
+    },
+    "mismatch.missing": {
+        "vi": "không kiểm tra được phân loại: thiếu thu nhập hoặc điểm B1, khu vực không rõ, hoặc chỉ số thiếu hụt bỏ trống mà lại quyết định kết quả",
+        "en": "the status cannot be checked: no income or B1 score, an unknown area, or blank indicators that would decide it",
+    },
+    "mismatch.other": {
+        "vi": "kết quả rà soát '{recorded}' khác với phân loại theo chuẩn '{derived}'",
+        "en": "the recorded status '{recorded}' differs from the standard's '{derived}'",
+    },
+    "measure_word.income": {
+        "vi": "thu nhập {amount} đ",
+        "en": "income {amount} đ",
+    },
+    "measure_word.score": {
+        "vi": "điểm B1 {score}",
+        "en": "B1 score {score}",
+    },
+    "measure_word.line": {
+        "vi": "{amount} đ",
+        "en": "{amount} đ",
+    },
+    # said after a message on income when the household's file wrote income in thousand đồng
+    "mismatch.thousands_note": {
+        "vi": " (tệp ghi thu nhập theo nghìn đồng: {written} được hiểu là {amount} đ)",
+        "en": " (the file writes income in thousand đồng: {written} read as {amount} đ)",
+    },
 }
 
 # The commune target table of the plan: (key, vi, en, index label) per column. Kept as a
