@@ -449,6 +449,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "summary.stopped_years": {"vi": "năm {years} chưa hoàn thành", "en": "{years} not finished"},
     # --- reading and cleaning -------------------------------------------------------------
+    # "row" and "column" in a message that says where a problem is (reject_message, errors)
+    "where.row": {"vi": "dòng", "en": "row"},
+    "where.column": {"vi": "cột", "en": "column"},
+    # the closest names of the registry, after an unknown commune's hint ({suggest})
+    "reject.closest": {"vi": " (gần nhất: {names})", "en": " (closest: {names})"},
     # the header shown for the commune of a file without a commune column
     "commune_from_context": {"vi": "(tiêu đề / tên tệp)", "en": "(title / file name)"},
     # --- python -m povertyplan check: one line per file, then the verdict -------------------

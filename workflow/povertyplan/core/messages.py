@@ -6,8 +6,7 @@ and other fields come from the check (`{others}`, `{low}`, `{high}`, `{suggest}`
 
 from __future__ import annotations
 
-# "row" and "column" in a message that says where a problem is
-WHERE_WORDS = {"en": ("row", "column"), "vi": ("dòng", "cột")}
+from .labels import label, labels
 
 REASONS: dict[str, dict[str, tuple[str, str]]] = {
     "row_longer_than_header": {
@@ -255,8 +254,6 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
-CLOSEST = {"en": " (closest: {names})", "vi": " (gần nhất: {names})"}
-
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
@@ -267,11 +264,11 @@ def reject_message(
 ) -> str:
     """One line: `file [sheet], row N, column 'C': what is wrong. What to do.`"""
     what, hint = REASONS[reason][language]
-    row_word, column_word = WHERE_WORDS[language]
+    row_word, column_word = labels(["where.row", "where.column"], language)
     names = values.get("suggestions") or []
     fields = {
         **values,
-        "suggest": CLOSEST[language].format(names=", ".join(names)) if names else "",
+        "suggest": label("reject.closest", language, names=", ".join(names)) if names else "",
     }
     return (
         f"{where}, {row_word} {row}, {column_word} '{column}': {what.format(**fields)}."

@@ -61,7 +61,7 @@ def plan_table(targets: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     for number, unit in enumerate(ordered.itertuples(index=False), start=1):
         rows.append({"tt": str(number), "don_vi": unit.commune_name, **_values(unit._asdict())})
     total = {column: int(ordered[column].sum()) for column in _COUNTS.values()}
-    rows.append({"tt": "", "don_vi": LABELS["total"][language], **_values(total)})
+    rows.append({"tt": "", "don_vi": label("total", language), **_values(total)})
     return pd.DataFrame(rows, columns=KEYS)
 
 
