@@ -2,6 +2,13 @@
 
 Each reason has, per language, what is wrong and what to do; `{value}` is the raw value
 and other fields come from the check (`{others}`, `{low}`, `{high}`, `{suggest}`).
+
+REASONS and FILE_PROBLEMS stay declared tables here rather than entries of
+core.labels.LABELS: each entry is a (what is wrong, what to do) pair per language, a file
+problem may add a note for the analyst, and the English and Vietnamese texts of a file
+problem do not take the same fields (the English one names the reader's error). Their
+words are looked up only through reject_message() and file_problem(); the shorter words
+around them (row, column, the closest names, a reason's short name) are labels.
 """
 
 from __future__ import annotations
