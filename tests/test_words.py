@@ -32,12 +32,11 @@ ALLOWED: dict[str, set[str] | str] = {
     "read/registry.py": {"_UNIT_BEFORE", "_NOT_A_COMMUNE_BEFORE"},
     # the household-ID column's header in the forms (the first alias in config/columns.yaml)
     "clean/households.py": {"reject_across_files"},
-    # being restructured by someone else at the time of writing: their words move later
-    "compute/reconcile.py": "*",
-    "compute/flows.py": "*",
-    "compute/attainment.py": "*",
-    "pipeline/steps.py": "*",
 }
+# Not checked here, and left inline on purpose: the English-only lines for the analyst
+# (log lines, and the what/hint of errors that stop a run) in pipeline/steps.py and the
+# InternalError of compute/flows.py. They hold no Vietnamese, are read by whoever runs the
+# pipeline (not by a commune officer) and are not translated.
 
 
 def _docstrings(tree: ast.Module) -> set[int]:

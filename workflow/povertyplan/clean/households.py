@@ -23,7 +23,6 @@ from ..core.labels import label
 from ..core.messages import (
     AMOUNT_UNITS,
     FILE_PROBLEM_NOTES,
-    WHERE_WORDS,
     file_problem,
     reject_message,
 )
@@ -919,7 +918,7 @@ def _across_line(row, reason: str, others: str, id_header: str) -> dict[str, obj
             id_header,
             {
                 "value": row.household_id,
-                "others": others.replace("{row}", WHERE_WORDS[language][0]),
+                "others": others.replace("{row}", label("where.row", language)),
             },
         )
         for language in ("en", "vi")

@@ -30,7 +30,7 @@ import pandas as pd
 import yaml
 
 from ..core.errors import ConfigError
-from ..core.labels import PLAN_TABLE_COLUMNS
+from ..core.labels import PLAN_TABLE_COLUMNS, label
 from ..core.numbers import decimal_from_text, format_vn_decimal
 from ..core.rates import rate_half_up
 from ..read.registry import commune_lookup, resolve_communes, review_date, suggest_communes
@@ -332,51 +332,6 @@ def _rate_finding(
     return "rate_differs", rounded
 
 
-MESSAGES = {
-    "match": ("khớp", "matches"),
-    "count_differs": (
-        "số đếm khác: in {printed}, tính lại {recomputed}",
-        "the count differs: printed {printed}, recomputed {recomputed}",
-    ),
-    "truncated": (
-        "in {printed}, tính lại {recomputed} (chính xác {exact}): bị cắt bớt thay vì làm tròn",
-        "printed {printed}, recomputed {recomputed} (exactly {exact}): truncated instead of rounded",
-    ),
-    "last_digit_off_by_one": (
-        "in {printed}, tính lại {recomputed} (chính xác {exact}): lệch 1 ở chữ số cuối",
-        "printed {printed}, recomputed {recomputed} (exactly {exact}): off by one in the last digit",
-    ),
-    "rate_differs": (
-        "in {printed}, tính lại {recomputed} (chính xác {exact})",
-        "printed {printed}, recomputed {recomputed} (exactly {exact})",
-    ),
-    "total_not_sum": (
-        "dòng tổng in {printed}, tổng các dòng in là {recomputed}",
-        "the total row prints {printed}, the printed rows sum to {recomputed}",
-    ),
-    "formula_broken": (
-        "cột {label} trên số in: {left} − {right} = {recomputed}, nhưng in {printed}",
-        "column {label} on the printed values: {left} − {right} = {recomputed}, but {printed} is printed",
-    ),
-    "statements_disagree": (
-        "{percent} % của {base} hộ là {in_households} hộ, không khớp {households} hộ",
-        "{percent} % of {base} households is {in_households} households, not {households}",
-    ),
-    "band_disagree": (
-        "mục tiêu {percent} % nằm ngoài khung {band} % của chính kế hoạch",
-        "the target {percent} % is outside the plan's own band of {band} %",
-    ),
-    "commune_missing": (
-        "xã {name} ({recomputed} hộ) không có trong bảng đã ban hành",
-        "{name} ({recomputed} households) is not in the published table",
-    ),
-    "commune_not_in_data": (
-        "xã {printed} có trong bảng nhưng không có hộ nào trong dữ liệu",
-        "{printed} is in the published table but has no household in the data",
-    ),
-}
-
-
 def _row(
     section: str,
     unit: str,
@@ -390,7 +345,7 @@ def _row(
     finding: str,
     **values: object,
 ) -> dict:
-    vi, en = MESSAGES[values.pop("message", finding)]
+    key = "reconciliation.message." + values.pop("message", finding)
     words = {"printed": printed, "recomputed": recomputed_text, **values}
     return {
         "section": section,
@@ -403,8 +358,8 @@ def _row(
         "recomputed_value": float(recomputed),
         "recomputed_text": recomputed_text,
         "finding": finding,
-        "message_vi": vi.format(**words),
-        "message_en": en.format(**words),
+        "message_vi": label(key, "vi", **words),
+        "message_en": label(key, "en", **words),
     }
 
 

@@ -15,13 +15,7 @@ import pandas as pd
 import yaml
 
 from ..core.errors import ConfigError
-from ..core.messages import (
-    MEASURE_WORDS,
-    MISMATCH_TEXT,
-    MISSING_TEXT,
-    OTHER_TEXT,
-    THOUSANDS_NOTE,
-)
+from ..core.labels import LABELS, label
 from ..core.numbers import format_vn_integer, format_vn_number
 from ..read.schemas import check_document
 
@@ -199,20 +193,19 @@ def _mismatch_message(row: tuple, factor: float, threshold: int) -> tuple[str, s
     the derived one: what the standard finds from its income (or B1 score) and
     deprivations, and which unit its income was read in when the file wrote thousands."""
     if row.derived_status == "unknown":
-        en, vi = MISSING_TEXT
+        key = "mismatch.missing"
     else:
-        en, vi = MISMATCH_TEXT.get((row.recorded_status, row.derived_status), OTHER_TEXT)
+        key = f"mismatch.{row.recorded_status}.{row.derived_status}"
+        key = key if key in LABELS else "mismatch.other"
     by_income = row.income == row.income
     amount = format_vn_integer(row.income) if by_income else None
-    measure_en, measure_vi = (
-        (text.format(amount=amount) for text in MEASURE_WORDS["income"])
+    measure_key, measure_fields = (
+        ("measure_word.income", {"amount": amount})
         if by_income
-        else (text.format(score=format_vn_number(row.score_b1)) for text in MEASURE_WORDS["score"])
+        else ("measure_word.score", {"score": format_vn_number(row.score_b1)})
     )
     values = {
-        "measure": measure_en,
-        "measure_vi": measure_vi,
-        "near_line": MEASURE_WORDS["line"][0].format(amount=format_vn_integer(row.near_poor_line))
+        "near_line": label("measure_word.line", "en", amount=format_vn_integer(row.near_poor_line))
         if row.near_poor_line == row.near_poor_line
         else "?",
         "deps": int(row.deprivations),
@@ -220,12 +213,16 @@ def _mismatch_message(row: tuple, factor: float, threshold: int) -> tuple[str, s
         "recorded": row.recorded_status,
         "derived": row.derived_status,
     }
-    note_en = note_vi = ""
-    if by_income and factor != 1:
-        written = format_vn_integer(row.income / factor)
-        note_en = THOUSANDS_NOTE[0].format(written=written, amount=amount)
-        note_vi = THOUSANDS_NOTE[1].format(written=written, amount=amount)
-    return en.format(**values) + note_en, vi.format(**values) + note_vi
+
+    def message(language: str) -> str:
+        measure = label(measure_key, language, **measure_fields)
+        text = label(key, language, measure=measure, **values)
+        if by_income and factor != 1:
+            written = format_vn_integer(row.income / factor)
+            text += label("mismatch.thousands_note", language, written=written, amount=amount)
+        return text
+
+    return message("en"), message("vi")
 
 
 def mismatches(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .messages import WHERE_WORDS
+from .labels import labels
 
 
 class PovertyPlanError(Exception):
@@ -40,7 +40,9 @@ class PovertyPlanError(Exception):
         (the run's log) and left out for a commune officer (the pre-check), who is told
         only what to write in the file."""
         what, hint = self.vi if language == "vi" and self.vi else (self.what, self.hint)
-        row_word, column_word = WHERE_WORDS.get(language, WHERE_WORDS["en"])
+        row_word, column_word = labels(
+            ["where.row", "where.column"], "vi" if language == "vi" else "en"
+        )
         where = []
         if self.file:
             where.append(str(self.file))

@@ -238,6 +238,51 @@ LABELS: dict[str, dict[str, str]] = {
         "vi": "Có số đếm không khớp.",
         "en": "Some counts differ.",
     },
+    # the findings of the reconciliation, one line per compared value (message_vi/_en)
+    "reconciliation.message.match": {
+        "vi": "khớp",
+        "en": "matches",
+    },
+    "reconciliation.message.count_differs": {
+        "vi": "số đếm khác: in {printed}, tính lại {recomputed}",
+        "en": "the count differs: printed {printed}, recomputed {recomputed}",
+    },
+    "reconciliation.message.truncated": {
+        "vi": "in {printed}, tính lại {recomputed} (chính xác {exact}): bị cắt bớt thay vì làm tròn",
+        "en": "printed {printed}, recomputed {recomputed} (exactly {exact}): truncated instead of rounded",
+    },
+    "reconciliation.message.last_digit_off_by_one": {
+        "vi": "in {printed}, tính lại {recomputed} (chính xác {exact}): lệch 1 ở chữ số cuối",
+        "en": "printed {printed}, recomputed {recomputed} (exactly {exact}): off by one in the last digit",
+    },
+    "reconciliation.message.rate_differs": {
+        "vi": "in {printed}, tính lại {recomputed} (chính xác {exact})",
+        "en": "printed {printed}, recomputed {recomputed} (exactly {exact})",
+    },
+    "reconciliation.message.total_not_sum": {
+        "vi": "dòng tổng in {printed}, tổng các dòng in là {recomputed}",
+        "en": "the total row prints {printed}, the printed rows sum to {recomputed}",
+    },
+    "reconciliation.message.formula_broken": {
+        "vi": "cột {label} trên số in: {left} − {right} = {recomputed}, nhưng in {printed}",
+        "en": "column {label} on the printed values: {left} − {right} = {recomputed}, but {printed} is printed",
+    },
+    "reconciliation.message.statements_disagree": {
+        "vi": "{percent} % của {base} hộ là {in_households} hộ, không khớp {households} hộ",
+        "en": "{percent} % of {base} households is {in_households} households, not {households}",
+    },
+    "reconciliation.message.band_disagree": {
+        "vi": "mục tiêu {percent} % nằm ngoài khung {band} % của chính kế hoạch",
+        "en": "the target {percent} % is outside the plan's own band of {band} %",
+    },
+    "reconciliation.message.commune_missing": {
+        "vi": "xã {name} ({recomputed} hộ) không có trong bảng đã ban hành",
+        "en": "{name} ({recomputed} households) is not in the published table",
+    },
+    "reconciliation.message.commune_not_in_data": {
+        "vi": "xã {printed} có trong bảng nhưng không có hộ nào trong dữ liệu",
+        "en": "{printed} is in the published table but has no household in the data",
+    },
     # --- figures: titles, axes and legends ------------------------------------------------
     "figure.rates_title": {
         "vi": "Tỷ lệ hộ nghèo và hộ cận nghèo theo xã, cuối năm {year}",
@@ -404,6 +449,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "summary.stopped_years": {"vi": "năm {years} chưa hoàn thành", "en": "{years} not finished"},
     # --- reading and cleaning -------------------------------------------------------------
+    # "row" and "column" in a message that says where a problem is (reject_message, errors)
+    "where.row": {"vi": "dòng", "en": "row"},
+    "where.column": {"vi": "cột", "en": "column"},
+    # the closest names of the registry, after an unknown commune's hint ({suggest})
+    "reject.closest": {"vi": " (gần nhất: {names})", "en": " (closest: {names})"},
     # the header shown for the commune of a file without a commune column
     "commune_from_context": {"vi": "(tiêu đề / tên tệp)", "en": "(title / file name)"},
     # --- python -m povertyplan check: one line per file, then the verdict -------------------
@@ -557,9 +607,270 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The last run did not finish {year}: its earlier results were withdrawn; see the "
         "rejected rows and files (rejects.xlsx) and the logs (results/{year}/logs/).",
     },
+    # --- categories, columns and words of the tables (keys are the data's codes) ----------
+    # a district shown as a unit of a table (a commune is shown by its name)
+    "unit_name.district": {"vi": "Toàn huyện {name}", "en": "{name} district"},
+    # categories of the group breakdown (group_label)
+    "group.ethnic_minority": {"vi": "Dân tộc thiểu số", "en": "Ethnic minority"},
+    "group.no_labour": {"vi": "Không có lao động", "en": "No labour capacity"},
+    "group.merit": {"vi": "Người có công", "en": "Merit"},
+    "group.social_protection": {"vi": "Bảo trợ xã hội", "en": "Social protection"},
+    "group.head_female": {"vi": "Chủ hộ là nữ", "en": "Female head"},
+    "group.not_reported": {"vi": "Không có thông tin", "en": "Not reported"},
+    "group.not_reported_of": {"vi": "{group}: không có thông tin", "en": "{group}: not reported"},
+    # causes of poverty, the forms' categories (the phrases that name them are in
+    # config/columns.yaml; cause_label)
+    "cause.land": {"vi": "Thiếu đất sản xuất", "en": "Lack of land"},
+    "cause.capital": {"vi": "Thiếu vốn", "en": "Lack of capital"},
+    "cause.labour": {"vi": "Thiếu lao động", "en": "Lack of labour"},
+    "cause.tools": {"vi": "Thiếu công cụ, phương tiện sản xuất", "en": "Lack of tools"},
+    "cause.knowledge": {"vi": "Không biết cách làm ăn", "en": "Lack of production knowledge"},
+    "cause.skills": {"vi": "Thiếu tay nghề, kỹ năng", "en": "Lack of skills"},
+    "cause.illness": {"vi": "Ốm đau, bệnh nặng, tai nạn", "en": "Illness or accident"},
+    "cause.no_work": {"vi": "Không có việc làm", "en": "No work"},
+    "cause.dependants": {"vi": "Đông người ăn theo", "en": "Many dependants"},
+    "cause.unwilling_to_work": {"vi": "Chây lười lao động", "en": "Unwilling to work"},
+    "cause.other": {"vi": "Nguyên nhân khác", "en": "Other"},
+    "cause.not_reported": {"vi": "Không có thông tin", "en": "Not reported"},
+    # columns of the flow forms ("diễn biến"), in FLOW_COLUMNS order, as named on the poor
+    # households' form, then on the near-poor households' form
+    "flow.poor.opening": {"vi": "Đầu kỳ", "en": "Opening"},
+    "flow.poor.decreases": {"vi": "Tổng số giảm", "en": "Total decrease"},
+    "flow.poor.decrease_changed_status": {
+        "vi": "Chuyển thành hộ cận nghèo",
+        "en": "Became near-poor",
+    },
+    "flow.poor.decrease_rose_above_near_poor_line": {
+        "vi": "Vượt chuẩn cận nghèo",
+        "en": "Rose above the near-poor line",
+    },
+    "flow.poor.decrease_other": {
+        "vi": "Giảm khác (chuyển đi, giải thể)",
+        "en": "Other (moved out, dissolved)",
+    },
+    "flow.poor.increases": {"vi": "Tổng số tăng", "en": "Total increase"},
+    "flow.poor.increase_changed_status": {
+        "vi": "Hộ cận nghèo thành hộ nghèo",
+        "en": "Near-poor became poor",
+    },
+    "flow.poor.increase_re_poor": {"vi": "Tái nghèo", "en": "Re-poor"},
+    "flow.poor.increase_newly": {"vi": "Phát sinh mới", "en": "Newly poor"},
+    "flow.poor.increase_other": {
+        "vi": "Tăng khác (chuyển đến, hộ mới)",
+        "en": "Other (moved in, new households)",
+    },
+    "flow.poor.closing": {"vi": "Cuối kỳ", "en": "Closing"},
+    "flow.near_poor.opening": {"vi": "Đầu kỳ", "en": "Opening"},
+    "flow.near_poor.decreases": {"vi": "Tổng số giảm", "en": "Total decrease"},
+    "flow.near_poor.decrease_changed_status": {"vi": "Chuyển thành hộ nghèo", "en": "Became poor"},
+    "flow.near_poor.decrease_rose_above_near_poor_line": {
+        "vi": "Vượt chuẩn cận nghèo",
+        "en": "Rose above the near-poor line",
+    },
+    "flow.near_poor.decrease_other": {
+        "vi": "Giảm khác (chuyển đi, giải thể)",
+        "en": "Other (moved out, dissolved)",
+    },
+    "flow.near_poor.increases": {"vi": "Tổng số tăng", "en": "Total increase"},
+    "flow.near_poor.increase_changed_status": {
+        "vi": "Hộ nghèo thành hộ cận nghèo",
+        "en": "Poor became near-poor",
+    },
+    "flow.near_poor.increase_re_poor": {"vi": "Tái nghèo (không áp dụng)", "en": "Re-poor (n/a)"},
+    "flow.near_poor.increase_newly": {"vi": "Phát sinh mới", "en": "Newly near-poor"},
+    "flow.near_poor.increase_other": {
+        "vi": "Tăng khác (chuyển đến, hộ mới)",
+        "en": "Other (moved in, new households)",
+    },
+    "flow.near_poor.closing": {"vi": "Cuối kỳ", "en": "Closing"},
+    # target attainment: columns (ATTAINMENT_COLUMNS), then the status and band words
+    "attainment.unit_name": {"vi": "Đơn vị", "en": "Unit"},
+    "attainment.poor_at_plan": {"vi": "Hộ nghèo khi lập kế hoạch", "en": "Poor when planned"},
+    "attainment.target_reduction": {
+        "vi": "Chỉ tiêu giảm (hộ)",
+        "en": "Target reduction (households)",
+    },
+    "attainment.exits": {"vi": "Thoát nghèo (hộ)", "en": "Exits (households)"},
+    "attainment.net_reduction": {"vi": "Giảm thực (hộ)", "en": "Net reduction (households)"},
+    "attainment.planned_end_rate": {
+        "vi": "Tỷ lệ cuối năm kế hoạch (%)",
+        "en": "Planned end rate (%)",
+    },
+    "attainment.actual_end_rate": {"vi": "Tỷ lệ cuối năm thực tế (%)", "en": "Actual end rate (%)"},
+    "attainment.new_poor": {"vi": "Hộ nghèo mới (hộ)", "en": "New poor (households)"},
+    "attainment.new_poor_band": {
+        "vi": "Dự kiến phát sinh (hộ)",
+        "en": "Expected new poor (households)",
+    },
+    "attainment.new_poor_position": {"vi": "So với dự kiến", "en": "Against the band"},
+    "attainment.status": {"vi": "Đánh giá", "en": "Assessment"},
+    "attainment_word.met": {"vi": "Đạt", "en": "Met"},
+    "attainment_word.exits_met_offset_by_new_poor": {
+        "vi": "Đạt số thoát nghèo, chưa đạt tỷ lệ do phát sinh mới",
+        "en": "Exits met, rate missed because of new poor",
+    },
+    "attainment_word.not_met": {"vi": "Không đạt", "en": "Not met"},
+    "attainment_word.no_plan": {"vi": "Không có trong kế hoạch", "en": "Not in the plan"},
+    "attainment_word.below": {"vi": "Thấp hơn", "en": "Below"},
+    "attainment_word.within": {"vi": "Trong khoảng", "en": "Within"},
+    "attainment_word.above": {"vi": "Cao hơn", "en": "Above"},
+    # reconciliation findings (in FINDINGS order) and the sections of a published plan
+    "finding.match": {"vi": "Khớp", "en": "Matches"},
+    "finding.count_differs": {"vi": "Số đếm khác", "en": "Count differs"},
+    "finding.truncated": {"vi": "Cắt bớt thay vì làm tròn", "en": "Truncated instead of rounded"},
+    "finding.last_digit_off_by_one": {
+        "vi": "Lệch 1 ở chữ số cuối",
+        "en": "Off by one in the last digit",
+    },
+    "finding.rate_differs": {"vi": "Tỷ lệ khác", "en": "Rate differs"},
+    "finding.total_not_sum": {
+        "vi": "Dòng tổng khác tổng các dòng",
+        "en": "Total is not the sum of its rows",
+    },
+    "finding.formula_broken": {
+        "vi": "Sai công thức của cột",
+        "en": "Breaks the column's printed formula",
+    },
+    "finding.statements_disagree": {
+        "vi": "Hai nội dung không khớp nhau",
+        "en": "Two statements disagree",
+    },
+    "finding.commune_missing": {
+        "vi": "Xã không có trong bảng",
+        "en": "Commune missing from the table",
+    },
+    "finding.commune_not_in_data": {
+        "vi": "Xã không có trong dữ liệu",
+        "en": "Commune not in the data",
+    },
+    "section.headline": {"vi": "Phần I: số liệu chung", "en": "Section I: headline figures"},
+    "section.commune_table": {"vi": "Bảng chỉ tiêu các xã", "en": "Commune table"},
+    "section.statements": {"vi": "Phần III: mục tiêu", "en": "Section III: goals"},
+    # short names of the reject reasons, for tables and charts (reason_label)
+    "reason.row_longer_than_header": {"vi": "Dòng bị lệch cột", "en": "Shifted row"},
+    "reason.excel_error": {"vi": "Ô lỗi Excel", "en": "Excel error cell"},
+    "reason.formula_without_value": {
+        "vi": "Công thức chưa có giá trị",
+        "en": "Formula without value",
+    },
+    "reason.date_not_number": {"vi": "Ngày tháng thay cho số", "en": "Date instead of number"},
+    "reason.missing_household_id": {"vi": "Thiếu mã hộ", "en": "No household ID"},
+    "reason.id_looks_personal": {
+        "vi": "Mã hộ là họ tên hoặc số CCCD",
+        "en": "ID is a name or ID number",
+    },
+    "reason.missing_value": {"vi": "Ô bỏ trống", "en": "Blank required cell"},
+    "reason.unknown_commune": {"vi": "Xã không có trong danh mục", "en": "Unknown commune"},
+    "reason.commune_name_code_differ": {
+        "vi": "Tên xã và mã xã khác nhau",
+        "en": "Commune name and code differ",
+    },
+    "reason.commune_not_title": {
+        "vi": "Xã khác với tiêu đề tệp",
+        "en": "Commune differs from the title",
+    },
+    "reason.code_in_scientific_notation": {
+        "vi": "Mã bị đổi sang số mũ",
+        "en": "Code in scientific notation",
+    },
+    "reason.code_of_another_commune": {"vi": "Mã hộ của xã khác", "en": "Code of another commune"},
+    "reason.amount_in_another_unit": {"vi": "Số tiền khác đơn vị", "en": "Amount in another unit"},
+    "reason.conflicting_marks": {"vi": "Đánh dấu nhiều kết quả", "en": "Several results marked"},
+    "reason.marks_differ_from_status": {
+        "vi": "Dấu x khác kết quả",
+        "en": "Mark differs from result",
+    },
+    "reason.personal_data_in_cell": {
+        "vi": "Ô có họ tên hoặc số CCCD",
+        "en": "Name or ID number in a cell",
+    },
+    "reason.file_refused": {"vi": "Tệp không đọc được", "en": "File refused"},
+    "reason.not_an_integer": {"vi": "Không phải số nguyên", "en": "Not a whole number"},
+    "reason.out_of_range": {"vi": "Số ngoài khoảng cho phép", "en": "Out of range"},
+    "reason.not_a_number": {"vi": "Không phải số", "en": "Not a number"},
+    "reason.negative": {"vi": "Số âm", "en": "Negative"},
+    "reason.bad_flag": {"vi": "Dấu có/không sai", "en": "Bad yes/no mark"},
+    "reason.unknown_status": {"vi": "Kết quả rà soát sai", "en": "Unknown review result"},
+    "reason.unknown_area": {"vi": "Khu vực sai", "en": "Unknown area"},
+    "reason.can_exit_not_poor": {
+        "vi": "Dự kiến thoát nghèo nhưng không nghèo",
+        "en": "Can-exit but not poor",
+    },
+    "reason.re_poor_not_poor": {"vi": "Tái nghèo nhưng không nghèo", "en": "Re-poor but not poor"},
+    "reason.workers_above_members": {
+        "vi": "Lao động nhiều hơn nhân khẩu",
+        "en": "Workers above members",
+    },
+    "reason.duplicate_household_id": {
+        "vi": "Trùng mã hộ, khác thông tin",
+        "en": "Same ID, other values",
+    },
+    "reason.duplicate_row": {"vi": "Dòng lặp", "en": "Repeated row"},
+    "reason.duplicate_across_files": {"vi": "Trùng mã hộ giữa các tệp", "en": "ID in two files"},
+    "reason.duplicate_row_across_files": {
+        "vi": "Dòng lặp ở tệp khác",
+        "en": "Row repeated in another file",
+    },
+    # --- the classification check: a household whose recorded status differs from the
+    # standard's, mismatch.<recorded>.<derived> (mismatch.other for another pair,
+    # mismatch.missing when it cannot be checked); {measure}: what the status was judged on
+    # (measure_word.<income|score>), {near_line}: measure_word.line
+    "mismatch.poor.near_poor": {
+        "vi": "ghi là hộ nghèo, nhưng {measure} cao hơn chuẩn nghèo và chỉ thiếu hụt {deps} chỉ số (dưới {k}): hộ cận nghèo",
+        "en": "recorded poor, but {measure} is above the poor line and {deps} deprivations are fewer than {k}: near-poor",
+    },
+    "mismatch.poor.not_poor": {
+        "vi": "ghi là hộ nghèo, nhưng {measure} cao hơn chuẩn cận nghèo {near_line}",
+        "en": "recorded poor, but {measure} is above the near-poor line {near_line}",
+    },
+    "mismatch.near_poor.poor": {
+        "vi": "ghi là hộ cận nghèo, nhưng {measure} và thiếu hụt {deps} chỉ số (từ {k} trở lên): hộ nghèo",
+        "en": "recorded near-poor, but {measure} with {deps} deprivations (at least {k}) makes it poor",
+    },
+    "mismatch.near_poor.not_poor": {
+        "vi": "ghi là hộ cận nghèo, nhưng {measure} cao hơn chuẩn cận nghèo {near_line}",
+        "en": "recorded near-poor, but {measure} is above the near-poor line {near_line}",
+    },
+    "mismatch.not_poor.poor": {
+        "vi": "ghi là không nghèo, nhưng {measure} và thiếu hụt {deps} chỉ số: hộ nghèo",
+        "en": "recorded not poor, but {measure} and {deps} deprivations make it poor",
+    },
+    "mismatch.not_poor.near_poor": {
+        "vi": "ghi là không nghèo, nhưng {measure} không cao hơn chuẩn cận nghèo {near_line}",
+        "en": "recorded not poor, but {measure} is at or below the near-poor line {near_line}",
+    },
+    "mismatch.missing": {
+        "vi": "không kiểm tra được phân loại: thiếu thu nhập hoặc điểm B1, khu vực không rõ, hoặc chỉ số thiếu hụt bỏ trống mà lại quyết định kết quả",
+        "en": "the status cannot be checked: no income or B1 score, an unknown area, or blank indicators that would decide it",
+    },
+    "mismatch.other": {
+        "vi": "kết quả rà soát '{recorded}' khác với phân loại theo chuẩn '{derived}'",
+        "en": "the recorded status '{recorded}' differs from the standard's '{derived}'",
+    },
+    "measure_word.income": {
+        "vi": "thu nhập {amount} đ",
+        "en": "income {amount} đ",
+    },
+    "measure_word.score": {
+        "vi": "điểm B1 {score}",
+        "en": "B1 score {score}",
+    },
+    "measure_word.line": {
+        "vi": "{amount} đ",
+        "en": "{amount} đ",
+    },
+    # said after a message on income when the household's file wrote income in thousand đồng
+    "mismatch.thousands_note": {
+        "vi": " (tệp ghi thu nhập theo nghìn đồng: {written} được hiểu là {amount} đ)",
+        "en": " (the file writes income in thousand đồng: {written} read as {amount} đ)",
+    },
 }
 
-# The commune target table of the plan: (key, vi, en, index label) per column.
+# The commune target table of the plan: (key, vi, en, index label) per column. Kept as a
+# declared table rather than LABELS entries: a column's key, its words and its number in
+# the form (the index row A B I 2 … 11=3-9) belong together, and the keys are the published
+# table's schema (tests/test_schemas.py). Its words are looked up only with
+# plan_table_words(), as are those of PLAN_TABLE_GROUPS.
 PLAN_TABLE_COLUMNS: list[tuple[str, str, str, str]] = [
     ("tt", "TT", "No.", "A"),
     ("don_vi", "Đơn vị", "Unit", "B"),
@@ -577,6 +888,7 @@ PLAN_TABLE_COLUMNS: list[tuple[str, str, str, str]] = [
 ]
 
 # Upper header groups: (first column key, last column key, vi, en); {year} = plan year.
+# Looked up with plan_table_words().
 PLAN_TABLE_GROUPS: list[tuple[str, str, str, str]] = [
     ("dan_so_ho", "ty_le", "Hộ nghèo {year}", "Poor households {year}"),
     ("ho_cs_gn", "ty_le_hn_cung", "Hộ nghèo theo nhóm đối tượng", "Poor households by group"),
@@ -602,125 +914,91 @@ def both_languages(key: str, **fields: object) -> str:
     return f"{label(key, 'vi', **fields)} / {label(key, 'en', **fields)}"
 
 
-# categories of the group breakdown: code -> (vi, en)
-GROUP_LABELS = {
-    "ethnic_minority": ("Dân tộc thiểu số", "Ethnic minority"),
-    "no_labour": ("Không có lao động", "No labour capacity"),
-    "merit": ("Người có công", "Merit"),
-    "social_protection": ("Bảo trợ xã hội", "Social protection"),
-    "head_female": ("Chủ hộ là nữ", "Female head"),
-    "not_reported": ("Không có thông tin", "Not reported"),
-}
+# The order of the flow forms' columns (their labels: `flow.<group>.<column>`).
+FLOW_COLUMNS: tuple[str, ...] = (
+    "opening",
+    "decreases",
+    "decrease_changed_status",
+    "decrease_rose_above_near_poor_line",
+    "decrease_other",
+    "increases",
+    "increase_changed_status",
+    "increase_re_poor",
+    "increase_newly",
+    "increase_other",
+    "closing",
+)
+# The order of the attainment table's columns (their labels: `attainment.<column>`).
+ATTAINMENT_COLUMNS: tuple[str, ...] = (
+    "unit_name",
+    "poor_at_plan",
+    "target_reduction",
+    "exits",
+    "net_reduction",
+    "planned_end_rate",
+    "actual_end_rate",
+    "new_poor",
+    "new_poor_band",
+    "new_poor_position",
+    "status",
+)
+# The order of the reconciliation findings (their labels: `finding.<finding>`).
+FINDINGS: tuple[str, ...] = (
+    "match",
+    "count_differs",
+    "truncated",
+    "last_digit_off_by_one",
+    "rate_differs",
+    "total_not_sum",
+    "formula_broken",
+    "statements_disagree",
+    "commune_missing",
+    "commune_not_in_data",
+)
+
+
+def _label_or_code(prefix: str, code: str, language: str) -> str:
+    """The label `<prefix>.<code>`, or the code itself when it has none."""
+    key = f"{prefix}.{code}"
+    return label(key, language) if key in LABELS else code
 
 
 def group_label(category: str, language: str = "vi") -> str:
     """The label of a group-breakdown category (`not_reported:merit` → "Người có công: không
     có thông tin")."""
-    index = 0 if language == "vi" else 1
     if category.startswith("not_reported:"):
-        group = category.split(":", 1)[1]
-        words = ("không có thông tin", "not reported")[index]
-        return f"{GROUP_LABELS.get(group, (group, group))[index]}: {words}"
-    return GROUP_LABELS.get(category, (category, category))[index]
-
-
-# Causes of poverty, the forms' categories (the phrases that name them are in
-# config/columns.yaml): code -> (vi, en)
-CAUSE_LABELS: dict[str, tuple[str, str]] = {
-    "land": ("Thiếu đất sản xuất", "Lack of land"),
-    "capital": ("Thiếu vốn", "Lack of capital"),
-    "labour": ("Thiếu lao động", "Lack of labour"),
-    "tools": ("Thiếu công cụ, phương tiện sản xuất", "Lack of tools"),
-    "knowledge": ("Không biết cách làm ăn", "Lack of production knowledge"),
-    "skills": ("Thiếu tay nghề, kỹ năng", "Lack of skills"),
-    "illness": ("Ốm đau, bệnh nặng, tai nạn", "Illness or accident"),
-    "no_work": ("Không có việc làm", "No work"),
-    "dependants": ("Đông người ăn theo", "Many dependants"),
-    "unwilling_to_work": ("Chây lười lao động", "Unwilling to work"),
-    "other": ("Nguyên nhân khác", "Other"),
-    "not_reported": ("Không có thông tin", "Not reported"),
-}
+        group = _label_or_code("group", category.split(":", 1)[1], language)
+        return label("group.not_reported_of", language, group=group)
+    return _label_or_code("group", category, language)
 
 
 def cause_label(category: str, language: str = "vi") -> str:
     """The label of a cause of poverty (`illness` → "Ốm đau, bệnh nặng, tai nạn")."""
-    return CAUSE_LABELS.get(category, (category, category))[0 if language == "vi" else 1]
+    return _label_or_code("cause", category, language)
 
 
-# Columns of the flow forms ("diễn biến"): key -> (vi, en) for poor, then near-poor rows.
-FLOW_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "opening": (("Đầu kỳ", "Opening"),) * 2,
-    "decreases": (("Tổng số giảm", "Total decrease"),) * 2,
-    "decrease_changed_status": (
-        ("Chuyển thành hộ cận nghèo", "Became near-poor"),
-        ("Chuyển thành hộ nghèo", "Became poor"),
-    ),
-    "decrease_rose_above_near_poor_line": (
-        ("Vượt chuẩn cận nghèo", "Rose above the near-poor line"),
-    )
-    * 2,
-    "decrease_other": (("Giảm khác (chuyển đi, giải thể)", "Other (moved out, dissolved)"),) * 2,
-    "increases": (("Tổng số tăng", "Total increase"),) * 2,
-    "increase_changed_status": (
-        ("Hộ cận nghèo thành hộ nghèo", "Near-poor became poor"),
-        ("Hộ nghèo thành hộ cận nghèo", "Poor became near-poor"),
-    ),
-    "increase_re_poor": (("Tái nghèo", "Re-poor"), ("Tái nghèo (không áp dụng)", "Re-poor (n/a)")),
-    "increase_newly": (("Phát sinh mới", "Newly poor"), ("Phát sinh mới", "Newly near-poor")),
-    "increase_other": (("Tăng khác (chuyển đến, hộ mới)", "Other (moved in, new households)"),) * 2,
-    "closing": (("Cuối kỳ", "Closing"),) * 2,
-}
-
-# Target attainment: column -> (vi, en); status and band words.
-ATTAINMENT_LABELS: dict[str, tuple[str, str]] = {
-    "unit_name": ("Đơn vị", "Unit"),
-    "poor_at_plan": ("Hộ nghèo khi lập kế hoạch", "Poor when planned"),
-    "target_reduction": ("Chỉ tiêu giảm (hộ)", "Target reduction (households)"),
-    "exits": ("Thoát nghèo (hộ)", "Exits (households)"),
-    "net_reduction": ("Giảm thực (hộ)", "Net reduction (households)"),
-    "planned_end_rate": ("Tỷ lệ cuối năm kế hoạch (%)", "Planned end rate (%)"),
-    "actual_end_rate": ("Tỷ lệ cuối năm thực tế (%)", "Actual end rate (%)"),
-    "new_poor": ("Hộ nghèo mới (hộ)", "New poor (households)"),
-    "new_poor_band": ("Dự kiến phát sinh (hộ)", "Expected new poor (households)"),
-    "new_poor_position": ("So với dự kiến", "Against the band"),
-    "status": ("Đánh giá", "Assessment"),
-}
-ATTAINMENT_WORDS: dict[str, tuple[str, str]] = {
-    "met": ("Đạt", "Met"),
-    "exits_met_offset_by_new_poor": (
-        "Đạt số thoát nghèo, chưa đạt tỷ lệ do phát sinh mới",
-        "Exits met, rate missed because of new poor",
-    ),
-    "not_met": ("Không đạt", "Not met"),
-    "no_plan": ("Không có trong kế hoạch", "Not in the plan"),
-    "below": ("Thấp hơn", "Below"),
-    "within": ("Trong khoảng", "Within"),
-    "above": ("Cao hơn", "Above"),
-}
+def reason_label(reason: str, language: str = "vi") -> str:
+    """The short name of a reject reason."""
+    return _label_or_code("reason", reason, language)
 
 
 def unit_label(level: str, name: str, language: str = "vi") -> str:
     """How a unit is shown in tables: a commune by its name, the district as its total."""
-    if level == "district":
-        return f"Toàn huyện {name}" if language == "vi" else f"{name} district"
-    return name
+    return label("unit_name.district", language, name=name) if level == "district" else name
 
 
-# Reconciliation findings: code -> (vi, en).
-FINDING_LABELS: dict[str, tuple[str, str]] = {
-    "match": ("Khớp", "Matches"),
-    "count_differs": ("Số đếm khác", "Count differs"),
-    "truncated": ("Cắt bớt thay vì làm tròn", "Truncated instead of rounded"),
-    "last_digit_off_by_one": ("Lệch 1 ở chữ số cuối", "Off by one in the last digit"),
-    "rate_differs": ("Tỷ lệ khác", "Rate differs"),
-    "total_not_sum": ("Dòng tổng khác tổng các dòng", "Total is not the sum of its rows"),
-    "formula_broken": ("Sai công thức của cột", "Breaks the column's printed formula"),
-    "statements_disagree": ("Hai nội dung không khớp nhau", "Two statements disagree"),
-    "commune_missing": ("Xã không có trong bảng", "Commune missing from the table"),
-    "commune_not_in_data": ("Xã không có trong dữ liệu", "Commune not in the data"),
-}
-SECTION_LABELS: dict[str, tuple[str, str]] = {
-    "headline": ("Phần I: số liệu chung", "Section I: headline figures"),
-    "commune_table": ("Bảng chỉ tiêu các xã", "Commune table"),
-    "statements": ("Phần III: mục tiêu", "Section III: goals"),
-}
+def plan_table_words(
+    language: str = "vi", year: int | None = None
+) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """The plan table's words in `language`: its lower header row (one name a column, in
+    PLAN_TABLE_COLUMNS order) and its upper header groups (first column key, last column
+    key, words, with {year} filled in when `year` is given)."""
+    vi = language == "vi"
+    columns = [vi_name if vi else en_name for _, vi_name, en_name, _ in PLAN_TABLE_COLUMNS]
+    groups = [
+        (first, last, vi_words if vi else en_words)
+        for first, last, vi_words, en_words in PLAN_TABLE_GROUPS
+    ]
+    if year is not None:
+        groups = [(first, last, words.format(year=year)) for first, last, words in groups]
+    return columns, groups

@@ -2,12 +2,18 @@
 
 Each reason has, per language, what is wrong and what to do; `{value}` is the raw value
 and other fields come from the check (`{others}`, `{low}`, `{high}`, `{suggest}`).
+
+REASONS and FILE_PROBLEMS stay declared tables here rather than entries of
+core.labels.LABELS: each entry is a (what is wrong, what to do) pair per language, a file
+problem may add a note for the analyst, and the English and Vietnamese texts of a file
+problem do not take the same fields (the English one names the reader's error). Their
+words are looked up only through reject_message() and file_problem(); the shorter words
+around them (row, column, the closest names, a reason's short name) are labels.
 """
 
 from __future__ import annotations
 
-# "row" and "column" in a message that says where a problem is
-WHERE_WORDS = {"en": ("row", "column"), "vi": ("dòng", "cột")}
+from .labels import label, labels
 
 REASONS: dict[str, dict[str, tuple[str, str]]] = {
     "row_longer_than_header": {
@@ -255,8 +261,6 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
-CLOSEST = {"en": " (closest: {names})", "vi": " (gần nhất: {names})"}
-
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
@@ -267,58 +271,16 @@ def reject_message(
 ) -> str:
     """One line: `file [sheet], row N, column 'C': what is wrong. What to do.`"""
     what, hint = REASONS[reason][language]
-    row_word, column_word = WHERE_WORDS[language]
+    row_word, column_word = labels(["where.row", "where.column"], language)
     names = values.get("suggestions") or []
     fields = {
         **values,
-        "suggest": CLOSEST[language].format(names=", ".join(names)) if names else "",
+        "suggest": label("reject.closest", language, names=", ".join(names)) if names else "",
     }
     return (
         f"{where}, {row_word} {row}, {column_word} '{column}': {what.format(**fields)}."
         f" {_capitalised(hint.format(**fields))}."
     )
-
-
-# short names of the reasons, for tables and charts: code -> (vi, en)
-REASON_LABELS: dict[str, tuple[str, str]] = {
-    "row_longer_than_header": ("Dòng bị lệch cột", "Shifted row"),
-    "excel_error": ("Ô lỗi Excel", "Excel error cell"),
-    "formula_without_value": ("Công thức chưa có giá trị", "Formula without value"),
-    "date_not_number": ("Ngày tháng thay cho số", "Date instead of number"),
-    "missing_household_id": ("Thiếu mã hộ", "No household ID"),
-    "id_looks_personal": ("Mã hộ là họ tên hoặc số CCCD", "ID is a name or ID number"),
-    "missing_value": ("Ô bỏ trống", "Blank required cell"),
-    "unknown_commune": ("Xã không có trong danh mục", "Unknown commune"),
-    "commune_name_code_differ": ("Tên xã và mã xã khác nhau", "Commune name and code differ"),
-    "commune_not_title": ("Xã khác với tiêu đề tệp", "Commune differs from the title"),
-    "code_in_scientific_notation": ("Mã bị đổi sang số mũ", "Code in scientific notation"),
-    "code_of_another_commune": ("Mã hộ của xã khác", "Code of another commune"),
-    "amount_in_another_unit": ("Số tiền khác đơn vị", "Amount in another unit"),
-    "conflicting_marks": ("Đánh dấu nhiều kết quả", "Several results marked"),
-    "marks_differ_from_status": ("Dấu x khác kết quả", "Mark differs from result"),
-    "personal_data_in_cell": ("Ô có họ tên hoặc số CCCD", "Name or ID number in a cell"),
-    "file_refused": ("Tệp không đọc được", "File refused"),
-    "not_an_integer": ("Không phải số nguyên", "Not a whole number"),
-    "out_of_range": ("Số ngoài khoảng cho phép", "Out of range"),
-    "not_a_number": ("Không phải số", "Not a number"),
-    "negative": ("Số âm", "Negative"),
-    "bad_flag": ("Dấu có/không sai", "Bad yes/no mark"),
-    "unknown_status": ("Kết quả rà soát sai", "Unknown review result"),
-    "unknown_area": ("Khu vực sai", "Unknown area"),
-    "can_exit_not_poor": ("Dự kiến thoát nghèo nhưng không nghèo", "Can-exit but not poor"),
-    "re_poor_not_poor": ("Tái nghèo nhưng không nghèo", "Re-poor but not poor"),
-    "workers_above_members": ("Lao động nhiều hơn nhân khẩu", "Workers above members"),
-    "duplicate_household_id": ("Trùng mã hộ, khác thông tin", "Same ID, other values"),
-    "duplicate_row": ("Dòng lặp", "Repeated row"),
-    "duplicate_across_files": ("Trùng mã hộ giữa các tệp", "ID in two files"),
-    "duplicate_row_across_files": ("Dòng lặp ở tệp khác", "Row repeated in another file"),
-}
-
-
-def reason_label(reason: str, language: str = "vi") -> str:
-    """The short name of a reject reason."""
-    vi, en = REASON_LABELS.get(reason, (reason, reason))
-    return vi if language == "vi" else en
 
 
 # The unit of a scaled column, fields of `amount_in_another_unit`: (not scaled, scaled).
@@ -436,52 +398,3 @@ def file_problem(code: str, **fields: object) -> dict[str, object]:
     if "analyst" in entry:
         arguments["analyst"] = tuple(text.format(**fields) for text in entry["analyst"])
     return arguments
-
-
-# A household whose recorded status differs from the standard's: (recorded, derived) ->
-# (en, vi); {measure}/{measure_vi}: "income 1.250.000 đ" or "B1 score 150" (MEASURE_WORDS).
-MISMATCH_TEXT = {
-    ("poor", "near_poor"): (
-        "recorded poor, but {measure} is above the poor line and {deps} deprivations are fewer than {k}: near-poor",
-        "ghi là hộ nghèo, nhưng {measure_vi} cao hơn chuẩn nghèo và chỉ thiếu hụt {deps} chỉ số (dưới {k}): hộ cận nghèo",
-    ),
-    ("poor", "not_poor"): (
-        "recorded poor, but {measure} is above the near-poor line {near_line}",
-        "ghi là hộ nghèo, nhưng {measure_vi} cao hơn chuẩn cận nghèo {near_line}",
-    ),
-    ("near_poor", "poor"): (
-        "recorded near-poor, but {measure} with {deps} deprivations (at least {k}) makes it poor",
-        "ghi là hộ cận nghèo, nhưng {measure_vi} và thiếu hụt {deps} chỉ số (từ {k} trở lên): hộ nghèo",
-    ),
-    ("near_poor", "not_poor"): (
-        "recorded near-poor, but {measure} is above the near-poor line {near_line}",
-        "ghi là hộ cận nghèo, nhưng {measure_vi} cao hơn chuẩn cận nghèo {near_line}",
-    ),
-    ("not_poor", "poor"): (
-        "recorded not poor, but {measure} and {deps} deprivations make it poor",
-        "ghi là không nghèo, nhưng {measure_vi} và thiếu hụt {deps} chỉ số: hộ nghèo",
-    ),
-    ("not_poor", "near_poor"): (
-        "recorded not poor, but {measure} is at or below the near-poor line {near_line}",
-        "ghi là không nghèo, nhưng {measure_vi} không cao hơn chuẩn cận nghèo {near_line}",
-    ),
-}
-MISSING_TEXT = (
-    "the status cannot be checked: no income or B1 score, an unknown area, or blank indicators that would decide it",
-    "không kiểm tra được phân loại: thiếu thu nhập hoặc điểm B1, khu vực không rõ, hoặc chỉ số thiếu hụt bỏ trống mà lại quyết định kết quả",
-)
-OTHER_TEXT = (
-    "the recorded status '{recorded}' differs from the standard's '{derived}'",
-    "kết quả rà soát '{recorded}' khác với phân loại theo chuẩn '{derived}'",
-)
-# what the status was judged on: (en, vi)
-MEASURE_WORDS = {
-    "income": ("income {amount} đ", "thu nhập {amount} đ"),
-    "score": ("B1 score {score}", "điểm B1 {score}"),
-    "line": ("{amount} đ", "{amount} đ"),
-}
-# said after a message on income when the household's file wrote income in thousand đồng
-THOUSANDS_NOTE = (
-    " (the file writes income in thousand đồng: {written} read as {amount} đ)",
-    " (tệp ghi thu nhập theo nghìn đồng: {written} được hiểu là {amount} đ)",
-)

@@ -20,7 +20,7 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from ..compute.flows import DECREASES as FLOW_DECREASES  # noqa: E402
 from ..compute.flows import INCREASES as FLOW_INCREASES  # noqa: E402
-from ..core.labels import FLOW_LABELS, label  # noqa: E402
+from ..core.labels import label, labels, reason_label  # noqa: E402
 from ..core.numbers import format_vn_decimal  # noqa: E402
 
 STYLE = {
@@ -186,7 +186,6 @@ def goal_band(goals: pd.DataFrame, language: str = "vi") -> Figure:
 
 def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> Figure:
     """Horizontal bars: rejected rows per reason (number of rows)."""
-    from ..core.messages import reason_label
 
     with plt.rc_context(STYLE):
         counts = (
@@ -407,8 +406,7 @@ def _label_waterfall(
 ) -> None:
     """Name each bar as the form does, label the count axis, zoom it on the counts, and
     title the figure with the two reviews."""
-    lang = 0 if language == "vi" else 1
-    names = [FLOW_LABELS[key][0][lang] for key, _ in steps] + [FLOW_LABELS["closing"][0][lang]]
+    names = labels([f"flow.poor.{key}" for key, _ in steps] + ["flow.poor.closing"], language)
     axes.set_xticks(range(len(names)), [textwrap.fill(n, 14) for n in names], fontsize=8)
     axes.set_ylabel(label("figure.households_axis", language))
     low = min(int(row["opening"]), int(row["closing"]))

@@ -11,15 +11,14 @@ import pandas as pd
 
 from ..clean.households import files_with
 from ..core.labels import (
-    ATTAINMENT_LABELS,
-    ATTAINMENT_WORDS,
-    FINDING_LABELS,
-    FLOW_LABELS,
+    ATTAINMENT_COLUMNS,
+    FINDINGS,
+    FLOW_COLUMNS,
     LABELS,
-    SECTION_LABELS,
     group_label,
     label,
     labels,
+    reason_label,
     unit_label,
 )
 from ..core.numbers import format_vn_decimal, format_vn_integer
@@ -280,7 +279,6 @@ def ledger_table(ledger: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
 
 def rejects_by_reason(rejects: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """Problems and rejected rows per reason, most frequent first."""
-    from ..core.messages import reason_label
 
     header = labels(
         [
@@ -337,7 +335,6 @@ def send_back_list(
 
 def reading_quality(ledger: pd.DataFrame, rejects: pd.DataFrame, language: str = "vi") -> str:
     """How many rows were read and rejected, and the most frequent reason."""
-    from ..core.messages import reason_label
 
     read, rejected = int(ledger["rows_read"].sum()), int(ledger["rows_rejected"].sum())
     files = int((ledger["rows_rejected"] > 0).sum())
@@ -536,8 +533,6 @@ def trend_rates_table(trends: pd.DataFrame, language: str = "vi") -> pd.DataFram
 def flows_summary(flows: pd.DataFrame, group: str = "poor", language: str = "vi") -> pd.DataFrame:
     """The flows of one group in households, one row per unit (district last), labelled
     as in the form, for every pair of reviews."""
-    lang = 0 if language == "vi" else 1
-    number = 0 if group == "poor" else 1
     rows = flows[(flows["flow_group"] == group) & (flows["measure"] == "households")]
     rows = rows.assign(last=rows["level"] == "district").sort_values(
         ["review_year", "last", "display_order", "unit_code"]
@@ -551,7 +546,10 @@ def flows_summary(flows: pd.DataFrame, group: str = "poor", language: str = "vi"
                 unit_label(level, name, language)
                 for level, name in zip(rows["level"], rows["unit_name"], strict=True)
             ],
-            **{FLOW_LABELS[key][number][lang]: rows[key].astype(int) for key in FLOW_LABELS},
+            **{
+                label(f"flow.{group}.{key}", language): rows[key].astype(int)
+                for key in FLOW_COLUMNS
+            },
         }
     )
     return table.reset_index(drop=True)
@@ -559,7 +557,6 @@ def flows_summary(flows: pd.DataFrame, group: str = "poor", language: str = "vi"
 
 def attainment_table(attainment: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """Target attainment per unit (district last) for every plan judged."""
-    lang = 0 if language == "vi" else 1
     rows = attainment.assign(last=attainment["level"] == "district").sort_values(
         ["plan_year", "last", "display_order", "unit_code"]
     )
@@ -569,13 +566,13 @@ def attainment_table(attainment: pd.DataFrame, language: str = "vi") -> pd.DataF
         + rows["new_poor_band_high"].map(lambda v: format_vn_decimal(v, 1))
     )
     table = {label("plan_year", language): rows["plan_year"].astype(int)}
-    for key, names in ATTAINMENT_LABELS.items():
+    for key in ATTAINMENT_COLUMNS:
         if key in ("planned_end_rate", "actual_end_rate"):
             values = rows[key].map(_rate_text)
         elif key == "new_poor_band":
             values = band
         elif key in ("status", "new_poor_position"):
-            values = rows[key].map(lambda v: ATTAINMENT_WORDS[v][lang])
+            values = rows[key].map(lambda v: label(f"attainment_word.{v}", language))
         elif key == "unit_name":
             values = [
                 unit_label(level, name, language)
@@ -583,7 +580,7 @@ def attainment_table(attainment: pd.DataFrame, language: str = "vi") -> pd.DataF
             ]
         else:
             values = rows[key].astype(int)
-        table[names[lang]] = values
+        table[label(f"attainment.{key}", language)] = values
     return pd.DataFrame(table).reset_index(drop=True)
 
 
@@ -625,7 +622,7 @@ def reading_trends(
         communes = latest[latest["level"] == "commune"]
         met = int((communes["status"] == "met").sum())
         total = latest[latest["level"] == "district"].iloc[0]
-        word = ATTAINMENT_WORDS[total["status"]][0 if language == "vi" else 1].lower()
+        word = label(f"attainment_word.{total['status']}", language).lower()
         text += " " + label(
             "reading.trends.plan",
             language,
@@ -650,18 +647,16 @@ def _printed_unit(section: str, unit: str, language: str) -> str:
 
 def reconciliation_counts(table: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """How many printed values were checked and what was found, per section."""
-    lang = 0 if language == "vi" else 1
     counts = table.groupby(["section", "finding"], sort=False).size().unstack(fill_value=0)
-    counts = counts.reindex(columns=[f for f in FINDING_LABELS if f in counts.columns])
-    counts.index = [SECTION_LABELS[s][lang] for s in counts.index]
-    counts.columns = [FINDING_LABELS[f][lang] for f in counts.columns]
+    counts = counts.reindex(columns=[f for f in FINDINGS if f in counts.columns])
+    counts.index = labels([f"section.{s}" for s in counts.index], language)
+    counts.columns = labels([f"finding.{f}" for f in counts.columns], language)
     return counts
 
 
 def reconciliation_differences(table: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     """Every printed value that differs, in the order of the document: where it is, what
     is printed, what is recomputed, and why they differ."""
-    lang = 0 if language == "vi" else 1
     rows = table[table["finding"] != "match"].sort_values("position")
     words = labels(
         [
@@ -681,13 +676,13 @@ def reconciliation_differences(table: pd.DataFrame, language: str = "vi") -> pd.
     ]
     return pd.DataFrame(
         {
-            words[0]: rows["section"].map(lambda s: SECTION_LABELS[s][lang]),
+            words[0]: rows["section"].map(lambda s: label(f"section.{s}", language)),
             words[1]: units,
             words[2]: rows["column_label"].where(rows["column_label"] != "", rows["column"]),
             words[3]: rows["printed"],
             words[4]: rows["recomputed_text"],
-            words[5]: rows["finding"].map(lambda f: FINDING_LABELS[f][lang]),
-            words[6]: rows["message_vi" if lang == 0 else "message_en"],
+            words[5]: rows["finding"].map(lambda f: label(f"finding.{f}", language)),
+            words[6]: rows["message_vi" if language == "vi" else "message_en"],
         }
     ).reset_index(drop=True)
 
@@ -697,8 +692,7 @@ def reading_reconciliation(table: pd.DataFrame, language: str = "vi") -> str:
     checked = len(table)
     differ = table[table["finding"] != "match"]
     counts = differ["finding"].value_counts()
-    lang = 0 if language == "vi" else 1
-    kinds = ", ".join(f"{FINDING_LABELS[f][lang].lower()}: {n}" for f, n in counts.items())
+    kinds = ", ".join(f"{label(f'finding.{f}', language).lower()}: {n}" for f, n in counts.items())
     counts_ok = not (differ["finding"] == "count_differs").any()
     return label(
         "reading.reconciliation",

@@ -16,8 +16,7 @@ import pandas as pd
 
 from ..clean.households import files_with
 from ..compute import datasets
-from ..core.labels import ATTAINMENT_WORDS, label
-from ..core.messages import reason_label
+from ..core.labels import label, reason_label
 from .index import write_index
 
 
@@ -103,7 +102,7 @@ def _plan_text(attainment_path: Path, language: str) -> str:
         plan=int(district["plan_year"]),
         met=int((communes["status"] == "met").sum()),
         communes=len(communes),
-        status=ATTAINMENT_WORDS[district["status"]][0 if language == "vi" else 1],
+        status=label(f"attainment_word.{district['status']}", language),
     )
 
 

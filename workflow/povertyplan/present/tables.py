@@ -17,15 +17,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.labels import (
-    ATTAINMENT_LABELS,
-    ATTAINMENT_WORDS,
-    FLOW_LABELS,
+    ATTAINMENT_COLUMNS,
+    FLOW_COLUMNS,
     LABELS,
     PLAN_TABLE_COLUMNS,
-    PLAN_TABLE_GROUPS,
     cause_label,
     group_label,
     label,
+    plan_table_words,
     unit_label,
 )
 from ..core.numbers import format_vn_decimal, format_vn_integer
@@ -62,7 +61,7 @@ def plan_table(targets: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     for number, unit in enumerate(ordered.itertuples(index=False), start=1):
         rows.append({"tt": str(number), "don_vi": unit.commune_name, **_values(unit._asdict())})
     total = {column: int(ordered[column].sum()) for column in _COUNTS.values()}
-    rows.append({"tt": "", "don_vi": LABELS["total"][language], **_values(total)})
+    rows.append({"tt": "", "don_vi": label("total", language), **_values(total)})
     return pd.DataFrame(rows, columns=KEYS)
 
 
@@ -98,18 +97,17 @@ _POSITION = {key: i + 1 for i, key in enumerate(KEYS)}  # column key -> sheet co
 def _plan_table_header(sheet: Worksheet, plan_year: int, language: str) -> None:
     """The two-row header (columns TT and Đơn vị over both rows, the groups over their
     columns) and the index row (A B I 2 … 11)."""
-    lang = 1 if language == "vi" else 2
-    for key, *names, index_label in PLAN_TABLE_COLUMNS:
+    names, groups = plan_table_words(language, plan_year)
+    for (key, *_, index_label), name in zip(PLAN_TABLE_COLUMNS, names, strict=True):
         col = _POSITION[key]
-        sheet.cell(row=_SECOND, column=col, value=names[lang - 1])
+        sheet.cell(row=_SECOND, column=col, value=name)
         sheet.cell(row=_INDEX_ROW, column=col, value=index_label)
     for key in ("tt", "don_vi"):
         col = _POSITION[key]
         sheet.cell(row=_TOP, column=col, value=sheet.cell(row=_SECOND, column=col).value)
         sheet.cell(row=_SECOND, column=col, value=None)
         sheet.merge_cells(start_row=_TOP, start_column=col, end_row=_SECOND, end_column=col)
-    for first, last, vi, en in PLAN_TABLE_GROUPS:
-        text = (vi if language == "vi" else en).format(year=plan_year)
+    for first, last, text in groups:
         sheet.cell(row=_TOP, column=_POSITION[first], value=text)
         sheet.merge_cells(
             start_row=_TOP, start_column=_POSITION[first], end_row=_TOP, end_column=_POSITION[last]
@@ -178,7 +176,7 @@ INDEX_LABELS = [index for *_, index in PLAN_TABLE_COLUMNS]
 
 def column_names(language: str = "vi") -> list[str]:
     """The table's lower header row in `language`."""
-    return [vi if language == "vi" else en for _, vi, en, _ in PLAN_TABLE_COLUMNS]
+    return plan_table_words(language)[0]
 
 
 # the rejects' columns in the workbook; each is named by the label `rejects_column.<column>`
@@ -353,14 +351,12 @@ def _flows_header(sheet: Worksheet, top: int, group: str, language: str) -> None
     """The block's two-row header at `top`: Đơn vị, then the flows as the form names them
     for `group`, under their blocks (decreases, increases); opening and closing over both
     rows."""
-    lang = 0 if language == "vi" else 1
-    number = 0 if group == "poor" else 1
-    columns = list(FLOW_LABELS)
+    columns = list(FLOW_COLUMNS)
     low = top + 1
     sheet.cell(row=top, column=1, value=label("unit", language))
     sheet.merge_cells(start_row=top, start_column=1, end_row=low, end_column=1)
     for col, key in enumerate(columns, start=2):
-        sheet.cell(row=low, column=col, value=FLOW_LABELS[key][number][lang])
+        sheet.cell(row=low, column=col, value=label(f"flow.{group}.{key}", language))
     for first, last, block_label in FLOW_BLOCKS:
         start, end = columns.index(first) + 2, columns.index(last) + 2
         if block_label:
@@ -383,7 +379,7 @@ def _flows_rows(sheet: Worksheet, rows: pd.DataFrame, first: int, language: str)
     for unit in rows.to_dict("records"):
         name = unit_label(unit["level"], unit["unit_name"], language)
         sheet.cell(row=row, column=1, value=name)
-        for col, key in enumerate(FLOW_LABELS, start=2):
+        for col, key in enumerate(FLOW_COLUMNS, start=2):
             sheet.cell(row=row, column=col, value=int(unit[key])).number_format = "#,##0"
         if unit["level"] == "district":
             for cell in sheet[row]:
@@ -404,7 +400,7 @@ def _flows_sheet(sheet: Worksheet, flows: pd.DataFrame, group: str, language: st
         rows = flows[(flows["flow_group"] == group) & (flows["measure"] == measure)]
         row = _flows_rows(sheet, rows, row + 3, language) + 1
     sheet.column_dimensions["A"].width = 18
-    for col in range(2, len(FLOW_LABELS) + 2):
+    for col in range(2, len(FLOW_COLUMNS) + 2):
         sheet.column_dimensions[get_column_letter(col)].width = 13
 
 
@@ -423,16 +419,15 @@ def write_attainment_xlsx(attainment: pd.DataFrame, path: str | Path, language: 
     """Target attainment: a row per commune then the district, with the plan's target, the
     exits, the planned and actual end rates (rounded half-up to 2 decimals), the new poor
     against the expected band, and the assessment."""
-    lang = 0 if language == "vi" else 1
     book = Workbook()
     sheet = book.active
     plan_year = int(attainment["plan_year"].iloc[0])
     sheet.title = label("attainment_sheet.sheet", language)
     title = label("attainment_sheet.title", language, plan=plan_year)
     sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=12)
-    keys = list(ATTAINMENT_LABELS)
+    keys = list(ATTAINMENT_COLUMNS)
     for col, key in enumerate(keys, start=1):
-        cell = sheet.cell(row=3, column=col, value=ATTAINMENT_LABELS[key][lang])
+        cell = sheet.cell(row=3, column=col, value=label(f"attainment.{key}", language))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     rows = attainment.assign(last=attainment["level"] == "district").sort_values(
@@ -446,7 +441,7 @@ def write_attainment_xlsx(attainment: pd.DataFrame, path: str | Path, language: 
                 low, high = unit["new_poor_band_low"], unit["new_poor_band_high"]
                 value = f"{format_vn_decimal(low, 1)} - {format_vn_decimal(high, 1)}"
             elif key in ("status", "new_poor_position"):
-                value = ATTAINMENT_WORDS[unit[key]][lang]
+                value = label(f"attainment_word.{unit[key]}", language)
             elif key == "unit_name":
                 value = unit_label(unit["level"], unit[key], language)
             else:
