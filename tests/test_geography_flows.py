@@ -93,7 +93,8 @@ def test_geography_year_latest_or_given():
     assert geography_year(2025, [2018]) == 2025
 
 
-def test_trends_keep_an_unmapped_unit_apart(split_registry):
+def two_communes_and_their_district() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """communes.parquet and district.parquet of one review: communes 100 and 200."""
     communes = pd.DataFrame(
         {
             "commune_code": ["100", "200"],
@@ -117,6 +118,11 @@ def test_trends_keep_an_unmapped_unit_apart(split_registry):
             }
         ]
     )
+    return communes, district
+
+
+def test_trends_keep_an_unmapped_unit_apart(split_registry):
+    communes, district = two_communes_and_their_district()
     mapping = unit_mapping(split_registry, 2020, 2025)
     table = trend_table({2020: communes}, {2020: district}, {2020: mapping}, 2025)
     units = table[table["level"] == "commune"].set_index("unit_code")
@@ -554,29 +560,7 @@ def test_plan_attainment_from_the_step_inputs(split_registry):
 
 
 def test_trend_notes_and_units(split_registry):
-    communes = pd.DataFrame(
-        {
-            "commune_code": ["100", "200"],
-            "commune_name": ["Xã Một", "Xã Hai"],
-            "display_order": [1, 2],
-            "households": [100, 50],
-            "persons": [400, 200],
-            "poor": [10, 5],
-            "near_poor": [8, 4],
-        }
-    )
-    district = pd.DataFrame(
-        [
-            {
-                "district_code": "1",
-                "district_name": "H",
-                "households": 150,
-                "persons": 600,
-                "poor": 15,
-                "near_poor": 12,
-            }
-        ]
-    )
+    communes, district = two_communes_and_their_district()
     mappings = mappings_onto(split_registry, [2019, 2020], 2025)
     table = trend_table(
         {2019: communes, 2020: communes}, {2019: district, 2020: district}, mappings, 2025

@@ -30,28 +30,12 @@ import pandas as pd
 import yaml
 
 from ..core.errors import ConfigError
-from ..core.labels import PLAN_TABLE_COLUMNS, label
+from ..core.labels import PLAN_TABLE_COLUMNS, PLAN_TABLE_COUNTS, PLAN_TABLE_RATES, label
 from ..core.numbers import decimal_from_text, format_vn_decimal
 from ..core.rates import rate_half_up
 from ..read.registry import commune_lookup, resolve_communes, review_date, suggest_communes
 from ..read.schemas import check_document, check_rows
 
-# commune table: count column -> targets.parquet column; rate column -> its count column
-TABLE_COUNTS = {
-    "dan_so_ho": "households",
-    "ho_ngheo": "poor",
-    "ho_cs_gn": "poor_targeted",
-    "hn_cung": "poor_hardcore",
-    "ho_giam": "target_reduction",
-    "ho_ngheo_cuoi_nam": "poor_end",
-}
-TABLE_RATES = {
-    "ty_le": "ho_ngheo",
-    "ty_le_cs_gn": "ho_cs_gn",
-    "ty_le_hn_cung": "hn_cung",
-    "ty_le_giam": "ho_giam",
-    "ty_le_cuoi_nam": "ho_ngheo_cuoi_nam",
-}
 FORMULAS = {"ho_ngheo_cuoi_nam": ("ho_ngheo", "ho_giam"), "ty_le_cuoi_nam": ("ty_le", "ty_le_giam")}
 COLUMN_LABELS = {key: index for key, *_, index in PLAN_TABLE_COLUMNS}
 HEADLINE = (
@@ -132,7 +116,9 @@ def _read_commune_table(table_path: Path) -> pd.DataFrame:
             file=str(table_path),
             hint="it must be a UTF-8 CSV with the columns of the plan's table",
         ) from None
-    missing = [c for c in ["tt", "don_vi", *TABLE_COUNTS, *TABLE_RATES] if c not in table.columns]
+    missing = [
+        c for c in ["tt", "don_vi", *PLAN_TABLE_COUNTS, *PLAN_TABLE_RATES] if c not in table.columns
+    ]
     if missing:
         raise ConfigError(
             f"the commune table lacks the columns {', '.join(missing)}",
@@ -145,7 +131,7 @@ def _read_commune_table(table_path: Path) -> pd.DataFrame:
 
 def _check_printed_numbers(table: pd.DataFrame, table_path: Path) -> None:
     """ConfigError for the first count or rate cell that is not a number."""
-    for column in [*TABLE_COUNTS, *TABLE_RATES]:
+    for column in [*PLAN_TABLE_COUNTS, *PLAN_TABLE_RATES]:
         for number, value in table[column].items():
             try:
                 decimal_from_text(value)
@@ -198,7 +184,7 @@ def _match_communes(
 
 def _check_decimal_commas(table: pd.DataFrame, table_path: Path) -> None:
     """ConfigError for the first rate written with a dot instead of a decimal comma."""
-    for column in TABLE_RATES:
+    for column in PLAN_TABLE_RATES:
         dotted = table[column].str.contains(".", regex=False)
         if dotted.any():
             number = int(dotted[dotted].index[0])
@@ -466,7 +452,7 @@ def _count_rows(record: dict, counts: pd.Series, communes: pd.DataFrame) -> list
     (code ""), also against the sum of the printed commune rows."""
     code, unit = record["commune_code"], record["don_vi"]
     rows = []
-    for column, source in TABLE_COUNTS.items():
+    for column, source in PLAN_TABLE_COUNTS.items():
         label = COLUMN_LABELS[column]
         rows.append(
             _count_row(
@@ -503,11 +489,11 @@ def _rate_rows(record: dict, counts: pd.Series, decimals: int) -> list[dict]:
             column,
             COLUMN_LABELS[column],
             record[column],
-            int(counts[TABLE_COUNTS[count_column]]),
+            int(counts[PLAN_TABLE_COUNTS[count_column]]),
             int(counts["households"]),
             decimals,
         )
-        for column, count_column in TABLE_RATES.items()
+        for column, count_column in PLAN_TABLE_RATES.items()
     ]
 
 
@@ -545,7 +531,7 @@ def reconcile_table(table: pd.DataFrame, targets: pd.DataFrame, decimals: int = 
     of either side missing from the other, the total row against the sum of the printed
     rows, and each row against the header's formulas."""
     recomputed = targets.set_index("commune_code")
-    totals = targets[list(TABLE_COUNTS.values())].sum()
+    totals = targets[list(PLAN_TABLE_COUNTS.values())].sum()
     communes = table[table["commune_code"] != ""]
     rows = _missing_commune_rows(recomputed, communes)
     for record in table.to_dict("records"):

@@ -887,6 +887,25 @@ PLAN_TABLE_COLUMNS: list[tuple[str, str, str, str]] = [
     ("ty_le_cuoi_nam", "Tỷ lệ (%)", "Rate (%)", "11=3-9"),
 ]
 
+# The plan table's count columns -> the column of targets.parquet each shows, and each
+# rate column -> the count column it is the rate of (the table's arithmetic, used to
+# print it and to reconcile a published one).
+PLAN_TABLE_COUNTS = {
+    "dan_so_ho": "households",
+    "ho_ngheo": "poor",
+    "ho_cs_gn": "poor_targeted",
+    "hn_cung": "poor_hardcore",
+    "ho_giam": "target_reduction",
+    "ho_ngheo_cuoi_nam": "poor_end",
+}
+PLAN_TABLE_RATES = {
+    "ty_le": "ho_ngheo",
+    "ty_le_cs_gn": "ho_cs_gn",
+    "ty_le_hn_cung": "hn_cung",
+    "ty_le_giam": "ho_giam",
+    "ty_le_cuoi_nam": "ho_ngheo_cuoi_nam",
+}
+
 # Upper header groups: (first column key, last column key, vi, en); {year} = plan year.
 # Looked up with plan_table_words().
 PLAN_TABLE_GROUPS: list[tuple[str, str, str, str]] = [

@@ -21,6 +21,8 @@ from ..core.labels import (
     FLOW_COLUMNS,
     LABELS,
     PLAN_TABLE_COLUMNS,
+    PLAN_TABLE_COUNTS,
+    PLAN_TABLE_RATES,
     cause_label,
     group_label,
     label,
@@ -31,22 +33,6 @@ from ..core.numbers import format_vn_decimal, format_vn_integer
 from ..core.rates import rate_half_up, round_half_up
 from ..core.xlsx import save_workbook
 
-# count column of the table -> column of targets.parquet, and each rate's count column
-_COUNTS = {
-    "dan_so_ho": "households",
-    "ho_ngheo": "poor",
-    "ho_cs_gn": "poor_targeted",
-    "hn_cung": "poor_hardcore",
-    "ho_giam": "target_reduction",
-    "ho_ngheo_cuoi_nam": "poor_end",
-}
-_RATES = {
-    "ty_le": "ho_ngheo",
-    "ty_le_cs_gn": "ho_cs_gn",
-    "ty_le_hn_cung": "hn_cung",
-    "ty_le_giam": "ho_giam",
-    "ty_le_cuoi_nam": "ho_ngheo_cuoi_nam",
-}
 KEYS = [key for key, *_ in PLAN_TABLE_COLUMNS]
 
 
@@ -60,14 +46,16 @@ def plan_table(targets: pd.DataFrame, language: str = "vi") -> pd.DataFrame:
     rows = []
     for number, unit in enumerate(ordered.itertuples(index=False), start=1):
         rows.append({"tt": str(number), "don_vi": unit.commune_name, **_values(unit._asdict())})
-    total = {column: int(ordered[column].sum()) for column in _COUNTS.values()}
+    total = {column: int(ordered[column].sum()) for column in PLAN_TABLE_COUNTS.values()}
     rows.append({"tt": "", "don_vi": label("total", language), **_values(total)})
     return pd.DataFrame(rows, columns=KEYS)
 
 
 def _values(unit: dict) -> dict[str, object]:
-    values: dict[str, object] = {key: int(unit[column]) for key, column in _COUNTS.items()}
-    for key, count_key in _RATES.items():
+    values: dict[str, object] = {
+        key: int(unit[column]) for key, column in PLAN_TABLE_COUNTS.items()
+    }
+    for key, count_key in PLAN_TABLE_RATES.items():
         values[key] = rate_half_up(int(values[count_key]), int(values["dan_so_ho"]))
     return values
 
@@ -75,9 +63,9 @@ def _values(unit: dict) -> dict[str, object]:
 def format_plan_table(table: pd.DataFrame) -> pd.DataFrame:
     """The table as the plan prints it: every cell as Vietnamese-formatted text."""
     out = table.copy()
-    for key in _COUNTS:
+    for key in PLAN_TABLE_COUNTS:
         out[key] = out[key].map(format_vn_integer)
-    for key in _RATES:
+    for key in PLAN_TABLE_RATES:
         out[key] = out[key].map(format_vn_decimal)
     return out
 
@@ -120,10 +108,10 @@ def _plan_table_rows(sheet: Worksheet, table: pd.DataFrame) -> None:
         is_total = r == _FIRST_DATA + len(table) - 1
         for key, value in zip(KEYS, row, strict=True):
             cell = sheet.cell(row=r, column=_POSITION[key])
-            if key in _RATES:
+            if key in PLAN_TABLE_RATES:
                 cell.value = float(value)
                 cell.number_format = "0.00"
-            elif key in _COUNTS:
+            elif key in PLAN_TABLE_COUNTS:
                 cell.value = int(value)
                 cell.number_format = "#,##0"
             else:
