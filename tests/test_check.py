@@ -146,3 +146,27 @@ def test_the_pre_check_says_exactly_what_the_pipeline_rejects(tmp_path):
         if not e.duplicate_of and not e.refused
     ]
     assert sorted(summaries) == sorted(expected)
+
+
+def test_the_pre_check_reads_the_indicators_of_the_standards_it_is_given(tmp_path):
+    """With --standards (the config's standards_dir), an indicator only that folder's
+    standard declares is read as a column, as the pipeline reads it."""
+    standards = tmp_path / "standards"
+    shutil.copytree(REPO / "config" / "standards", standards)
+    path = standards / "2016-2021.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '  - {code: dep_electricity, name: Điện, dimension: housing, headers: ["Thiếu điện"]}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "xa.csv").write_text(
+        "Mã hộ,Xã,Dân tộc,Số nhân khẩu,Kết quả rà soát,Thiếu điện\n"
+        "19612-00001,Cam Thành,Kinh,3,N,maybe\n",
+        encoding="utf-8",
+    )
+    files = [str(tmp_path / "xa.csv")]
+    lines: list[str] = []
+    assert check_files(files, REGISTRY, COLUMNS, "en", 2018, lines.append) == 0
+    lines = []
+    code = check_files(files, REGISTRY, COLUMNS, "en", 2018, lines.append, str(standards))
+    assert code == 1 and any("Thiếu điện" in line for line in lines)

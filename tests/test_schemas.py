@@ -145,3 +145,27 @@ def test_the_schemas_name_what_the_code_knows() -> None:
     assert set(field["kind"]["enum"]) == set(KINDS)
     assert load_schema("published_table")["required"] == [k for k, *_ in PLAN_TABLE_COLUMNS]
     assert set(load_schema("standard")["properties"]["rule"]["enum"]) == set(RULES)
+
+
+def test_standards_read_for_their_headers_are_checked_too(config) -> None:
+    """The column spec reads every standard's indicators (their headers are columns):
+    a broken standard stops it with one line, before anything else reads it."""
+    path = config / "standards" / "2027-2030.yaml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + "indicators: [\n", encoding="utf-8")
+    message = one_line(lambda: load_column_spec(config / "columns.yaml"))
+    assert message.startswith(f"{path}, row ") and "is not valid YAML" in message
+    edit_yaml_text = original.replace("code: dep_employment, ", "", 1)
+    path.write_text(edit_yaml_text, encoding="utf-8")
+    message = one_line(lambda: load_column_spec(config / "columns.yaml"))
+    assert f"{path}: indicators.0 lacks the key 'code'" in message
+
+
+def test_a_field_named_by_a_number_is_refused_in_one_line(config) -> None:
+    path = config / "columns.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  score_b1:\n", "  2019:\n", 1), encoding="utf-8")
+    message = one_line(lambda: load_column_spec(path))
+    assert "fields" in message and "2019" in message
+    path.write_text("2019: [x]\n" + text, encoding="utf-8")
+    assert "unknown key '2019' at the top level" in one_line(lambda: load_column_spec(path))

@@ -40,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument("--registry", default="config/communes.csv", help="commune registry")
     check.add_argument("--columns", default="config/columns.yaml", help="header aliases")
+    check.add_argument(
+        "--standards",
+        help="folder of poverty standards, whose indicators' headers are read as columns "
+        "(default: standards/ beside --columns; give the config's standards_dir if it differs)",
+    )
     summary = commands.add_parser(
         "summary",
         help=f"{label('cli.summary', 'en')} ({label('cli.summary')})",
@@ -51,7 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return check_files(args.files, args.registry, args.columns, args.lang, args.year)
+            return check_files(
+                args.files,
+                args.registry,
+                args.columns,
+                args.lang,
+                args.year,
+                standards_dir=args.standards,
+            )
         elif args.command == "summary":
             lines, ok = run_summary(args.results, args.lang)
             print("\n".join(lines))

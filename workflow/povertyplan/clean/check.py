@@ -101,6 +101,7 @@ def check_files(
     language: str = "vi",
     year: int | None = None,
     say: Callable[[str], None] = print,
+    standards_dir: str | None = None,
 ) -> int:
     """Check `paths` as the pipeline would; print the problems; return the exit code.
 
@@ -109,7 +110,7 @@ def check_files(
     file sent twice is read once; a file named twice on the command line is checked once.
     Messages are the officer's: what to write in the file, never the configuration.
     """
-    spec = load_column_spec(columns_path)
+    spec = load_column_spec(columns_path, standards_dir)
     registry = load_registry(registry_path)
     checked = _files_to_check(paths, year, say, language)
     failed = False

@@ -43,7 +43,7 @@ from ..present.tables import (
     write_plan_table_xlsx,
     write_rejects_xlsx,
 )
-from ..read.columns import ColumnSpec, load_column_spec
+from ..read.columns import ColumnSpec, load_column_spec, standards_folder
 from ..read.raw import file_digest
 from ..read.registry import (
     commune_lookup,
@@ -167,7 +167,7 @@ def clean_year(
     the files that changed or were added. The indicator columns are those of the poverty
     standards in `standards_dir` (default: config/standards/ beside `columns`)."""
     spec = load_column_spec(columns, standards_dir)
-    standards = Path(standards_dir) if standards_dir else Path(columns).parent / "standards"
+    standards = standards_folder(columns, standards_dir)
     settings_files = [columns, registry, *map(str, sorted(standards.glob("*.yaml")))]
     keys, read = _cleaned_in_cache(raws, spec, settings_files, registry, year, cache_dir, workers)
     log.info(

@@ -12,7 +12,7 @@ import yaml
 from ..core.errors import ConfigError
 from ..core.messages import REASONS
 from ..core.text import normalise_label, without_diacritics
-from .schemas import check_document
+from .schemas import check_document, load_yaml_document
 
 KINDS = {"text", "code", "integer", "number", "flag", "status", "area", "category"}
 
@@ -240,10 +240,8 @@ def _with_standard_indicators(fields: dict[str, Field], folder: Path) -> dict[st
     a flag field with the headers it appears under added to its aliases."""
     fields = dict(fields)
     for standard_file in sorted(folder.glob("*.yaml")):
-        indicators = (yaml.safe_load(standard_file.read_text(encoding="utf-8")) or {}).get(
-            "indicators", []
-        )
-        for indicator in indicators:
+        standard = load_yaml_document(standard_file, "standard")  # checked before use
+        for indicator in standard["indicators"]:
             known = fields.get(indicator["code"])
             aliases = tuple(
                 dict.fromkeys([*(known.aliases if known else ()), *indicator.get("headers", [])])
@@ -254,11 +252,17 @@ def _with_standard_indicators(fields: dict[str, Field], folder: Path) -> dict[st
     return fields
 
 
+def standards_folder(columns: str | Path, standards_dir: str | Path | None = None) -> Path:
+    """The folder of poverty standards: `standards_dir` when given (the config's), else
+    `standards/` beside the column spec."""
+    return Path(standards_dir) if standards_dir else Path(columns).parent / "standards"
+
+
 def load_column_spec(path: str | Path, standards_dir: str | Path | None = None) -> ColumnSpec:
     """Read and check `columns.yaml`, with a flag field for every deprivation indicator of
     the poverty standards in `standards_dir` (default: `standards/` beside the file)."""
     path = Path(path)
-    standards = Path(standards_dir) if standards_dir is not None else path.parent / "standards"
+    standards = standards_folder(path, standards_dir)
     raw = _read_yaml(path)
     fields: dict[str, Field] = {}
     for name, body in (raw.get("fields") or {}).items():

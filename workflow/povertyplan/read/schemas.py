@@ -45,6 +45,7 @@ def _unknown_key(
     key: str, allowed: list[str], where: str, file: str, row: int | None
 ) -> ConfigError:
     """A key the schema does not allow (a typo, usually): the closest allowed one."""
+    key = str(key)  # YAML reads `2019:` or `yes:` as a number or a boolean
     close = difflib.get_close_matches(key, allowed, n=1)
     hint = (f"Did you mean '{close[0]}'? " if close else "") + f"Allowed keys: {', '.join(allowed)}"
     return ConfigError(f"unknown key '{key}' at {where}", file=file, row=row, hint=hint)
@@ -88,6 +89,26 @@ def schema_error(
             f"{where} is '{error.instance}'", file=file, row=row, column=column, hint=hint
         )
     return ConfigError(f"{where}: {error.message}", file=file, row=row, column=column)
+
+
+def load_yaml_document(path: str | Path, schema_name: str) -> object:
+    """A YAML file the analyst writes, parsed and checked against its schema; ConfigError
+    (one line, with the line of a syntax error) when it cannot be read."""
+    path = Path(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot be read ({error.__class__.__name__})", file=str(path)) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ConfigError(
+            f"is not valid YAML ({getattr(error, 'problem', None) or 'syntax error'})",
+            file=str(path),
+            row=mark.line + 1 if mark else None,
+            hint="check the indentation and the quotes on that line",
+        ) from None
+    check_document(document, schema_name, path)
+    return document
 
 
 def check_document(document: object, schema_name: str, file: str | Path) -> None:
