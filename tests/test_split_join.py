@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -39,7 +40,9 @@ TWICE = {
     "duplicate_household_id": "a code twice with other values",
     "duplicate_across_files": "a code twice with other values",
 }
+# derandomized: every run (and CI) tries the same examples; PROPERTY_EXAMPLES=500 explores
 SETTINGS = settings(
+    derandomize=True,
     max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
@@ -90,9 +93,21 @@ def clean(folder: Path, parts: list[list[tuple[str, ...]]]) -> tuple[pd.DataFram
     # household given twice is named for where the other row is (the same file or
     # another) and shows its cells as read or as cleaned: counted by kind
     cells = rejects["raw_values"].where(rejects["reason"].map(TWICE).isna(), "")
-    reasons = Counter(zip(rejects["field"], rejects["reason"], cells, strict=True))
-    reasons = Counter({(f, TWICE.get(r, r), v): n for (f, r, v), n in reasons.items()})
+    # (a row repeated in the same file and in another are one kind: counted together)
+    reasons = Counter(
+        (f, TWICE.get(r, r), v)
+        for f, r, v in zip(rejects["field"], rejects["reason"], cells, strict=True)
+    )
     return households, reasons
+
+
+def test_rows_repeated_within_and_across_files_are_counted_together(tmp_path):
+    """Three copies of a row: two repeats in one file, or one in its own file and one in
+    another; the kinds are counted together, not one overwriting the other."""
+    row = ("19612-001", "Xã Cam Thành", "Thôn 1", "4", "1", "1.200.000", "Hộ nghèo")
+    _, whole = clean(tmp_path / "one_file", [[row, row, row]])
+    _, split = clean(tmp_path / "two_files", [[row], [row, row]])
+    assert whole == split == Counter({("household_id", "a row repeated", ""): 2})
 
 
 @SETTINGS
@@ -120,3 +135,19 @@ def test_files_with_the_same_households_but_other_rejected_rows_are_not_copies(t
     _, rejects = clean(tmp_path / "year", [[valid, bad_count], [valid, bad_status]])
     reasons = {reason for _, reason, _ in rejects}
     assert {"not_an_integer", "unknown_status"} <= reasons
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: a household whose rows clash inside one file is rejected there, but its "
+    "row in another file is kept (rows already rejected are not compared across files)",
+)
+def test_a_household_clashing_inside_one_file_is_rejected_in_every_file(tmp_path):
+    """Found by the property above with random examples; not fixed yet. In one file,
+    `A, A, A, A, B` (B: the same code, another status) rejects every row of the code; split
+    as `A | A, A, A, B`, the first file's A is kept."""
+    a = ("19612-001", "Xã Cam Thành", "Thôn 1", "4", "1", "1.200.000", "Hộ nghèo")
+    b = a[:-1] + ("Hộ cận nghèo",)
+    whole, _ = clean(tmp_path / "one_file", [[a, a, a, a, b]])
+    split, _ = clean(tmp_path / "two_files", [[a], [a, a, a, b]])
+    assert len(whole) == len(split) == 0

@@ -34,7 +34,7 @@ from ..core.labels import PLAN_TABLE_COLUMNS, PLAN_TABLE_COUNTS, PLAN_TABLE_RATE
 from ..core.numbers import decimal_from_text, format_vn_decimal
 from ..core.rates import rate_half_up
 from ..read.registry import commune_lookup, resolve_communes, review_date, suggest_communes
-from ..read.schemas import check_document, check_rows
+from ..read.schemas import check_rows, load_yaml_document
 
 FORMULAS = {"ho_ngheo_cuoi_nam": ("ho_ngheo", "ho_giam"), "ty_le_cuoi_nam": ("ty_le", "ty_le_giam")}
 COLUMN_LABELS = {key: index for key, *_, index in PLAN_TABLE_COLUMNS}
@@ -88,13 +88,12 @@ def _plan_fields(path: Path) -> tuple[dict, int, int, Path, str]:
     """The plan's YAML and its required keys: (the YAML, review year, plan year, commune
     table path, source); ConfigError when it breaks its schema
     (workflow/schemas/published_plan.schema.yaml) or a key cannot be read."""
+    raw = load_yaml_document(path, "published_plan")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        check_document(raw, "published_plan", path)
         review_year, plan_year = int(raw["review_year"]), int(raw["plan_year"])
         table_path = path.parent / raw["commune_table"]
         source = str(raw["source"]).strip()
-    except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise ConfigError(
             f"is not a complete published plan ({type(error).__name__}: {error})",
             file=str(path),
@@ -197,12 +196,6 @@ def _check_decimal_commas(table: pd.DataFrame, table_path: Path) -> None:
             )
 
 
-def _headline_figures(raw: dict) -> dict[str, dict[str, str]]:
-    """The plan's section I figures (their names, those of `HEADLINE`, are checked by the
-    plan's schema)."""
-    return dict(raw.get("headline") or {})
-
-
 def _statements(raw: dict, path: Path) -> tuple[dict, ...]:
     """The plan's section III statements, each checked (`_check_statement`)."""
     statements = tuple(raw.get("statements") or ())
@@ -220,7 +213,7 @@ def load_published(path: str | Path, registry: pd.DataFrame) -> Published:
     _check_printed_numbers(table, table_path)
     table = _match_communes(table, registry, review_year, table_path)
     _check_decimal_commas(table, table_path)
-    headline = _headline_figures(raw)
+    headline = dict(raw.get("headline") or {})  # the names are the schema's
     statements = _statements(raw, path)
     return Published(
         id=path.stem,

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from ..core.errors import ConfigError
 from ..core.labels import LABELS, label
 from ..core.numbers import format_vn_integer, format_vn_number
-from ..read.schemas import check_document
+from ..read.schemas import load_yaml_document
 
 RULES = ("or", "and")
 
@@ -53,9 +52,8 @@ def load_standard(path: str | Path) -> Standard:
     """Read one standard file; ConfigError names what is missing or wrong (first against
     workflow/schemas/standard.schema.yaml: the keys, the rule, both areas' lines)."""
     path = Path(path)
+    raw = load_yaml_document(path, "standard")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        check_document(raw, "standard", path)
         unverified: list[str] = []
         lines = {
             area: (
@@ -88,7 +86,7 @@ def load_standard(path: str | Path) -> Standard:
             unverified=tuple(unverified),
             source=str(path),
         )
-    except (KeyError, TypeError, ValueError, yaml.YAMLError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise ConfigError(
             f"is not a complete poverty standard ({type(error).__name__}: {error})",
             file=str(path),

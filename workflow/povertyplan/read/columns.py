@@ -7,12 +7,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..core.errors import ConfigError
 from ..core.messages import REASONS
 from ..core.text import normalise_label, without_diacritics
-from .schemas import check_document, load_yaml_document
+from .schemas import load_yaml_document
 
 KINDS = {"text", "code", "integer", "number", "flag", "status", "area", "category"}
 
@@ -135,29 +133,6 @@ def _vocabulary(raw: dict, path: Path, section: str) -> dict[str, str]:
     return mapping
 
 
-def _read_yaml(path: Path) -> dict:
-    """The parsed `columns.yaml`; ConfigError when it is missing, is not valid YAML, has
-    no `fields:` section or breaks its schema (workflow/schemas/columns.schema.yaml)."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("the column specification is missing", file=str(path)) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ConfigError(
-            f"is not valid YAML ({getattr(error, 'problem', None) or 'syntax error'})",
-            file=str(path),
-            row=mark.line + 1 if mark else None,
-            hint="check the indentation and the quotes on that line",
-        ) from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("fields"), dict):
-        raise ConfigError(
-            "has no 'fields:' section", file=str(path), hint="restore config/columns.yaml"
-        )
-    check_document(raw, "columns", path)
-    return raw
-
-
 def _unit_scale(scale: dict | None) -> Scale | None:
     """A field's `scale:` entry as a Scale (None when the field has none)."""
     if not scale:
@@ -263,7 +238,8 @@ def load_column_spec(path: str | Path, standards_dir: str | Path | None = None) 
     the poverty standards in `standards_dir` (default: `standards/` beside the file)."""
     path = Path(path)
     standards = standards_folder(path, standards_dir)
-    raw = _read_yaml(path)
+    # its shape (fields and their keys, the vocabularies) is the schema's
+    raw = load_yaml_document(path, "columns", missing="the column specification is missing")
     fields: dict[str, Field] = {}
     for name, body in (raw.get("fields") or {}).items():
         fields[name] = _field(name, body, path)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jsonschema
 import yaml
 
 from ..core.errors import ConfigError
-from .schemas import schema_error
+from .schemas import first_error, schema_error
 
 CONFIG_FILE = "config/config.yaml"
 
@@ -20,12 +19,9 @@ def check_config(config: dict, schema_path: str | Path) -> None:
     the band goals must have min ≤ max.
     """
     schema = yaml.safe_load(Path(schema_path).read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(
-        validator.iter_errors(config), key=lambda e: (len(e.path), list(map(str, e.path)))
-    )
-    if errors:
-        raise schema_error(errors[0], CONFIG_FILE)
+    error = first_error(config, schema)
+    if error is not None:
+        raise schema_error(error, CONFIG_FILE)
     for name, band in (config.get("goals") or {}).items():
         if band["min"] > band["max"]:
             raise ConfigError(

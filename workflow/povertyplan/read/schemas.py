@@ -29,7 +29,7 @@ def _where(path) -> str:
     return ".".join(str(p) for p in path) or "the top level"
 
 
-def _first_error(document: object, schema: dict) -> jsonschema.ValidationError | None:
+def first_error(document: object, schema: dict) -> jsonschema.ValidationError | None:
     """The first problem, in document order (the outermost and earliest first)."""
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -91,12 +91,17 @@ def schema_error(
     return ConfigError(f"{where}: {error.message}", file=file, row=row, column=column)
 
 
-def load_yaml_document(path: str | Path, schema_name: str) -> object:
-    """A YAML file the analyst writes, parsed and checked against its schema; ConfigError
-    (one line, with the line of a syntax error) when it cannot be read."""
+def load_yaml_document(
+    path: str | Path, schema_name: str, missing: str = "the file is missing"
+) -> dict:
+    """A YAML file the analyst writes (the column spec, a standard, a published plan),
+    parsed and checked against its schema; ConfigError (one line, with the line of a
+    syntax error) when it is `missing`, cannot be read or breaks the schema."""
     path = Path(path)
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(missing, file=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot be read ({error.__class__.__name__})", file=str(path)) from None
     except yaml.YAMLError as error:
@@ -113,7 +118,7 @@ def load_yaml_document(path: str | Path, schema_name: str) -> object:
 
 def check_document(document: object, schema_name: str, file: str | Path) -> None:
     """Raise ConfigError naming the first problem of a YAML document against its schema."""
-    error = _first_error(document, load_schema(schema_name))
+    error = first_error(document, load_schema(schema_name))
     if error is not None:
         raise schema_error(error, str(file))
 
@@ -129,7 +134,7 @@ def check_rows(frame: pd.DataFrame, schema_name: str, file: str | Path) -> None:
         "items": {"$ref": "#/$defs/row"},
         "$defs": {**row.pop("$defs", {}), "row": row},
     }
-    error = _first_error(frame.to_dict("records"), schema)
+    error = first_error(frame.to_dict("records"), schema)
     if error is None:
         return
     index, *inside = list(error.absolute_path) or [None]
