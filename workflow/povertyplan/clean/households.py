@@ -175,7 +175,7 @@ def _blank(values: pd.Series) -> pd.Series:
 def _codes(values: pd.Series) -> pd.Series:
     """Codes as text: `123`, `123.0` (a number typed as text) and Excel's 123 are one code."""
     return map_distinct(
-        values, lambda v: _INTEGRAL_TEXT.sub(r"\1", cell_text(v).strip()), _plain_codes
+        values, lambda v: _INTEGRAL_TEXT.sub(r"\1", cell_text(v).strip()), _plain_codes, "string"
     )
 
 
@@ -216,8 +216,8 @@ def parse_field(
         return parse_categories(text, spec.fields[name].categories), pd.Series(
             False, index=values.index
         )
-    text = _codes(values) if kind == "code" else map_distinct(values, _text)
-    return text.astype("string"), pd.Series(False, index=values.index)
+    text = _codes(values) if kind == "code" else map_distinct(values, _text, dtype="string")
+    return text, pd.Series(False, index=values.index)
 
 
 def _with_commune_from_context(table: RawTable, lookup: dict[str, str]) -> RawTable:
@@ -293,7 +293,7 @@ def _cell_problems(
     typed as a date, a code Excel turned into 1.96E+11) reported, and blanked for reading;
     returns (the raw values to read, {field: mask of such cells})."""
     fields_read = [name for name in table.frame.columns if name in spec.fields]
-    raw = table.frame.copy()
+    raw = table.frame.copy(deep=False)  # a column is replaced, never changed in place
     if table.has_cell_errors:
         errors = {
             n: table.frame[n].map(lambda v: isinstance(v, CellError)).astype(bool)
@@ -303,9 +303,11 @@ def _cell_problems(
         errors = {n: pd.Series(False, index=raw.index) for n in fields_read}
     for name, mask in errors.items():
         if mask.any():
-            raw.loc[mask, name] = ""
+            raw[name] = _blanked(raw[name], mask)
     report.add(raw["extra_cells"] > 0, "household_id", "row_longer_than_header", raw["extra_cells"])
     for name, mask in errors.items():
+        if not mask.any():
+            continue
         formula = table.frame[name].eq("#FORMULA").astype(bool) & mask
         report.add(mask & ~formula, name, "excel_error")
         report.add(formula, name, "formula_without_value")
@@ -318,20 +320,36 @@ def _cell_problems(
             pattern, reason = _RE2_SCIENTIFIC, "code_in_scientific_notation"
         else:
             continue
-        values = raw[name]
-        # text cells only (a number is no date, and a number Excel stored is no lost code
-        # unless it is beyond the 15 digits Excel keeps)
-        types = values.map(type)
-        text = values.where(types.eq(str), "").astype(str)
-        hit = pd.Series(texts_match(text.to_numpy(dtype=object), pattern), index=text.index)
-        if kind == "code":
-            numbers = pd.to_numeric(values.where(types.eq(float)), errors="coerce")
-            hit |= (numbers.abs() >= 1e15).fillna(False).astype(bool)
-
+        hit = _typed_as_text(raw[name], pattern)
+        if kind == "code":  # a number Excel stored is no lost code unless it is beyond
+            hit |= _beyond_excel_digits(raw[name])  # the 15 digits Excel keeps
         report.add(hit, name, reason)
-        raw.loc[hit, name] = ""
-        errors[name] = errors[name] | hit
+        if hit.any():
+            raw[name] = _blanked(raw[name], hit)
+            errors[name] = errors[name] | hit
     return raw, errors
+
+
+def _blanked(values: pd.Series, mask: pd.Series) -> pd.Series:
+    """The column with the cells of `mask` made blank."""
+    return values.where(~mask.to_numpy(dtype=bool), "")
+
+
+def _typed_as_text(values: pd.Series, pattern: str) -> pd.Series:
+    """The text cells that match an RE2 `pattern` (a number is no date)."""
+    cells = values.to_numpy(dtype=object)
+    if not all_text(cells):
+        text_cells = values.map(type).eq(str).to_numpy(dtype=bool)
+        cells = np.where(text_cells, cells, "")
+    return pd.Series(texts_match(cells, pattern), index=values.index)
+
+
+def _beyond_excel_digits(values: pd.Series) -> pd.Series:
+    """The numbers Excel stored (not text) of 10^15 and more: a code Excel rounded."""
+    if all_text(values.to_numpy(dtype=object)):
+        return pd.Series(False, index=values.index)
+    numbers = pd.to_numeric(values.where(values.map(type).eq(float)), errors="coerce")
+    return (numbers.abs() >= 1e15).fillna(False).astype(bool)
 
 
 def _field_communes(
@@ -589,7 +607,7 @@ def _read_fields(
             extra = dict.fromkeys(raw.index[unclear], AMOUNT_UNITS[factor != 1.0])
             report.add(unclear, field.name, "amount_in_another_unit", written, extra)
         if field.required:  # a blank cell is missing unless its kind gives it a meaning
-            empty = blank & (values.isna() | (values.astype("string") == "")).fillna(True)
+            empty = blank & _no_value(values)
             reason = "missing_household_id" if field.name == "household_id" else "missing_value"
             report.add(empty.astype(bool), field.name, reason)
         if field.min is not None or field.max is not None:
@@ -604,6 +622,13 @@ def _read_fields(
             report.add(person.astype(bool), field.name, "personal_data_in_cell", redacted)
         out[field.name] = values
     return income_unit
+
+
+def _no_value(values: pd.Series) -> pd.Series:
+    """The cells a field's typed column leaves missing or empty."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return (values.isna() | values.eq("")).fillna(True).astype(bool)
+    return values.isna().astype(bool)
 
 
 def _bounds(values: pd.Series, written: pd.Series, field: Field, report: _Problems) -> None:

@@ -16,44 +16,57 @@ from ..core.numbers import number_from_text
 from ..core.text import normalise_label
 
 
+def distinct_values(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(the position of each cell's value among the distinct values, the distinct
+    values), found in C (`pd.factorize`); a missing value is one of them."""
+    positions, distinct = pd.factorize(values, use_na_sentinel=False)
+    return positions, np.asarray(distinct, dtype=object)
+
+
 def map_distinct(
     values: pd.Series,
     func: Callable[[object], object],
     unchanged: Callable[[np.ndarray], np.ndarray] | None = None,
+    dtype: str | None = None,
 ) -> pd.Series:
     """`values.map(func)`, with `func` called once per distinct value (a column of a
-    million cells holds a few hundred distinct words): the distinct values are found and
-    the results spread back by position, in C (`pd.factorize`). `unchanged`, given the
-    distinct values, marks those `func` would return as they are, so that a column of a
-    million distinct codes is decided on whole columns too."""
+    million cells holds a few hundred distinct words): the results, of `dtype` (else
+    inferred), are spread back by position. `unchanged`, given the distinct values, marks
+    those `func` would return as they are, so that a column of a million distinct codes
+    is decided on whole columns too."""
     if values.empty:
-        return values.map(func)
-    positions, distinct = pd.factorize(values, use_na_sentinel=False)
-    distinct = np.asarray(distinct, dtype=object)
+        return values.map(func) if dtype is None else values.map(func).astype(dtype)
+    positions, distinct = distinct_values(values)
     keep = unchanged(distinct) if unchanged is not None else np.zeros(len(distinct), bool)
     results = pd.Series(
-        [value if kept else func(value) for value, kept in zip(distinct, keep, strict=True)]
+        [value if kept else func(value) for value, kept in zip(distinct, keep, strict=True)],
+        dtype=dtype,
     )
-    return pd.Series(results.to_numpy()[positions], index=values.index, dtype=results.dtype)
+    return pd.Series(results.array.take(positions), index=values.index)
 
 
 def parse_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Float64 column (NA for blank) and the mask of unreadable values (text that is no
     number, and numbers that are not finite or beyond 10^15)."""
-
-    def one(value: object) -> float | None:
-        if isinstance(value, float):
-            return value
-        return number_from_text(str(value))
-
-    parsed = map_distinct(values, one)
-    blank = map_distinct(values, lambda v: isinstance(v, str) and v.strip() == "").astype(bool)
-    numbers = pd.to_numeric(parsed, errors="coerce").astype("float64")
-    finite = np.isfinite(numbers.to_numpy())  # NaN, ±inf and absurd sizes are no amounts
-    finite &= np.abs(np.nan_to_num(numbers.to_numpy(), nan=0.0, posinf=0.0, neginf=0.0)) < 1e15
-    result = pd.Series(np.where(finite, numbers, np.nan), index=values.index).astype("Float64")
-    invalid = pd.Series(~finite, index=values.index) & ~blank
-    return result, invalid.astype(bool)
+    if values.empty:
+        return pd.Series(dtype="Float64", index=values.index), pd.Series(
+            dtype=bool, index=values.index
+        )
+    positions, distinct = distinct_values(values)
+    parsed = [v if isinstance(v, float) else number_from_text(str(v)) for v in distinct]
+    blank = np.fromiter(
+        (isinstance(v, str) and v.strip() == "" for v in distinct), dtype=bool, count=len(distinct)
+    )
+    numbers = pd.to_numeric(pd.Series(parsed, dtype=object), errors="coerce").to_numpy(
+        dtype="float64", na_value=np.nan
+    )
+    finite = np.isfinite(numbers)  # NaN, ±inf and absurd sizes are no amounts
+    finite &= np.abs(np.nan_to_num(numbers, nan=0.0, posinf=0.0, neginf=0.0)) < 1e15
+    result = pd.Series(np.where(finite, numbers, np.nan)).astype("Float64")
+    return (
+        pd.Series(result.array.take(positions), index=values.index),
+        pd.Series((~finite & ~blank)[positions], index=values.index),
+    )
 
 
 def parse_integer(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -76,17 +89,15 @@ def _word(value: object) -> str:
 
 def parse_vocabulary(values: pd.Series, vocabulary: dict[str, str]) -> tuple[pd.Series, pd.Series]:
     """Map each value through a normalised vocabulary; the mask marks words not in it."""
-    mapped = map_distinct(values, lambda value: vocabulary.get(_word(value), np.nan))
-    invalid = mapped.isna()
-    return mapped.astype("string"), invalid.astype(bool)
+    mapped = map_distinct(values, lambda value: vocabulary.get(_word(value)), dtype="string")
+    return mapped, mapped.isna().astype(bool)
 
 
 def parse_flag(values: pd.Series, vocabulary: dict[str, bool]) -> tuple[pd.Series, pd.Series]:
     """Boolean column from `x`/`1`/`có` (true) and blank/`0`/`không` (false), and the mask
     of values that are neither (<NA> in the column)."""
-    mapped = map_distinct(values, lambda value: vocabulary.get(_word(value)))
-    invalid = mapped.isna().astype(bool)
-    return pd.Series(mapped.to_numpy(dtype=object), index=values.index, dtype="boolean"), invalid
+    mapped = map_distinct(values, lambda value: vocabulary.get(_word(value)), dtype="boolean")
+    return mapped, mapped.isna().astype(bool)
 
 
 def parse_categories(
@@ -108,4 +119,4 @@ def parse_categories(
         found = [code for code, phrases in categories if any(f" {p} " in text for p in phrases)]
         return "|".join(found) if found else other
 
-    return map_distinct(values, one).astype("string")
+    return map_distinct(values, one, dtype="string")
