@@ -17,8 +17,14 @@ import pandas as pd
 
 
 class Grid:
-    """The cells of one sheet: `columns[c][r]` is the value at row r, column c (text, a
+    """The cells of one sheet: `column(c)[r]` is the value at row r, column c (text, a
     float for a numeric Excel cell, '' when blank, or a CellError).
+
+    A column may be held as codes into its distinct values (a CSV file's, as pyarrow
+    dictionary-encodes them): it is spelled out as a column of values only when asked
+    for whole (`column`), so that the name and ID-number columns of a million rows,
+    never kept, are never spelled out, and the kept ones only for their data rows
+    (`cells`).
 
     `grid[r]` is row r as a new list (changing it changes nothing), `grid[a:b]` a list
     of such rows; `set` changes a cell. `text_only` says every cell is text (a CSV file).
@@ -26,16 +32,22 @@ class Grid:
 
     def __init__(
         self,
-        columns: list[np.ndarray],
+        columns: list[np.ndarray | None],
         height: int,
         text_only: bool = False,
         distinct: list[list[object]] | None = None,
+        codes: list[np.ndarray | None] | None = None,
     ) -> None:
-        self.columns = columns
+        self._columns = columns
         self.height = height
         self.text_only = text_only
         self._ascii: dict[int, bool] = {}
         self._distinct: dict[int, list[object]] = dict(enumerate(distinct or []))
+        self._codes: dict[int, tuple[np.ndarray, np.ndarray]] = {
+            col: (positions, objects(self._distinct[col]))
+            for col, positions in enumerate(codes or [])
+            if positions is not None
+        }
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[object]], text_only: bool = False) -> Grid:
@@ -53,7 +65,7 @@ class Grid:
     @property
     def width(self) -> int:
         """The number of columns."""
-        return len(self.columns)
+        return len(self._columns)
 
     def __getitem__(self, index: int | slice) -> list[object] | list[list[object]]:
         if isinstance(index, slice):
@@ -66,32 +78,64 @@ class Grid:
             index += self.height
         if not 0 <= index < self.height:
             raise IndexError(index)
-        return [column[index] for column in self.columns]
+        return [self.cells(col, index) for col in range(self.width)]
+
+    def column(self, col: int) -> np.ndarray:
+        """Column `col` as an object array of its values (kept: change it only through
+        `set`, `fill` or `set_column`)."""
+        if self._columns[col] is None:
+            self._columns[col] = self.cells(col, slice(None))
+        return self._columns[col]
+
+    def cells(self, col: int, rows: int | slice | np.ndarray) -> object:
+        """The values of column `col` at `rows` (a position, a slice or an index array),
+        without spelling out the whole column."""
+        if self._columns[col] is None:
+            positions, values = self._codes[col]
+            return values[positions[rows]]
+        return self._columns[col][rows]
+
+    def blank(self, col: int, rows: slice | np.ndarray) -> np.ndarray:
+        """Whether each cell of column `col` at `rows` is blank ('')."""
+        if self._columns[col] is None:
+            positions, values = self._codes[col]
+            return (values == "")[positions[rows]]
+        return self._columns[col][rows] == ""
+
+    def values_in(self, col: int, rows: slice | np.ndarray) -> set[object]:
+        """The distinct values of column `col` at `rows`."""
+        if self._columns[col] is None:
+            positions, values = self._codes[col]
+            present = np.zeros(len(values), dtype=bool)
+            present[positions[rows]] = True
+            return set(values[present].tolist())
+        return set(self._columns[col][rows])
 
     def set(self, row: int, col: int, value: object) -> None:
         """Change one cell."""
-        self.columns[col][row] = value
+        self.column(col)[row] = value
         self._changed(col)
 
     def fill(self, col: int, start: int, stop: int, value: object) -> None:
         """Give rows `start` to `stop` (excluded) of column `col` one value."""
-        self.columns[col][start:stop] = [value] * (stop - start)
+        self.column(col)[start:stop] = [value] * (stop - start)
         self._changed(col)
 
     def set_column(self, col: int, values: np.ndarray) -> None:
         """Replace a whole column."""
-        self.columns[col] = values
+        self._columns[col] = values
         self._changed(col)
 
     def _changed(self, col: int) -> None:
         self._ascii.pop(col, None)
         self._distinct.pop(col, None)
+        self._codes.pop(col, None)
 
     def distinct(self, col: int) -> list[object]:
         """The distinct values of column `col` (known from the reader's dictionary for a
         CSV file; may repeat a value there)."""
         if col not in self._distinct:
-            self._distinct[col] = pd.unique(self.columns[col]).tolist()
+            self._distinct[col] = pd.unique(self.column(col)).tolist()
         return self._distinct[col]
 
     def is_ascii(self, col: int) -> bool:

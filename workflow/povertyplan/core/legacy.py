@@ -17,6 +17,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+import numpy as np
+import pyarrow as pa
+
+from .text import text_matches
+
 # --- the Vietnamese alphabet -------------------------------------------------------------
 
 VOWELS = "aăâeêioôơuưy"
@@ -271,6 +276,24 @@ def could_be_legacy(value: str) -> bool:
     characters a single-byte code page shows (U+2122 is the highest Windows-1252 shows:
     above it, and for anything `legacy_bytes` cannot map, it is real Unicode)."""
     return not value.isascii() and max(value) <= "\u2122" and legacy_bytes(value) is not None
+
+
+# the characters `legacy_bytes` maps to a byte: Latin-1 and Windows-1252's others
+_SINGLE_BYTE_CHARACTERS = sorted(
+    {chr(code) for code in range(256)}
+    | {bytes([code]).decode("cp1252", errors="ignore") for code in range(0x80, 0xA0)} - {""}
+)
+# a text of single-byte characters only with one that is not ASCII, in RE2 syntax
+_RE2_SINGLE_BYTE = "".join(f"\\x{{{ord(c):x}}}" for c in _SINGLE_BYTE_CHARACTERS)
+_RE2_WIDE_SINGLE_BYTE = "".join(f"\\x{{{ord(c):x}}}" for c in _SINGLE_BYTE_CHARACTERS if c > "\x7f")
+_RE2_COULD_BE_LEGACY = f"^[{_RE2_SINGLE_BYTE}]*[{_RE2_WIDE_SINGLE_BYTE}][{_RE2_SINGLE_BYTE}]*$"
+
+
+def could_be_legacy_texts(texts: list[str]) -> np.ndarray:
+    """`could_be_legacy` of each text, on the whole list at once in C (pyarrow)."""
+    if not texts:
+        return np.zeros(0, dtype=bool)
+    return text_matches(pa.array(texts, type=pa.string()), _RE2_COULD_BE_LEGACY)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import itertools
 import re
 import sys
 import unicodedata
@@ -39,7 +40,13 @@ import python_calamine
 
 from ..core.errors import DataError, InternalError
 from ..core.grid import Grid, objects
-from ..core.legacy import best_encoding, convert, could_be_legacy, encoding_scores, penalty
+from ..core.legacy import (
+    best_encoding,
+    convert,
+    could_be_legacy_texts,
+    encoding_scores,
+    penalty,
+)
 from ..core.messages import FILE_PROBLEM_NOTES, file_problem
 from ..core.numbers import number_from_text
 from ..core.privacy import looks_personal, redact, signers
@@ -286,7 +293,7 @@ def _fill_merged(grid: Grid, merges: list, from_row: int) -> None:
     for (top, left), (bottom, right) in merges:
         if top < from_row or top >= len(grid) or left >= grid.width or bottom == top:
             continue
-        value = grid.columns[left][top]
+        value = grid.cells(left, top)
         for c in range(left, min(right, grid.width - 1) + 1):
             grid.fill(c, top, min(bottom, len(grid) - 1) + 1, value)
 
@@ -330,32 +337,62 @@ def _csv_grid(path: Path) -> tuple[Grid, str, list[int] | None]:
     open), by the csv module, so that both give the same cells."""
     data = path.read_bytes()
     try:
-        text, encoding = decode_bytes(data)
+        encoding = _utf8_encoding(data)
+        if encoding is None:
+            text, encoding = decode_bytes(data)
+            data = text.encode("utf-8")
+            del text
     except UnicodeDecodeError as exc:
         raise DataError(
             **file_problem("not_text", reason=exc.reason, start=exc.start), file=path.name
         ) from None
-    lines = text[: 1 << 16].splitlines()
-    if len(lines) <= HEADER_SEARCH_ROWS:
-        lines = text.splitlines()
-    head = "\n".join(lines[:HEADER_SEARCH_ROWS])
-    delimiter = max([",", ";", "\t"], key=head.count)
-    # the file's bytes and text are let go as soon as pyarrow has them: a file of a
-    # million households is held once, as columns
-    utf8, start = (
-        (data, 3 if encoding == "utf-8-sig" else 0)
-        if encoding.startswith("utf-8")
-        else (text.encode("utf-8"), 0)
-    )
-    del data, text
-    columns = _arrow_csv_columns(utf8, start, delimiter)
-    del utf8
+    # the file's bytes are let go as soon as pyarrow has them: a file of a million
+    # households is held once, as columns (and a UTF-8 file is never held as one text)
+    start = 3 if encoding == "utf-8-sig" else 0
+    delimiter = _delimiter(data, start)
+    columns = _arrow_csv_columns(data, start, delimiter)
+    del data
     grid = _arrow_csv_grid(columns, delimiter) if columns is not None else None
     if grid is not None:
         return grid, encoding, None
     text = decode_bytes(path.read_bytes())[0]
     grid, lengths = _python_csv_grid(path.name, text, delimiter)
     return grid, encoding, lengths
+
+
+def _utf8_encoding(data: bytes) -> str | None:
+    """`utf-8-sig` or `utf-8` when `data` is UTF-8 text (see `decode_bytes`), checked a
+    piece at a time so that a large file is never held as one text; None when it is
+    not. A byte-order mark followed by bytes that are not UTF-8 raises
+    UnicodeDecodeError, as `decode_bytes` does."""
+    signed = data.startswith(codecs.BOM_UTF8)
+    if not signed and (
+        data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        or (len(data[:4000]) >= 4 and data[:4000].count(0) >= len(data[:4000]) // 3)
+    ):
+        return None  # UTF-16
+    start = 3 if signed else 0
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    piece = 1 << 22
+    for offset in range(start, max(len(data), start + 1), piece):
+        try:
+            decoder.decode(data[offset : offset + piece], final=offset + piece >= len(data))
+        except UnicodeDecodeError:
+            if not signed:
+                return None
+            data[start:].decode("utf-8")  # raises, with the position in the whole file
+    return "utf-8-sig" if signed else "utf-8"
+
+
+def _delimiter(utf8: bytes, start: int) -> str:
+    """The delimiter of a CSV file's UTF-8 bytes from byte `start`: the one of `,`, `;`
+    and tab its first lines hold most of."""
+    head = utf8[start : start + (1 << 16)].decode("utf-8", errors="ignore")
+    lines = head.splitlines()
+    if len(lines) <= HEADER_SEARCH_ROWS:
+        lines = utf8[start:].decode("utf-8", errors="ignore").splitlines()
+    head = "\n".join(lines[:HEADER_SEARCH_ROWS])
+    return max([",", ";", "\t"], key=head.count)
 
 
 def _python_only(utf8: bytes) -> bool:
@@ -379,7 +416,7 @@ def cell_texts(distinct: pa.Array) -> list[str]:
     return texts
 
 
-def _arrow_csv_columns(utf8: bytes, start: int, delimiter: str) -> list[pa.Array] | None:
+def _arrow_csv_columns(utf8: bytes, start: int, delimiter: str) -> list[pa.ChunkedArray] | None:
     """The text columns of a CSV file whose every line has the same number of fields,
     read by pyarrow from byte `start` of `utf8`; None for any other file (see
     `_csv_grid`)."""
@@ -402,24 +439,23 @@ def _arrow_csv_columns(utf8: bytes, start: int, delimiter: str) -> list[pa.Array
         return None  # lines of different lengths, or a quote left open
     if table.num_columns > MAX_CSV_FIELDS:
         return None
-    return [column.combine_chunks() for column in table.columns]
+    return list(table.columns)
 
 
-def _arrow_csv_grid(texts: list[pa.Array | None], delimiter: str) -> Grid | None:
+def _arrow_csv_grid(texts: list[pa.ChunkedArray | None], delimiter: str) -> Grid | None:
     """The grid of a CSV file's text columns (`_arrow_csv_columns`), each column let go
     once converted; None when a cell holds a quote left open.
 
-    Each column is dictionary-encoded, so each distinct text is normalised once
-    (`cell_texts`) and stored once: a village or a status repeated over a million rows
-    is one object."""
+    Each column is dictionary-encoded and kept as codes into its distinct texts, so each
+    distinct text is normalised once (`cell_texts`) and stored once: a village or a
+    status repeated over a million rows is one object."""
     rows = len(texts[0]) if texts else 0
-    columns: list[np.ndarray] = []
+    codes: list[np.ndarray | None] = []
     distincts: list[list[str]] = []
     for index, column in enumerate(texts):
         texts[index] = None
-        encoded = pc.dictionary_encode(column)
+        distinct, positions = _dictionary_encoded(column)
         del column
-        distinct = encoded.dictionary
         if pc.any(
             pc.and_(
                 pc.match_substring(distinct, delimiter),
@@ -428,10 +464,23 @@ def _arrow_csv_grid(texts: list[pa.Array | None], delimiter: str) -> Grid | None
         ).as_py():
             return None  # a quote left open: the csv module names its line
 
-        values = cell_texts(distinct)
-        columns.append(objects(values)[encoded.indices.to_numpy()])
-        distincts.append(values)
-    return Grid(columns, rows, text_only=True, distinct=distincts)
+        codes.append(positions)
+        distincts.append(cell_texts(distinct))
+    return Grid([None] * len(codes), rows, text_only=True, distinct=distincts, codes=codes)
+
+
+def _dictionary_encoded(column: pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
+    """(the distinct texts of a column read by pyarrow, each cell's position among
+    them), found in C without joining the reader's chunks into one array."""
+    encoded = pc.dictionary_encode(column)
+    chunks = encoded.chunks
+    if not chunks:
+        return pa.array([], type=pa.string()), np.zeros(0, dtype=np.int32)
+    distinct = chunks[-1].dictionary
+    if not all(chunk.dictionary.equals(distinct) for chunk in chunks):  # one dictionary
+        joined = pc.dictionary_encode(column.combine_chunks())
+        return joined.dictionary, joined.indices.to_numpy()
+    return distinct, np.concatenate([chunk.indices.to_numpy() for chunk in chunks])
 
 
 def _python_csv_grid(file: str, text: str, delimiter: str) -> tuple[Grid, list[int]]:
@@ -449,7 +498,7 @@ def _python_csv_grid(file: str, text: str, delimiter: str) -> tuple[Grid, list[i
             raise DataError(**file_problem("quote_not_closed"), file=file, row=number)
     grid = Grid.from_rows(rows, text_only=True)
     for col in range(grid.width):
-        column = grid.columns[col]
+        column = grid.column(col)
         distinct = list(dict.fromkeys(column))
         normal = cell_texts(pa.array(distinct, type=pa.string()))
         if normal != distinct:
@@ -484,7 +533,7 @@ def repair_legacy_text(grid: Grid, whole_file: bool = False, first_row: int = 0)
         if not grid.is_ascii(col)
     }
     # the columns with a value that could be legacy text (here or in the rows above)
-    columns = {col: grid.columns[col][first_row:] for col in candidates if candidates[col]}
+    columns = {col: grid.column(col)[first_row:] for col in candidates if candidates[col]}
     if not columns:
         return found
     # the sample in the sheet's own order, row by row, as it was always taken
@@ -513,7 +562,7 @@ def repair_legacy_text(grid: Grid, whole_file: bool = False, first_row: int = 0)
             continue
         found[col] = encoding
         lookup = {value: new.strip() for value, new in converted.items()}
-        repaired = grid.columns[col].copy()
+        repaired = grid.column(col).copy()
         repaired[first_row:] = [lookup.get(v, v) if type(v) is str else v for v in column]
         grid.set_column(col, repaired)
     return found
@@ -522,7 +571,8 @@ def repair_legacy_text(grid: Grid, whole_file: bool = False, first_row: int = 0)
 def _legacy_candidates(distinct: list[object]) -> set[str]:
     """The texts among `distinct` that could be legacy text: not plain ASCII, and the
     bytes of a single-byte code page (see `legacy.encoding_scores`)."""
-    return {value for value in distinct if type(value) is str and could_be_legacy(value)}
+    texts = [value for value in distinct if type(value) is str]
+    return set(itertools.compress(texts, could_be_legacy_texts(texts)))
 
 
 def _row_fields(row: list[object], spec: ColumnSpec) -> dict[int, str]:
@@ -847,7 +897,7 @@ def _unlabelled_sums(
     """Mark as totals (in place) the rows of sums written without a label: no household
     code, only numbers, and at least one count that is the sum of its column over the two
     or more households above it (since the previous total)."""
-    codes = grid.columns[id_col]
+    codes = grid.column(id_col)
     if not sum_cols or not any(
         kind == "data" and code == ""
         for kind, code in zip(kinds[start:], codes[start:], strict=True)
@@ -888,14 +938,14 @@ def _plain_household_rows(
     rows = len(grid) - start
     if commune_col == id_col or any(label[:1].isdigit() for label in spec.total_row_labels):
         return np.zeros(rows, dtype=bool)
-    codes = grid.columns[id_col][start:]
+    codes = grid.column(id_col)[start:]
     if grid.text_only:  # every code is text: its first character, as one numpy column
         coded = np.char.isdigit(codes.astype("U1"))
     else:
         coded = np.fromiter(
             (type(code) is str and code[:1].isdigit() for code in codes), dtype=bool, count=rows
         )
-    plain = (grid.columns[commune_col][start:] != "") & coded
+    plain = ~grid.blank(commune_col, slice(start, None)) & coded
     if first is not None and first >= start:
         plain[first - start] = False
     return plain
@@ -1030,8 +1080,8 @@ def _extra_cells(
     ones, or (CSV) the fields a line has beyond the header line's, whichever is more."""
     last_header_col = max(c for c, h in enumerate(headers) if h)
     extra = np.zeros(len(data_rows), dtype="int64")
-    for column in grid.columns[last_header_col + 1 :]:
-        extra += column[rows] != ""
+    for col in range(last_header_col + 1, grid.width):
+        extra += ~grid.blank(col, rows)
     if lengths is not None:
         width = lengths[header_at]
         extra = np.maximum(extra, np.asarray(lengths, dtype="int64")[data_rows] - width)
@@ -1041,7 +1091,7 @@ def _extra_cells(
 def _personal_values(grid: Grid, columns: Iterable[int], rows: slice | np.ndarray) -> set[str]:
     """The distinct texts of the name and ID-number `columns` in the data rows, blank
     excluded."""
-    personal = {value for col in columns for value in set(grid.columns[col][rows])}
+    personal = {value for col in columns for value in grid.values_in(col, rows)}
     if not grid.text_only:
         personal = {cell_text(value) for value in personal}
     personal.discard("")
@@ -1103,7 +1153,7 @@ def _sheet_table(
     _check_rows_add_up(structure, len(data_rows), len(grid), sheet, file)
     keep = layout.mapped
     frame = pd.DataFrame(
-        {name: pd.Series(grid.columns[col][rows], dtype=object) for name, col in keep.items()}
+        {name: pd.Series(grid.cells(col, rows), dtype=object) for name, col in keep.items()}
     )
     frame["source_row"] = pd.Series(data_rows + 1, dtype="int64")
     frame["sheet"] = sheet
