@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .flows import DECREASES, INCREASES
@@ -394,12 +395,20 @@ def to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     missing = [name for name in schema.names if name not in frame.columns]
     if missing:
         raise KeyError(f"columns missing for the dataset: {', '.join(missing)}")
-    ordered = frame[schema.names].sort_values(sort_keys(schema), kind="stable")
     arrays = [
-        pa.array(ordered[name], type=field.type, from_pandas=True)
+        pa.array(frame[name], type=field.type, from_pandas=True)
         for name, field in zip(schema.names, schema, strict=True)
     ]
-    return pa.Table.from_arrays(arrays, schema=schema.remove_metadata())
+    table = pa.Table.from_arrays(arrays, schema=schema.remove_metadata())
+    keys = sort_keys(schema)
+    if not keys or table.num_rows < 2:
+        return table
+    # a stable sort, missing values last, as pandas' sort_values (UTF-8 bytes sort as
+    # the characters they encode)
+    order = pc.sort_indices(
+        table.select(keys), sort_keys=[(key, "ascending") for key in keys], null_placement="at_end"
+    )
+    return table.take(order)
 
 
 def write_parquet(frame: pd.DataFrame, schema: pa.Schema, path: str | Path) -> None:
