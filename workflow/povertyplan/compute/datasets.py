@@ -406,7 +406,7 @@ def to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     # a stable sort, missing values last, as pandas' sort_values (UTF-8 bytes sort as
     # the characters they encode)
     order = pc.sort_indices(
-        table.select(keys), sort_keys=[(key, "ascending") for key in keys], null_placement="at_end"
+        table.select(keys), sort_keys=[(key, "ascending", "at_end") for key in keys]
     )
     return table.take(order)
 
