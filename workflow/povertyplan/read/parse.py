@@ -19,6 +19,8 @@ from ..core.text import normalise_label
 def distinct_values(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(the position of each cell's value among the distinct values, the distinct
     values), found in C (`pd.factorize`); a missing value is one of them."""
+    if isinstance(values.dtype, pd.CategoricalDtype):  # already codes into its values
+        return values.cat.codes.to_numpy(), np.asarray(values.cat.categories, dtype=object)
     positions, distinct = pd.factorize(values, use_na_sentinel=False)
     return positions, np.asarray(distinct, dtype=object)
 

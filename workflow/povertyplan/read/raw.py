@@ -533,7 +533,9 @@ def repair_legacy_text(grid: Grid, whole_file: bool = False, first_row: int = 0)
         if not grid.is_ascii(col)
     }
     # the columns with a value that could be legacy text (here or in the rows above)
-    columns = {col: grid.column(col)[first_row:] for col in candidates if candidates[col]}
+    columns = {
+        col: grid.cells(col, slice(first_row, None)) for col in candidates if candidates[col]
+    }
     if not columns:
         return found
     # the sample in the sheet's own order, row by row, as it was always taken
@@ -1152,9 +1154,7 @@ def _sheet_table(
     data_rows, rows = _data_rows(kinds)
     _check_rows_add_up(structure, len(data_rows), len(grid), sheet, file)
     keep = layout.mapped
-    frame = pd.DataFrame(
-        {name: pd.Series(grid.cells(col, rows), dtype=object) for name, col in keep.items()}
-    )
+    frame = pd.DataFrame({name: grid.series(col, rows) for name, col in keep.items()})
     frame["source_row"] = pd.Series(data_rows + 1, dtype="int64")
     frame["sheet"] = sheet
     extra = _extra_cells(grid, layout.headers, rows, data_rows, lengths, header_at)
