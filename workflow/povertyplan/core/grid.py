@@ -27,7 +27,9 @@ class Grid:
     (`cells`).
 
     `grid[r]` is row r as a new list (changing it changes nothing), `grid[a:b]` a list
-    of such rows; `set` changes a cell. `text_only` says every cell is text (a CSV file).
+    of such rows; `set` changes a cell. `text_only` says every cell is text (a CSV file);
+    `ascii` says, of some columns, whether every text is plain ASCII, when the reader
+    knows.
     """
 
     def __init__(
@@ -37,12 +39,15 @@ class Grid:
         text_only: bool = False,
         distinct: list[list[object]] | None = None,
         codes: list[np.ndarray | None] | None = None,
+        ascii: dict[int, bool] | None = None,
     ) -> None:
         self._columns = columns
         self.height = height
         self.text_only = text_only
-        self._ascii: dict[int, bool] = {}
-        self._distinct: dict[int, list[object]] = dict(enumerate(distinct or []))
+        self._ascii: dict[int, bool] = dict(ascii or {})
+        self._distinct: dict[int, list[object]] = {
+            col: values for col, values in enumerate(distinct or []) if values is not None
+        }
         self._codes: dict[int, tuple[np.ndarray, np.ndarray]] = {
             col: (positions, objects(self._distinct[col]))
             for col, positions in enumerate(codes or [])
@@ -152,6 +157,14 @@ class Grid:
         if col not in self._distinct:
             self._distinct[col] = pd.unique(self.column(col)).tolist()
         return self._distinct[col]
+
+    def wide_texts(self, col: int) -> list[str]:
+        """The distinct texts of column `col` that are not plain ASCII."""
+        if col in self._distinct or self._columns[col] is None:
+            values = self.distinct(col)
+        else:  # one pass over the cells, without finding the distinct ASCII ones
+            values = [v for v in self._columns[col] if type(v) is str and not v.isascii()]
+        return list(dict.fromkeys(v for v in values if type(v) is str and not v.isascii()))
 
     def is_ascii(self, col: int) -> bool:
         """Whether every text of column `col` is plain ASCII (then it holds no text typed

@@ -446,27 +446,52 @@ def _arrow_csv_grid(texts: list[pa.ChunkedArray | None], delimiter: str) -> Grid
     """The grid of a CSV file's text columns (`_arrow_csv_columns`), each column let go
     once converted; None when a cell holds a quote left open.
 
-    Each column is dictionary-encoded and kept as codes into its distinct texts, so each
-    distinct text is normalised once (`cell_texts`) and stored once: a village or a
-    status repeated over a million rows is one object."""
+    A column that repeats its values (a village, a status) is dictionary-encoded and
+    kept as codes into its distinct texts, so each distinct text is normalised once
+    (`cell_texts`) and stored once; a column of mostly distinct values (household codes,
+    ID numbers) is converted as it is, which is cheaper than finding its distinct
+    values."""
     rows = len(texts[0]) if texts else 0
+    columns: list[np.ndarray | None] = []
     codes: list[np.ndarray | None] = []
-    distincts: list[list[str]] = []
+    distincts: list[list[str] | None] = []
+    ascii_columns: dict[int, bool] = {}
     for index, column in enumerate(texts):
         texts[index] = None
+        if _mostly_distinct(column):
+            array = column.combine_chunks()
+            del column
+            if _quote_left_open(array, delimiter):
+                return None
+            ascii_columns[index] = pc.all(pc.string_is_ascii(array)).as_py() is not False
+            columns.append(objects(cell_texts(array)))
+            codes.append(None)
+            distincts.append(None)
+            continue
         distinct, positions = _dictionary_encoded(column)
         del column
-        if pc.any(
-            pc.and_(
-                pc.match_substring(distinct, delimiter),
-                pc.match_substring_regex(distinct, "[\r\n]"),
-            )
-        ).as_py():
-            return None  # a quote left open: the csv module names its line
-
+        if _quote_left_open(distinct, delimiter):
+            return None
+        columns.append(None)
         codes.append(positions)
         distincts.append(cell_texts(distinct))
-    return Grid([None] * len(codes), rows, text_only=True, distinct=distincts, codes=codes)
+    return Grid(columns, rows, text_only=True, distinct=distincts, codes=codes, ascii=ascii_columns)
+
+
+def _mostly_distinct(column: pa.ChunkedArray, sample: int = 20_000) -> bool:
+    """Whether more than half of the first `sample` cells of a column differ."""
+    head = column.slice(0, sample)
+    return len(head) > 0 and pc.count_distinct(head).as_py() * 2 > len(head)
+
+
+def _quote_left_open(texts: pa.Array, delimiter: str) -> bool:
+    """Whether a text holds the delimiter and a line break: a quote left open swallowed
+    whole lines (the csv module names its line)."""
+    return bool(
+        pc.any(
+            pc.and_(pc.match_substring(texts, delimiter), pc.match_substring_regex(texts, "[\r\n]"))
+        ).as_py()
+    )
 
 
 def _dictionary_encoded(column: pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
@@ -528,7 +553,7 @@ def repair_legacy_text(grid: Grid, whole_file: bool = False, first_row: int = 0)
     """
     found: dict[int, str] = {}
     candidates = {
-        col: _legacy_candidates(grid.distinct(col))
+        col: _legacy_candidates(grid.wide_texts(col))
         for col in range(grid.width)
         if not grid.is_ascii(col)
     }
@@ -899,10 +924,12 @@ def _unlabelled_sums(
     """Mark as totals (in place) the rows of sums written without a label: no household
     code, only numbers, and at least one count that is the sum of its column over the two
     or more households above it (since the previous total)."""
-    codes = grid.column(id_col)
-    if not sum_cols or not any(
-        kind == "data" and code == ""
-        for kind, code in zip(kinds[start:], codes[start:], strict=True)
+    if (
+        not sum_cols
+        or not (
+            grid.blank(id_col, slice(start, None))
+            & (np.asarray(kinds[start:], dtype=object) == "data")
+        ).any()
     ):
         return  # the common case: every data row has a code
     sums = dict.fromkeys(sum_cols, 0.0)
@@ -1093,7 +1120,9 @@ def _extra_cells(
 def _personal_values(grid: Grid, columns: Iterable[int], rows: slice | np.ndarray) -> set[str]:
     """The distinct texts of the name and ID-number `columns` in the data rows, blank
     excluded."""
-    personal = {value for col in columns for value in grid.values_in(col, rows)}
+    personal: set = set()
+    for col in columns:
+        personal |= grid.values_in(col, rows)
     if not grid.text_only:
         personal = {cell_text(value) for value in personal}
     personal.discard("")
@@ -1104,18 +1133,18 @@ def _signed_names(grid: Grid, kinds: list[str], spec: ColumnSpec) -> set[str]:
     """The names signed above or under the table: the signers the title and footer texts
     name, and the signature block's texts of two to five capitalised words that are no
     title (the signers' names whatever their family names)."""
+    kind_of = np.asarray(kinds, dtype=object)
+    footers = np.flatnonzero(kind_of == "footer").tolist()
     outside = [
         v
-        for i, kind in enumerate(kinds)
-        if kind in ("title", "footer")
+        for i in np.flatnonzero((kind_of == "title") | (kind_of == "footer")).tolist()
         for v in grid[i]
         if isinstance(v, str) and v and not isinstance(v, CellError)
     ]
     signed = set(signers(outside))
     signed |= {
         v.strip()
-        for i, kind in enumerate(kinds)
-        if kind == "footer"
+        for i in footers
         for v in grid[i]
         if isinstance(v, str)
         and not isinstance(v, CellError)
