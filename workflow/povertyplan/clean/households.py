@@ -34,10 +34,10 @@ from ..core.text import (
     normalise_commune_name,
     normalise_label,
     text_matches,
-    texts_match,
 )
 from ..read.columns import ColumnSpec, Field
 from ..read.parse import (
+    distinct_values,
     map_distinct,
     parse_categories,
     parse_flag,
@@ -337,11 +337,12 @@ def _blanked(values: pd.Series, mask: pd.Series) -> pd.Series:
 
 def _typed_as_text(values: pd.Series, pattern: str) -> pd.Series:
     """The text cells that match an RE2 `pattern` (a number is no date)."""
-    cells = values.to_numpy(dtype=object)
-    if not all_text(cells):
-        text_cells = values.map(type).eq(str).to_numpy(dtype=bool)
-        cells = np.where(text_cells, cells, "")
-    return pd.Series(texts_match(cells, pattern), index=values.index)
+    positions, distinct = distinct_values(values)
+    if not len(distinct):
+        return pd.Series(False, index=values.index)
+    if not all_text(distinct):
+        distinct = np.array([v if type(v) is str else "" for v in distinct], dtype=object)
+    return pd.Series(text_matches(distinct, pattern)[positions], index=values.index)
 
 
 def _beyond_excel_digits(values: pd.Series) -> pd.Series:

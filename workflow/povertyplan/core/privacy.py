@@ -25,6 +25,7 @@ import re
 import traceback
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .text import normalise_commune_name, normalise_label, without_diacritics
@@ -229,17 +230,19 @@ def personal_household_codes(
     the codes that could be one (a space, 9 to 12 digits, a known value) are looked at."""
     text = codes.fillna("").astype(str)
     numbers = text.str.match(_ID_NUMBER.pattern).astype(bool)
-    in_known = text.map(known.__contains__).astype(bool)
+    in_known = pd.Series(
+        np.fromiter(map(known.__contains__, text.to_numpy(dtype=object)), bool, len(text)),
+        index=text.index,
+    )
     candidates = text.str.contains(" ", regex=False).astype(bool) | numbers | in_known
     personal = pd.Series(False, index=codes.index)
     if not candidates.any():
         return personal
     personal[candidates] = text[candidates].map(lambda v: looks_personal(v, known))
     commune = communes.fillna("").astype(str)
-    prefixed = pd.Series(
-        [bool(c) and t.startswith(c) for t, c in zip(text, commune, strict=True)],
-        index=text.index,
-    )
+    prefixed = pd.Series(False, index=text.index)
+    for code in commune[commune != ""].unique():  # a few communes: one mask each
+        prefixed |= (commune == code) & text.str.startswith(code)
     own_shape = prefixed & numbers
     # the commune's own numbering: at least half of its codes in the file have that shape
     written = text != ""
