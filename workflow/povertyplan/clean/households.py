@@ -52,6 +52,7 @@ from ..read.registry import (
     resolve_communes,
     review_date,
     suggest_communes,
+    unit_names,
     units_valid_on,
 )
 
@@ -410,7 +411,6 @@ def _title_communes(
 ) -> pd.Series:
     """The commune each row's sheet title states (after Xã / Thị trấn), <NA> where it
     states none; a row of another commune than its title's is reported."""
-    units = commune_names(registry, on.year)
     home = pd.Series(pd.NA, index=raw.index, dtype="string")
     for sheet, titles in table.sheet_titles.items():
         title_code, _ = commune_in_context(
@@ -421,6 +421,9 @@ def _title_communes(
         home[raw["sheet"] == sheet] = title_code
         other = (raw["sheet"] == sheet) & codes.notna() & (codes != title_code)
         other = other.fillna(False).astype(bool)
+        if not other.any():
+            continue
+        units = commune_names(registry, on.year)
         extra = {
             i: {"title": units.get(title_code, title_code), "row_name": units.get(codes[i], "")}
             for i in raw.index[other]
@@ -580,14 +583,15 @@ def _read_fields(
     table: RawTable,
     raw: pd.DataFrame,
     errors: dict,
-    out: pd.DataFrame,
     spec: ColumnSpec,
     report: _Problems,
-) -> tuple[str, str]:
-    """Every field but the commune read by its kind into `out` and checked against the
-    schema of columns.yaml (a blank required cell, bounds, a scaled unit, a kept text
-    that is a person); returns the income's unit and on what it was decided."""
+) -> tuple[pd.DataFrame, tuple[str, str]]:
+    """Every field but the commune read by its kind and checked against the schema of
+    columns.yaml (a blank required cell, bounds, a scaled unit, a kept text that is a
+    person); returns the fields' columns, and the income's unit and on what it was
+    decided."""
     income_unit = ("", "")
+    out: dict[str, pd.Series] = {}
     for field in spec.fields.values():
         if field.personal or field.name in ("commune", "commune_code"):
             continue
@@ -622,7 +626,7 @@ def _read_fields(
             redacted = pd.Series(REDACTED, index=raw.index)
             report.add(person.astype(bool), field.name, "personal_data_in_cell", redacted)
         out[field.name] = values
-    return income_unit
+    return pd.DataFrame(out, index=raw.index), income_unit
 
 
 def _no_value(values: pd.Series) -> pd.Series:
@@ -702,10 +706,10 @@ def _send_back_to(
     return home.fillna(own).fillna(usual.iloc[0] if len(usual) else pd.NA)
 
 
-def _area(out: pd.DataFrame, registry: pd.DataFrame, on: dt.date) -> pd.Series:
+def _area(out: pd.DataFrame, valid_units: pd.DataFrame) -> pd.Series:
     """Each row's area (urban, rural): as the file writes it, else its commune's in the
-    registry on the review date."""
-    valid = units_valid_on(registry, on).drop_duplicates("code").set_index("code")["area"]
+    registry on the review date (`valid_units`: the registry's units valid then)."""
+    valid = valid_units.drop_duplicates("code").set_index("code")["area"]
     return out["area"].fillna(out["commune_code"].map(valid).astype("string"))
 
 
@@ -825,16 +829,17 @@ def clean_table(
     report = _Problems(table, [])
     raw, errors = _cell_problems(table, spec, report)
     codes, home = _resolve_communes(table, raw, errors, lookup, registry, on, report)
-    out = pd.DataFrame({"commune_code": codes}, index=raw.index)
-    income_unit = _read_fields(table, raw, errors, out, spec, report)
+    fields, income_unit = _read_fields(table, raw, errors, spec, report)
+    out = pd.concat([pd.DataFrame({"commune_code": codes}, index=raw.index), fields], axis=1)
     _status_from_marks(raw, out, spec, report)
     _rules_between_fields(raw, out, spec, report)
-    names = commune_names(registry, on.year)
+    valid_units = units_valid_on(registry, on)
+    names = unit_names(valid_units)
     _personal_codes(table, out["household_id"], codes, lookup, names, report)
     table = report.table  # with the household codes it may show
 
     # derived columns
-    out["area"] = _area(out, registry, on)
+    out["area"] = _area(out, valid_units)
     out["can_exit"] = out["can_exit"].fillna(False)
     out["deprivation_count"] = _deprivation_count(out, raw, spec)
     _duplicates(raw, out, codes, report)

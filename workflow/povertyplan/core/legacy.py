@@ -271,6 +271,7 @@ def encoding_scores(values: Iterable[str], sample: int = 300) -> dict[str | None
     }
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def could_be_legacy(value: str) -> bool:
     """Whether `value` could be text typed in a legacy encoding: not plain ASCII, and only
     characters a single-byte code page shows (U+2122 is the highest Windows-1252 shows:

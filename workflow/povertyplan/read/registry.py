@@ -72,8 +72,7 @@ def check_validity(frame: pd.DataFrame, path: str) -> None:
     """Raise ConfigError when a unit's dates are reversed, when one (scheme, code) has two
     overlapping validity periods, or when a successor (`scheme:code`, several separated by
     `|`) names no unit valid the day after the unit ends."""
-    start = pd.to_datetime(frame["valid_from"].replace("", "1900-01-01"))
-    end = pd.to_datetime(frame["valid_to"].replace("", "2999-12-31"))
+    start, end = _validity(frame)
     for index in frame.index:
         line = int(index) + 2
         if start[index] > end[index]:
@@ -129,10 +128,17 @@ def review_date(year: int) -> dt.date:
     return dt.date(year, 12, 31)
 
 
+def _validity(registry: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each unit's first and last day (a blank end: still valid), from the registry's
+    YYYY-MM-DD dates (the schema checks their form)."""
+    start = pd.to_datetime(registry["valid_from"].replace("", "1900-01-01"), format="%Y-%m-%d")
+    end = pd.to_datetime(registry["valid_to"].replace("", "2999-12-31"), format="%Y-%m-%d")
+    return start, end
+
+
 def units_valid_on(registry: pd.DataFrame, on: dt.date, scheme: str | None = None) -> pd.DataFrame:
     """The registry rows valid on date `on` (optionally of one scheme), in display order."""
-    start = pd.to_datetime(registry["valid_from"].replace("", "1900-01-01"))
-    end = pd.to_datetime(registry["valid_to"].replace("", "2999-12-31"))
+    start, end = _validity(registry)
     day = pd.Timestamp(on)
     mask = (start <= day) & (day <= end)
     if scheme is not None:
@@ -195,7 +201,11 @@ def suggest_communes(raw: str, registry: pd.DataFrame, on: dt.date, n: int = 3) 
 
 def commune_names(registry: pd.DataFrame, year: int) -> dict[str, str]:
     """Code → name of the units valid at the end of `year`."""
-    units = units_valid_on(registry, review_date(year))
+    return unit_names(units_valid_on(registry, review_date(year)))
+
+
+def unit_names(units: pd.DataFrame) -> dict[str, str]:
+    """Code → name of some of the registry's units (e.g. those valid on a date)."""
     return dict(zip(units["code"], units["name"], strict=True))
 
 
