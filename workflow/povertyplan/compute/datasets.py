@@ -421,7 +421,29 @@ def write_parquet(frame: pd.DataFrame, schema: pa.Schema, path: str | Path) -> N
 def read_parquet(path: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
     """Read a dataset written by `write_parquet` (nullable pandas dtypes kept), or only
     some of its `columns`."""
-    return pq.read_table(path, columns=columns).to_pandas(types_mapper=_pandas_type)
+    return from_arrow(pq.read_table(path, columns=columns))
+
+
+def write_arrow_file(frame: pd.DataFrame, schema: pa.Schema, path: str | Path) -> None:
+    """Write `frame` through `schema` as an Arrow IPC file (lz4): for working files such
+    as the cleaning cache, written and read back many times faster than Parquet, with
+    the same columns and types."""
+    with pa.OSFile(str(path), "wb") as sink:
+        table = to_arrow(frame, schema)
+        options = pa.ipc.IpcWriteOptions(compression="lz4")
+        with pa.ipc.new_file(sink, table.schema, options=options) as writer:
+            writer.write_table(table)
+
+
+def read_arrow_file(path: str | Path) -> pd.DataFrame:
+    """Read a file written by `write_arrow_file`, as `read_parquet` reads a dataset."""
+    with pa.OSFile(str(path), "rb") as source:
+        return from_arrow(pa.ipc.open_file(source).read_all())
+
+
+def from_arrow(table: pa.Table) -> pd.DataFrame:
+    """A dataset's table as a frame with nullable pandas dtypes."""
+    return table.to_pandas(types_mapper=_pandas_type)
 
 
 def empty_frame(schema: pa.Schema) -> pd.DataFrame:

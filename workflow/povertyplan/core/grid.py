@@ -28,8 +28,8 @@ class Grid:
 
     `grid[r]` is row r as a new list (changing it changes nothing), `grid[a:b]` a list
     of such rows; `set` changes a cell. `text_only` says every cell is text (a CSV file);
-    `ascii` says, of some columns, whether every text is plain ASCII, when the reader
-    knows.
+    `wide` gives, for some columns, their distinct texts that are not plain ASCII, when
+    the reader knows them.
     """
 
     def __init__(
@@ -39,12 +39,13 @@ class Grid:
         text_only: bool = False,
         distinct: list[list[object]] | None = None,
         codes: list[np.ndarray | None] | None = None,
-        ascii: dict[int, bool] | None = None,
+        wide: dict[int, list[str]] | None = None,
     ) -> None:
         self._columns = columns
         self.height = height
         self.text_only = text_only
-        self._ascii: dict[int, bool] = dict(ascii or {})
+        self._wide: dict[int, list[str]] = dict(wide or {})
+        self._ascii: dict[int, bool] = {col: not texts for col, texts in self._wide.items()}
         self._distinct: dict[int, list[object]] = {
             col: values for col, values in enumerate(distinct or []) if values is not None
         }
@@ -147,6 +148,7 @@ class Grid:
         self._changed(col)
 
     def _changed(self, col: int) -> None:
+        self._wide.pop(col, None)
         self._ascii.pop(col, None)
         self._distinct.pop(col, None)
         self._codes.pop(col, None)
@@ -160,6 +162,8 @@ class Grid:
 
     def wide_texts(self, col: int) -> list[str]:
         """The distinct texts of column `col` that are not plain ASCII."""
+        if col in self._wide:
+            return self._wide[col]
         if col in self._distinct or self._columns[col] is None:
             values = self.distinct(col)
         else:  # one pass over the cells, without finding the distinct ASCII ones

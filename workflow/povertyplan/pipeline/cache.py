@@ -22,7 +22,7 @@ from ..clean.households import CleanResult
 from ..compute import datasets
 from .dependencies import PACKAGE_DIR, code_used
 
-_PARTS = ("households.parquet", "rejects.parquet", "ledger.json")
+_PARTS = ("households.arrow", "rejects.arrow", "ledger.json")
 
 
 def digest_of_files(paths: list[str | Path]) -> str:
@@ -65,8 +65,8 @@ def store(folder: str | Path, key: str, result: CleanResult, households_schema: 
     households, rejects, ledger = _paths(folder, key)
     frame = result.households if len(result.households) else datasets.empty_frame(households_schema)
     for path, write in (
-        (households, lambda p: datasets.write_parquet(frame, households_schema, p)),
-        (rejects, lambda p: datasets.write_parquet(result.rejects, datasets.REJECTS, p)),
+        (households, lambda p: datasets.write_arrow_file(frame, households_schema, p)),
+        (rejects, lambda p: datasets.write_arrow_file(result.rejects, datasets.REJECTS, p)),
         (
             ledger,
             lambda p: Path(p).write_text(
@@ -83,8 +83,8 @@ def load(folder: str | Path, key: str) -> CleanResult:
     """The cleaning kept under `key` (the same frames whether just cleaned or cached)."""
     households, rejects, ledger = _paths(Path(folder), key)
     return CleanResult(
-        datasets.read_parquet(households),
-        datasets.read_parquet(rejects),
+        datasets.read_arrow_file(households),
+        datasets.read_arrow_file(rejects),
         json.loads(ledger.read_text()),
     )
 

@@ -455,7 +455,7 @@ def _arrow_csv_grid(texts: list[pa.ChunkedArray | None], delimiter: str) -> Grid
     columns: list[np.ndarray | None] = []
     codes: list[np.ndarray | None] = []
     distincts: list[list[str] | None] = []
-    ascii_columns: dict[int, bool] = {}
+    wide: dict[int, list[str]] = {}
     for index, column in enumerate(texts):
         texts[index] = None
         if _mostly_distinct(column):
@@ -463,8 +463,9 @@ def _arrow_csv_grid(texts: list[pa.ChunkedArray | None], delimiter: str) -> Grid
             del column
             if _quote_left_open(array, delimiter):
                 return None
-            ascii_columns[index] = pc.all(pc.string_is_ascii(array)).as_py() is not False
-            columns.append(objects(cell_texts(array)))
+            cells = cell_texts(array)
+            wide[index] = _wide_texts(array, cells)
+            columns.append(objects(cells))
             codes.append(None)
             distincts.append(None)
             continue
@@ -475,7 +476,14 @@ def _arrow_csv_grid(texts: list[pa.ChunkedArray | None], delimiter: str) -> Grid
         columns.append(None)
         codes.append(positions)
         distincts.append(cell_texts(distinct))
-    return Grid(columns, rows, text_only=True, distinct=distincts, codes=codes, ascii=ascii_columns)
+    return Grid(columns, rows, text_only=True, distinct=distincts, codes=codes, wide=wide)
+
+
+def _wide_texts(array: pa.Array, texts: list[str]) -> list[str]:
+    """The distinct texts that are not plain ASCII among `texts`, the cleaned texts of
+    the column `array` (an ASCII cell stays ASCII once cleaned)."""
+    wide_at = np.flatnonzero(~pc.string_is_ascii(array).to_numpy(zero_copy_only=False))
+    return list(dict.fromkeys(t for t in (texts[i] for i in wide_at) if not t.isascii()))
 
 
 def _mostly_distinct(column: pa.ChunkedArray, sample: int = 20_000) -> bool:
