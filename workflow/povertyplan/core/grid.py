@@ -105,16 +105,18 @@ class Grid:
         """The values of column `col` at `rows` as a Series: categorical (codes into the
         distinct values) when the column is held as codes and repeats its values, as a
         village or a status does, else of objects."""
-        cells = self.cells(col, rows) if self._columns[col] is None else None
-        if cells is None or 2 * len(self._codes[col][1]) > len(cells):
-            return pd.Series(self.cells(col, rows), dtype=object)
-        positions, values = self._codes[col]
-        same, distinct = pd.factorize(values)  # two texts may read the same once normalised
-        return pd.Series(
-            pd.Categorical.from_codes(
-                same[positions[rows]], categories=pd.Index(distinct, dtype=object), validate=False
-            )
-        )
+        if self._columns[col] is None:
+            positions, values = self._codes[col]
+            codes = positions[rows]
+            if 2 * len(values) <= len(codes):
+                # two texts may read the same once normalised: the categories are unique
+                same, distinct = pd.factorize(values)
+                return pd.Series(
+                    pd.Categorical.from_codes(
+                        same[codes], categories=pd.Index(distinct, dtype=object), validate=False
+                    )
+                )
+        return pd.Series(self.cells(col, rows), dtype=object)
 
     def blank(self, col: int, rows: slice | np.ndarray) -> np.ndarray:
         """Whether each cell of column `col` at `rows` is blank ('')."""
