@@ -56,7 +56,7 @@ def test_a_rerun_reads_only_the_changed_file_and_gives_what_a_fresh_run_gives(
     cache = tmp_path / "cache"
     clean(raw, tmp_path / "first", cache)
     assert files_read(caplog) == 9
-    assert len(list(cache.iterdir())) == 9 * 3  # households, rejects, ledger per file
+    assert len(list(cache.iterdir())) == 9 * 4  # households, rejects, clashes, ledger per file
 
     clean(raw, tmp_path / "again", cache)
     assert files_read(caplog) == 0
@@ -67,7 +67,7 @@ def test_a_rerun_reads_only_the_changed_file_and_gives_what_a_fresh_run_gives(
     changed.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8-sig")  # a household less
     clean(raw, tmp_path / "changed", cache)
     assert files_read(caplog) == 1
-    assert len(list(cache.iterdir())) == 9 * 3  # the old entry of the changed file is gone
+    assert len(list(cache.iterdir())) == 9 * 4  # the old entry of the changed file is gone
     clean(raw, tmp_path / "fresh", tmp_path / "fresh-cache")
     assert digests(tmp_path / "changed") == digests(tmp_path / "fresh")
     assert digests(tmp_path / "changed") != digests(tmp_path / "first")

@@ -14,7 +14,6 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -137,17 +136,21 @@ def test_files_with_the_same_households_but_other_rejected_rows_are_not_copies(t
     assert {"not_an_integer", "unknown_status"} <= reasons
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: a household whose rows clash inside one file is rejected there, but its "
-    "row in another file is kept (rows already rejected are not compared across files)",
-)
 def test_a_household_clashing_inside_one_file_is_rejected_in_every_file(tmp_path):
-    """Found by the property above with random examples; not fixed yet. In one file,
-    `A, A, A, A, B` (B: the same code, another status) rejects every row of the code; split
-    as `A | A, A, A, B`, the first file's A is kept."""
+    """Found by the property above with random examples. In one file, `A, A, A, A, B` (B:
+    the same code, another status) rejects every row of the code; split as
+    `A | A, A, A, B`, the first file's A is rejected too, as a row repeated; and a third
+    version `C` in another file, as a code used with other values."""
     a = ("19612-001", "Xã Cam Thành", "Thôn 1", "4", "1", "1.200.000", "Hộ nghèo")
     b = a[:-1] + ("Hộ cận nghèo",)
-    whole, _ = clean(tmp_path / "one_file", [[a, a, a, a, b]])
-    split, _ = clean(tmp_path / "two_files", [[a], [a, a, a, b]])
-    assert len(whole) == len(split) == 0
+    c = a[:-2] + ("650.000", "Hộ nghèo")
+    whole_households, whole = clean(tmp_path / "one_file", [[a, a, a, a, b]])
+    split_households, split = clean(tmp_path / "two_files", [[a], [a, a, a, b]])
+    assert len(whole_households) == len(split_households) == 0
+    assert whole == split
+    d = ("19612-002",) + a[1:]  # another household, so that the year keeps one
+    kept, third = clean(tmp_path / "third", [[c, d], [a, a, a, b]])
+    assert kept["household_id"].tolist() == ["19612-002"]
+    repeated = ("household_id", "a row repeated", "")
+    twice = ("household_id", "a code twice with other values", "")
+    assert third == Counter({repeated: 2, twice: 3})

@@ -35,7 +35,8 @@ def _named(result: CleanResult, name: str) -> CleanResult:
     households = (
         result.households.assign(source_file=name) if len(result.households) else result.households
     )
-    return CleanResult(households, result.rejects.assign(source_file=name), ledger)
+    clashes = result.clashes.assign(source_file=name) if len(result.clashes) else result.clashes
+    return CleanResult(households, result.rejects.assign(source_file=name), ledger, clashes)
 
 
 def _files_to_check(

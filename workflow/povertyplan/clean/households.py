@@ -8,6 +8,7 @@ work on text (commune names, suggestions) is done once per distinct value.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -124,6 +125,10 @@ class CleanResult:
     households: pd.DataFrame
     rejects: pd.DataFrame
     ledger: dict[str, object] | pd.DataFrame
+    # the rows rejected because their household's code is used with other values in the
+    # file (`duplicate_household_id`), as households: a row of that household in another
+    # file is rejected too (`reject_across_files`); never written to the results
+    clashes: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
 
 
 def _problems(
@@ -540,7 +545,7 @@ def _status_from_marks(
 
 def _duplicates(
     raw: pd.DataFrame, out: pd.DataFrame, communes: pd.Series, report: _Problems
-) -> None:
+) -> pd.Series:
     """Repeated households of one commune in the file: a row repeating an earlier one
     exactly is rejected (the first kept), the same code with other values rejected
     everywhere. A household code is unique within its commune: communes that number
@@ -548,6 +553,7 @@ def _duplicates(
 
     Only the rows with no other problem are compared, as households of two files are
     (`reject_across_files`): where a commune's rows are split into files changes nothing.
+    Returns the rows whose code is used with other values (rejected).
     """
     rejected = [p["index"] for p in report.found if not p.empty]
     valid = ~raw.index.isin(pd.concat(rejected).unique() if rejected else [])
@@ -577,6 +583,7 @@ def _duplicates(
             others[i] = {"others": ", ".join(rows)}
     report.add(duplicate_row, "household_id", "duplicate_row", ids, first_of)
     report.add(clash, "household_id", "duplicate_household_id", ids, others)
+    return clash
 
 
 def _read_fields(
@@ -842,7 +849,7 @@ def clean_table(
     out["area"] = _area(out, valid_units)
     out["can_exit"] = out["can_exit"].fillna(False)
     out["deprivation_count"] = _deprivation_count(out, raw, spec)
-    _duplicates(raw, out, codes, report)
+    clash = _duplicates(raw, out, codes, report)
 
     found, shifted = _problem_list(report.found)
     rejected_index = pd.Index(found["index"].unique())
@@ -854,7 +861,13 @@ def clean_table(
         table, len(raw), len(kept), len(rejected_index), len(found), income_unit, review_year
     )
     check_ledger(ledger)
-    return CleanResult(households=kept.reset_index(drop=True), rejects=rejects, ledger=ledger)
+    clashes = _kept_households(out, raw.index[~clash], raw, spec, review_year, table.file)
+    return CleanResult(
+        households=kept.reset_index(drop=True),
+        rejects=rejects,
+        ledger=ledger,
+        clashes=clashes.reset_index(drop=True),
+    )
 
 
 def _reject_frame(
@@ -970,22 +983,67 @@ def _across_line(row, reason: str, others: str, id_header: str) -> dict[str, obj
     }
 
 
-def reject_across_files(
-    households: pd.DataFrame, id_header: str = "Mã hộ"
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Households in more than one file (the same code in the same commune): a row that
-    repeats an earlier file's row exactly is rejected and the earlier one kept
-    (`duplicate_row_across_files`, a list sent again); rows that differ are all rejected
-    (`duplicate_across_files`), each naming the other places.
-
-    Returns (households kept, rejects). Each file is already free of repeated households,
-    so the rows found here are in different files.
-    """
-    key = (
+def _household_keys(households: pd.DataFrame) -> pd.Series:
+    """Each row's household: its commune and its code."""
+    return (
         households["commune_code"].astype("string").fillna("")
         + "\x1f"
         + households["household_id"].astype("string")
     )
+
+
+def reject_across_files(
+    households: pd.DataFrame, clashes: pd.DataFrame | None = None, id_header: str = "Mã hộ"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Households in more than one file (the same code in the same commune): a row that
+    repeats an earlier file's row exactly is rejected and the earlier one kept
+    (`duplicate_row_across_files`, a list sent again); rows that differ are all rejected
+    (`duplicate_across_files`), each naming the other places. A household whose code
+    another file uses with other values (`clashes`, rejected there) is rejected too: as
+    a row repeated when it reads like one of those rows, else as a code used twice.
+
+    Returns (households kept, rejects). Each file is already free of repeated households,
+    so the rows found here are in different files.
+    """
+    doubtful, lines = _rows_of_clashes(households, clashes, id_header)
+    households = households[~doubtful].reset_index(drop=True)
+    kept, rejects = _reject_repeated(households, id_header)
+    if lines:
+        rejects = pd.concat([rejects, pd.DataFrame(lines, columns=REJECT_COLUMNS)])
+    return kept, rejects.reset_index(drop=True)
+
+
+def _rows_of_clashes(
+    households: pd.DataFrame, clashes: pd.DataFrame | None, id_header: str
+) -> tuple[pd.Series, list[dict[str, object]]]:
+    """The kept rows of a household whose code another file uses with other values, and
+    their reject lines."""
+    doubtful = pd.Series(False, index=households.index)
+    if clashes is None or not len(clashes) or not len(households):
+        return doubtful, []
+    clash_keys = _household_keys(clashes)
+    keys = _household_keys(households)
+    doubtful = keys.isin(set(clash_keys)).fillna(False).astype(bool)
+    said = set(zip(clash_keys, household_signatures(clashes).astype(str), strict=True))
+    places = clashes.assign(place=clash_keys).groupby("place")[["source_file", "source_row"]]
+    places = places.agg(list)
+    lines = []
+    rows = households[doubtful]
+    signatures = household_signatures(rows).astype(str)
+    for row, key, signature in zip(
+        rows.itertuples(index=False), keys[doubtful], signatures, strict=True
+    ):
+        files, numbers = places.loc[key]
+        others = ", ".join(f"{f} {{row}} {n}" for f, n in zip(files, numbers, strict=True))
+        same = (key, signature) in said
+        reason = "duplicate_row_across_files" if same else "duplicate_across_files"
+        lines.append(_across_line(row, reason, others, id_header))
+    return doubtful, lines
+
+
+def _reject_repeated(households: pd.DataFrame, id_header: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`reject_across_files` among the kept rows of the files."""
+    key = _household_keys(households)
     repeated = key.duplicated(keep=False)
     if not repeated.any():
         return households, empty_rejects()
@@ -1122,8 +1180,12 @@ def combine_year(results: list[CleanResult]) -> CleanResult:
         r.households for r in results if len(r.households) and r.ledger["source_file"] not in copies
     ]
     combined = pd.concat(households, ignore_index=True) if households else pd.DataFrame()
+    clashed = [
+        r.clashes for r in results if len(r.clashes) and r.ledger["source_file"] not in copies
+    ]
+    clashes = pd.concat(clashed, ignore_index=True) if clashed else None
     combined, across = (
-        reject_across_files(combined) if len(combined) else (combined, empty_rejects())
+        reject_across_files(combined, clashes) if len(combined) else (combined, empty_rejects())
     )
     rejected = [
         r.rejects for r in results if not r.rejects.empty and r.ledger["source_file"] not in copies

@@ -16,13 +16,14 @@ import json
 import os
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 
 from ..clean.households import CleanResult
 from ..compute import datasets
 from .dependencies import PACKAGE_DIR, code_used
 
-_PARTS = ("households.arrow", "rejects.arrow", "ledger.json")
+_PARTS = ("households.arrow", "rejects.arrow", "clashes.arrow", "ledger.json")
 
 
 def digest_of_files(paths: list[str | Path]) -> str:
@@ -62,11 +63,18 @@ def store(folder: str | Path, key: str, result: CleanResult, households_schema: 
     renamed, so a killed run never leaves half an entry under the key."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    households, rejects, ledger = _paths(folder, key)
-    frame = result.households if len(result.households) else datasets.empty_frame(households_schema)
+    households, rejects, clashes, ledger = _paths(folder, key)
+
+    def rows(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame if len(frame) else datasets.empty_frame(households_schema)
+
     for path, write in (
-        (households, lambda p: datasets.write_arrow_file(frame, households_schema, p)),
+        (
+            households,
+            lambda p: datasets.write_arrow_file(rows(result.households), households_schema, p),
+        ),
         (rejects, lambda p: datasets.write_arrow_file(result.rejects, datasets.REJECTS, p)),
+        (clashes, lambda p: datasets.write_arrow_file(rows(result.clashes), households_schema, p)),
         (
             ledger,
             lambda p: Path(p).write_text(
@@ -81,11 +89,12 @@ def store(folder: str | Path, key: str, result: CleanResult, households_schema: 
 
 def load(folder: str | Path, key: str) -> CleanResult:
     """The cleaning kept under `key` (the same frames whether just cleaned or cached)."""
-    households, rejects, ledger = _paths(Path(folder), key)
+    households, rejects, clashes, ledger = _paths(Path(folder), key)
     return CleanResult(
         datasets.read_arrow_file(households),
         datasets.read_arrow_file(rejects),
         json.loads(ledger.read_text()),
+        datasets.read_arrow_file(clashes),
     )
 
 
