@@ -861,7 +861,11 @@ def clean_table(
         table, len(raw), len(kept), len(rejected_index), len(found), income_unit, review_year
     )
     check_ledger(ledger)
-    clashes = _kept_households(out, raw.index[~clash], raw, spec, review_year, table.file)
+    clashes = (
+        _kept_households(out, raw.index[~clash], raw, spec, review_year, table.file)
+        if clash.any()
+        else pd.DataFrame()
+    )
     return CleanResult(
         households=kept.reset_index(drop=True),
         rejects=rejects,
