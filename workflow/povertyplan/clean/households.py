@@ -1010,7 +1010,8 @@ def reject_across_files(
     so the rows found here are in different files.
     """
     doubtful, lines = _rows_of_clashes(households, clashes, id_header)
-    households = households[~doubtful].reset_index(drop=True)
+    if lines:
+        households = households[~doubtful].reset_index(drop=True)
     kept, rejects = _reject_repeated(households, id_header)
     if lines:
         rejects = pd.concat([rejects, pd.DataFrame(lines, columns=REJECT_COLUMNS)])
