@@ -426,8 +426,8 @@ def read_parquet(path: str | Path, columns: list[str] | None = None) -> pd.DataF
 
 def write_arrow_file(frame: pd.DataFrame, schema: pa.Schema, path: str | Path) -> None:
     """Write `frame` through `schema` as an Arrow IPC file (lz4): for working files such
-    as the cleaning cache, written and read back many times faster than Parquet, with
-    the same columns and types."""
+    as the cleaning cache, faster to write and read back than Parquet, with the same
+    columns and types."""
     with pa.OSFile(str(path), "wb") as sink:
         table = to_arrow(frame, schema)
         options = pa.ipc.IpcWriteOptions(compression="lz4")

@@ -45,7 +45,6 @@ class Grid:
         self.height = height
         self.text_only = text_only
         self._wide: dict[int, list[str]] = dict(wide or {})
-        self._ascii: dict[int, bool] = {col: not texts for col, texts in self._wide.items()}
         self._distinct: dict[int, list[object]] = {
             col: values for col, values in enumerate(distinct or []) if values is not None
         }
@@ -151,7 +150,6 @@ class Grid:
 
     def _changed(self, col: int) -> None:
         self._wide.pop(col, None)
-        self._ascii.pop(col, None)
         self._distinct.pop(col, None)
         self._codes.pop(col, None)
 
@@ -163,23 +161,21 @@ class Grid:
         return self._distinct[col]
 
     def wide_texts(self, col: int) -> list[str]:
-        """The distinct texts of column `col` that are not plain ASCII."""
-        if col in self._wide:
-            return self._wide[col]
-        if col in self._distinct or self._columns[col] is None:
-            values = self.distinct(col)
-        else:  # one pass over the cells, without finding the distinct ASCII ones
-            values = [v for v in self._columns[col] if type(v) is str and not v.isascii()]
-        return list(dict.fromkeys(v for v in values if type(v) is str and not v.isascii()))
+        """The distinct texts of column `col` that are not plain ASCII (none: the column
+        holds no text typed in a legacy encoding and nothing to normalise)."""
+        if col not in self._wide:
+            # a column held as values is read once, without finding its distinct values
+            values = self._columns[col]
+            if values is None or col in self._distinct:
+                values = self.distinct(col)
+            self._wide[col] = list(
+                dict.fromkeys(v for v in values if type(v) is str and not v.isascii())
+            )
+        return self._wide[col]
 
     def is_ascii(self, col: int) -> bool:
-        """Whether every text of column `col` is plain ASCII (then it holds no text typed
-        in a legacy encoding and nothing to normalise)."""
-        if col not in self._ascii:
-            values = self.distinct(col)
-            texts = values if self.text_only else (v for v in values if type(v) is str)
-            self._ascii[col] = "".join(texts).isascii()
-        return self._ascii[col]
+        """Whether every text of column `col` is plain ASCII."""
+        return not self.wide_texts(col)
 
 
 def objects(values: Sequence[object]) -> np.ndarray:

@@ -308,13 +308,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    utf16 = _utf16_encoding(data)
+    if utf16 == "utf-16":
         return data.decode("utf-16"), "utf-16"
-    sample = data[:4000]
-    if len(sample) >= 4 and sample.count(0) >= len(sample) // 3:
-        little = sample[1::2].count(0) > sample[0::2].count(0)
-        encoding = "utf-16-le" if little else "utf-16-be"
-        return data.decode(encoding, errors="replace"), encoding
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -360,17 +358,26 @@ def _csv_grid(path: Path) -> tuple[Grid, str, list[int] | None]:
     return grid, encoding, lengths
 
 
+def _utf16_encoding(data: bytes) -> str | None:
+    """`utf-16` for bytes with a UTF-16 byte-order mark, `utf-16-le` or `utf-16-be` for
+    bytes without one but with a zero byte in every other place (the first 4,000 bytes
+    decide), else None."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4000]
+    if len(sample) >= 4 and sample.count(0) >= len(sample) // 3:
+        return "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+    return None
+
+
 def _utf8_encoding(data: bytes) -> str | None:
     """`utf-8-sig` or `utf-8` when `data` is UTF-8 text (see `decode_bytes`), checked a
     piece at a time so that a large file is never held as one text; None when it is
     not. A byte-order mark followed by bytes that are not UTF-8 raises
     UnicodeDecodeError, as `decode_bytes` does."""
     signed = data.startswith(codecs.BOM_UTF8)
-    if not signed and (
-        data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-        or (len(data[:4000]) >= 4 and data[:4000].count(0) >= len(data[:4000]) // 3)
-    ):
-        return None  # UTF-16
+    if not signed and _utf16_encoding(data) is not None:
+        return None
     start = 3 if signed else 0
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     piece = 1 << 22
