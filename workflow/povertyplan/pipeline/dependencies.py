@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import json
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).parents[1]
@@ -64,6 +65,16 @@ def imported_package_modules(
     return found
 
 
+@lru_cache(maxsize=None)
+def _module_imports(path: str, module: str, mtime_ns: int) -> frozenset[str]:
+    """`imported_package_modules` of one package file, parsed once per process while the
+    file is unchanged (`mtime_ns` is part of the key): the Snakefile asks for the code of
+    every rule, and most rules share most modules."""
+    return frozenset(
+        imported_package_modules(Path(path).read_text(encoding="utf-8"), module=module)
+    )
+
+
 def module_file(module: str, package_dir: Path = PACKAGE_DIR) -> Path | None:
     """The file of a dotted module name inside the package (a module or a sub-package's
     `__init__.py`), or None when the name is an attribute, not a module."""
@@ -107,5 +118,5 @@ def code_used(sources: list[str | Path], package_dir: Path = PACKAGE_DIR) -> lis
         files.add(path)
         # a package's __init__ resolves relative imports against the package itself
         own = f"{module}.__init__" if path.name == "__init__.py" else module
-        pending |= imported_package_modules(path.read_text(encoding="utf-8"), module=own) - seen
+        pending |= _module_imports(str(path), own, path.stat().st_mtime_ns) - seen
     return sorted(str(path) for path in files if path is not None)
