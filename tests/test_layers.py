@@ -87,7 +87,7 @@ def test_cleaning_code_excludes_the_generator_and_presentation() -> None:
     assert cleaning.isdisjoint({"present.figures", "present.helpers", "present.notebooks"})
     assert "present.summary" not in cleaning
     notebook = PACKAGE.parents[1] / "notebooks" / "overview.ipynb"
-    shown = modules([scripts / "run_notebook.py", notebook])
+    shown = modules([scripts / "run_notebooks.py", notebook])
     assert {"present.figures", "present.helpers", "core.numbers"} <= shown
     assert "pipeline.steps" not in shown
     # the per-file cache's key: the cleaning job's own module, the cache, and what they import

@@ -29,12 +29,11 @@ SCRIPTS = Path(workflow.basedir) / "workflow" / "scripts"
 NOTEBOOKS = Path(workflow.basedir) / "notebooks"
 
 
-def code_of(script, notebook=None):
-    """A rule's `code=` input: the package modules its script (and notebook) runs, so a
+def code_of(script, *notebooks):
+    """A rule's `code=` input: the package modules its script (and notebooks) run, so a
     change to a computation reruns what it made and nothing else."""
     sources = [SCRIPTS / f"{script}.py"]
-    if notebook:
-        sources.append(NOTEBOOKS / f"{notebook}.ipynb")
+    sources += [NOTEBOOKS / f"{notebook}.ipynb" for notebook in notebooks]
     return code_used(sources)
 
 

@@ -3,18 +3,18 @@
 
 rule notebook_data_quality:
     input:
-        code=code_of("run_notebook", "data_quality"),
-        notebook=NOTEBOOKS / "data_quality.ipynb",
+        code=code_of("run_notebooks", "data_quality"),
+        notebooks=[NOTEBOOKS / "data_quality.ipynb"],
         ledger="results/{year}/ledger.parquet",
         rejects="results/{year}/rejects.parquet",
         mismatches="results/{year}/mismatches.parquet",
         registry=config["registry"],
     output:
-        notebook="results/{year}/notebooks/data_quality.ipynb",
-        html=reported_notebook(
+        data_quality_notebook="results/{year}/notebooks/data_quality.ipynb",
+        data_quality_html=reported_notebook(
             "data_quality", "results/{year}/notebooks/data_quality.html"
         ),
-        figures=reported_figures("data_quality"),
+        data_quality_figures=reported_figures("data_quality"),
     log:
         "results/{year}/logs/notebook_data_quality.log",
     benchmark:
@@ -23,117 +23,96 @@ rule notebook_data_quality:
     conda:
         CONDA_ENV
     params:
-        parameters=lambda wildcards, input, output: {
-            "review_year": int(wildcards.year),
-            "ledger_path": str(input.ledger),
-            "rejects_path": str(input.rejects),
-            "mismatches_path": str(input.mismatches),
-            "registry_path": str(input.registry),
-            "figures_dir": str(Path(output.figures[0]).parent),
-            "language": LANGUAGE,
+        notebooks=lambda wildcards, input, output: {
+            "data_quality": {
+                "review_year": int(wildcards.year),
+                "ledger_path": str(input.ledger),
+                "rejects_path": str(input.rejects),
+                "mismatches_path": str(input.mismatches),
+                "registry_path": str(input.registry),
+                "figures_dir": str(Path(output.data_quality_figures[0]).parent),
+                "language": LANGUAGE,
+            },
         },
     script:
-        "../scripts/run_notebook.py"
+        "../scripts/run_notebooks.py"
 
 
-rule notebook_overview:
+# A year's presentation notebooks after its plan, in one job and one kernel (each
+# notebook's own work takes under a second; the kernel's start-up about two).
+YEAR_NOTEBOOKS = ["overview", "targets", "deprivations"]
+
+
+rule notebooks:
     input:
-        code=code_of("run_notebook", "overview"),
-        notebook=NOTEBOOKS / "overview.ipynb",
+        code=code_of("run_notebooks", *YEAR_NOTEBOOKS),
+        notebooks=[NOTEBOOKS / f"{notebook}.ipynb" for notebook in YEAR_NOTEBOOKS],
         communes="results/{year}/communes.parquet",
         district="results/{year}/district.parquet",
-    output:
-        notebook="results/{year}/notebooks/overview.ipynb",
-        html=reported_notebook("overview", "results/{year}/notebooks/overview.html"),
-        figures=reported_figures("overview"),
-    log:
-        "results/{year}/logs/notebook_overview.log",
-    benchmark:
-        "results/{year}/benchmarks/notebook_overview.tsv"
-    retries: 2
-    conda:
-        CONDA_ENV
-    params:
-        parameters=lambda wildcards, input, output: {
-            "review_year": int(wildcards.year),
-            "communes_path": str(input.communes),
-            "district_path": str(input.district),
-            "figures_dir": str(Path(output.figures[0]).parent),
-            "language": LANGUAGE,
-        },
-    script:
-        "../scripts/run_notebook.py"
-
-
-rule notebook_targets:
-    input:
-        code=code_of("run_notebook", "targets"),
-        notebook=NOTEBOOKS / "targets.ipynb",
         targets="results/{year}/targets.parquet",
         goals="results/{year}/goals.parquet",
         table="results/{year}/tables/commune_targets.csv",
-    output:
-        notebook="results/{year}/notebooks/targets.ipynb",
-        html=reported_notebook("targets", "results/{year}/notebooks/targets.html"),
-        figures=reported_figures("targets"),
-    log:
-        "results/{year}/logs/notebook_targets.log",
-    benchmark:
-        "results/{year}/benchmarks/notebook_targets.tsv"
-    retries: 2
-    conda:
-        CONDA_ENV
-    params:
-        parameters=lambda wildcards, input, output: {
-            "review_year": int(wildcards.year),
-            "targets_path": str(input.targets),
-            "goals_path": str(input.goals),
-            "figures_dir": str(Path(output.figures[0]).parent),
-            "language": LANGUAGE,
-        },
-    script:
-        "../scripts/run_notebook.py"
-
-
-rule notebook_deprivations:
-    input:
-        code=code_of("run_notebook", "deprivations"),
-        notebook=NOTEBOOKS / "deprivations.ipynb",
         deprivations="results/{year}/deprivations.parquet",
         breakdowns="results/{year}/breakdowns.parquet",
         af="results/{year}/af_measures.parquet",
         registry=config["registry"],
         standards=STANDARDS,
     output:
-        notebook="results/{year}/notebooks/deprivations.ipynb",
-        html=reported_notebook(
+        overview_notebook="results/{year}/notebooks/overview.ipynb",
+        overview_html=reported_notebook(
+            "overview", "results/{year}/notebooks/overview.html"
+        ),
+        overview_figures=reported_figures("overview"),
+        targets_notebook="results/{year}/notebooks/targets.ipynb",
+        targets_html=reported_notebook(
+            "targets", "results/{year}/notebooks/targets.html"
+        ),
+        targets_figures=reported_figures("targets"),
+        deprivations_notebook="results/{year}/notebooks/deprivations.ipynb",
+        deprivations_html=reported_notebook(
             "deprivations", "results/{year}/notebooks/deprivations.html"
         ),
-        figures=reported_figures("deprivations"),
+        deprivations_figures=reported_figures("deprivations"),
     log:
-        "results/{year}/logs/notebook_deprivations.log",
+        "results/{year}/logs/notebooks.log",
     benchmark:
-        "results/{year}/benchmarks/notebook_deprivations.tsv"
+        "results/{year}/benchmarks/notebooks.tsv"
     retries: 2
     conda:
         CONDA_ENV
     params:
-        parameters=lambda wildcards, input, output: {
-            "review_year": int(wildcards.year),
-            "deprivations_path": str(input.deprivations),
-            "breakdowns_path": str(input.breakdowns),
-            "af_path": str(input.af),
-            "registry_path": str(input.registry),
-            "standards_dir": config.get("standards_dir", "config/standards"),
-            "standard": config.get("standard", "auto"),
-            "scheme": config.get("alkire_foster", {}).get("weights", "nested"),
-            "district_code": str(config["district"]["code"]),
-            "district_name": config["district"]["name"],
-            "figures_dir": str(Path(output.figures[0]).parent),
-            "language": LANGUAGE,
+        notebooks=lambda wildcards, input, output: {
+            "overview": {
+                "review_year": int(wildcards.year),
+                "communes_path": str(input.communes),
+                "district_path": str(input.district),
+                "figures_dir": str(Path(output.overview_figures[0]).parent),
+                "language": LANGUAGE,
+            },
+            "targets": {
+                "review_year": int(wildcards.year),
+                "targets_path": str(input.targets),
+                "goals_path": str(input.goals),
+                "figures_dir": str(Path(output.targets_figures[0]).parent),
+                "language": LANGUAGE,
+            },
+            "deprivations": {
+                "review_year": int(wildcards.year),
+                "deprivations_path": str(input.deprivations),
+                "breakdowns_path": str(input.breakdowns),
+                "af_path": str(input.af),
+                "registry_path": str(input.registry),
+                "standards_dir": config.get("standards_dir", "config/standards"),
+                "standard": config.get("standard", "auto"),
+                "scheme": config.get("alkire_foster", {}).get("weights", "nested"),
+                "district_code": str(config["district"]["code"]),
+                "district_name": config["district"]["name"],
+                "figures_dir": str(Path(output.deprivations_figures[0]).parent),
+                "language": LANGUAGE,
+            },
         },
     script:
-        "../scripts/run_notebook.py"
+        "../scripts/run_notebooks.py"
 
 
 rule index:
@@ -193,7 +172,8 @@ rule provenance:
 
 rule reconciliation:
     input:
-        code=code_of("run_reconcile"),
+        code=code_of("run_reconcile", "reconciliation"),
+        notebooks=[NOTEBOOKS / "reconciliation.ipynb"],
         published=lambda wildcards: [
             f for p in PUBLISHED[wildcards.year] for f in published_inputs(p)
         ],
@@ -201,44 +181,29 @@ rule reconciliation:
         district="results/{year}/district.parquet",
         registry=config["registry"],
     output:
-        "results/{year}/reconciliation.parquet",
+        reconciliation="results/{year}/reconciliation.parquet",
+        reconciliation_notebook="results/{year}/notebooks/reconciliation.ipynb",
+        reconciliation_html=reported_notebook(
+            "reconciliation", "results/{year}/notebooks/reconciliation.html"
+        ),
     log:
         "results/{year}/logs/reconciliation.log",
     benchmark:
         "results/{year}/benchmarks/reconciliation.tsv"
-    conda:
-        CONDA_ENV
-    params:
-        plans=lambda wildcards: PUBLISHED[wildcards.year],
-    script:
-        "../scripts/run_reconcile.py"
-
-
-rule notebook_reconciliation:
-    input:
-        code=code_of("run_notebook", "reconciliation"),
-        notebook=NOTEBOOKS / "reconciliation.ipynb",
-        reconciliation="results/{year}/reconciliation.parquet",
-    output:
-        notebook="results/{year}/notebooks/reconciliation.ipynb",
-        html=reported_notebook(
-            "reconciliation", "results/{year}/notebooks/reconciliation.html"
-        ),
-    log:
-        "results/{year}/logs/notebook_reconciliation.log",
-    benchmark:
-        "results/{year}/benchmarks/notebook_reconciliation.tsv"
     retries: 2
     conda:
         CONDA_ENV
     params:
-        parameters=lambda wildcards, input: {
-            "review_year": int(wildcards.year),
-            "reconciliation_path": str(input.reconciliation),
-            "language": LANGUAGE,
+        plans=lambda wildcards: PUBLISHED[wildcards.year],
+        notebooks=lambda wildcards, output: {
+            "reconciliation": {
+                "review_year": int(wildcards.year),
+                "reconciliation_path": str(output.reconciliation),
+                "language": LANGUAGE,
+            },
         },
     script:
-        "../scripts/run_notebook.py"
+        "../scripts/run_reconcile.py"
 
 
 rule provenance_trends:

@@ -60,49 +60,35 @@ rule attainment:
 
 rule trends:
     input:
-        code=code_of("run_trends"),
+        code=code_of("run_trends", "trends"),
+        notebooks=[NOTEBOOKS / "trends.ipynb"],
         communes=expand("results/{year}/communes.parquet", year=review_years()),
         districts=expand("results/{year}/district.parquet", year=review_years()),
         registry=config["registry"],
+        flows=[f"results/{y}/flows.parquet" for y in flow_years()],
+        attainment=[f"results/{y}/attainment.parquet" for y in attainment_years()],
     output:
         trends="results/trends/trends.parquet",
+        trends_notebook="results/trends/notebooks/trends.ipynb",
+        trends_html=reported_notebook("trends", "results/trends/notebooks/trends.html"),
+        trends_figures=reported_figures("trends"),
     log:
         "results/trends/logs/trends.log",
     benchmark:
         "results/trends/benchmarks/trends.tsv"
-    conda:
-        CONDA_ENV
-    params:
-        geography=config.get("trends", {}).get("geography", "latest"),
-    script:
-        "../scripts/run_trends.py"
-
-
-rule notebook_trends:
-    input:
-        code=code_of("run_notebook", "trends"),
-        notebook=NOTEBOOKS / "trends.ipynb",
-        trends="results/trends/trends.parquet",
-        flows=[f"results/{y}/flows.parquet" for y in flow_years()],
-        attainment=[f"results/{y}/attainment.parquet" for y in attainment_years()],
-    output:
-        notebook="results/trends/notebooks/trends.ipynb",
-        html=reported_notebook("trends", "results/trends/notebooks/trends.html"),
-        figures=reported_figures("trends"),
-    log:
-        "results/trends/logs/notebook_trends.log",
-    benchmark:
-        "results/trends/benchmarks/notebook_trends.tsv"
     retries: 2
     conda:
         CONDA_ENV
     params:
-        parameters=lambda wildcards, input, output: {
-            "trends_path": str(input.trends),
-            "flows_paths": [str(p) for p in input.flows],
-            "attainment_paths": [str(p) for p in input.attainment],
-            "figures_dir": str(Path(output.figures[0]).parent),
-            "language": LANGUAGE,
+        geography=config.get("trends", {}).get("geography", "latest"),
+        notebooks=lambda wildcards, input, output: {
+            "trends": {
+                "trends_path": str(output.trends),
+                "flows_paths": [str(p) for p in input.flows],
+                "attainment_paths": [str(p) for p in input.attainment],
+                "figures_dir": str(Path(output.trends_figures[0]).parent),
+                "language": LANGUAGE,
+            },
         },
     script:
-        "../scripts/run_notebook.py"
+        "../scripts/run_trends.py"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).parents[1]
@@ -65,7 +65,7 @@ def imported_package_modules(
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _module_imports(path: str, module: str, mtime_ns: int) -> frozenset[str]:
     """`imported_package_modules` of one package file, parsed once per process while the
     file is unchanged (`mtime_ns` is part of the key): the Snakefile asks for the code of
