@@ -86,3 +86,17 @@ def test_a_failing_notebook_stops_the_ones_after_it(templates, tmp_path):
     # the failed notebook is kept with its error, for the log; the next one never ran
     assert "broken on purpose" in Path(broken.executed).read_text(encoding="utf-8")
     assert not Path(later.executed).exists()
+
+
+def test_kernels_side_by_side_give_the_same_outputs_as_one(templates, tmp_path):
+    """Three notebooks over two kernels (each takes the next one not yet taken) give the
+    same files as the three in one kernel."""
+    names = [("first", 1), ("second", 2), ("first", 3)]
+
+    def runs(folder: Path) -> list[NotebookRun]:
+        return [run_of(templates[name], folder, f"{name}-{value}", value) for name, value in names]
+
+    run_notebooks(runs(tmp_path))
+    one_kernel = [outputs(run) for run in runs(tmp_path)]
+    run_notebooks(runs(tmp_path), kernels=2)
+    assert [outputs(run) for run in runs(tmp_path)] == one_kernel

@@ -38,8 +38,9 @@ rule notebook_data_quality:
         "../scripts/run_notebooks.py"
 
 
-# A year's presentation notebooks after its plan, in one job and one kernel (each
-# notebook's own work takes under a second; the kernel's start-up about two).
+# A year's presentation notebooks after its plan, in one job: a kernel for each thread
+# the job is given, each kernel running notebooks one after the other (a notebook's own
+# work takes one or two seconds, starting a kernel about two).
 YEAR_NOTEBOOKS = ["overview", "targets", "deprivations"]
 
 
@@ -80,22 +81,11 @@ rule notebooks:
     retries: 2
     conda:
         CONDA_ENV
+    # one review year: its notebooks use the cores; several: the years' jobs share them
+    threads: 1 if len(review_years()) > 1 else min(workflow.cores, len(YEAR_NOTEBOOKS))
     params:
+        # the longest first: with two kernels, one takes it, the other the two others
         notebooks=lambda wildcards, input, output: {
-            "overview": {
-                "review_year": int(wildcards.year),
-                "communes_path": str(input.communes),
-                "district_path": str(input.district),
-                "figures_dir": str(Path(output.overview_figures[0]).parent),
-                "language": LANGUAGE,
-            },
-            "targets": {
-                "review_year": int(wildcards.year),
-                "targets_path": str(input.targets),
-                "goals_path": str(input.goals),
-                "figures_dir": str(Path(output.targets_figures[0]).parent),
-                "language": LANGUAGE,
-            },
             "deprivations": {
                 "review_year": int(wildcards.year),
                 "deprivations_path": str(input.deprivations),
@@ -108,6 +98,20 @@ rule notebooks:
                 "district_code": str(config["district"]["code"]),
                 "district_name": config["district"]["name"],
                 "figures_dir": str(Path(output.deprivations_figures[0]).parent),
+                "language": LANGUAGE,
+            },
+            "overview": {
+                "review_year": int(wildcards.year),
+                "communes_path": str(input.communes),
+                "district_path": str(input.district),
+                "figures_dir": str(Path(output.overview_figures[0]).parent),
+                "language": LANGUAGE,
+            },
+            "targets": {
+                "review_year": int(wildcards.year),
+                "targets_path": str(input.targets),
+                "goals_path": str(input.goals),
+                "figures_dir": str(Path(output.targets_figures[0]).parent),
                 "language": LANGUAGE,
             },
         },

@@ -12,4 +12,5 @@ run_step(
     run_notebooks,
     sm.log[0],
     runs=notebook_runs(sm.params.notebooks, sm.input.notebooks, dict(sm.output.items())),
+    kernels=sm.threads,
 )

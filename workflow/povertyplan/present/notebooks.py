@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import queue
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,51 +76,84 @@ def run_notebook(template: str, executed: str, html: str, parameters: dict) -> N
     run_notebooks([NotebookRun(template, executed, html, parameters)])
 
 
-def run_notebooks(runs: list[NotebookRun]) -> None:
-    """Execute each notebook with its parameters, in turn, in one kernel, then write its
-    HTML (input hidden).
+def run_notebooks(runs: list[NotebookRun], kernels: int = 1) -> None:
+    """Execute each notebook with its parameters, then write its HTML (input hidden).
 
     Starting a kernel and importing pandas and matplotlib in it costs about 2 s, more than
-    most notebooks' own work, so a job's notebooks share one kernel (`python3`), reset
+    most notebooks' own work, so a job's notebooks share a kernel (`python3`), reset
     between notebooks (`RESET_KERNEL`): a notebook's outputs are the same whether it runs
-    alone or after others. Runs in the current working directory (paths in `parameters`
-    are relative to it), with a private IPYTHONDIR so that parallel kernels do not
-    collide. A notebook that fails stops the ones after it.
+    alone or after others. With `kernels` > 1, that many kernels (at most one a notebook)
+    run side by side, each taking the next notebook not yet taken, in the order given.
+    Runs in the current working directory (paths in `parameters` are relative to it),
+    with a private IPYTHONDIR so that parallel kernels do not collide. A notebook that
+    fails stops the ones not yet started, and its error is raised.
     """
-    from jupyter_core.utils import run_sync
-
     with tempfile.TemporaryDirectory(prefix="povertyplan-ipython-") as ipython_dir:
         os.environ["IPYTHONDIR"] = ipython_dir
         os.environ.setdefault("MPLBACKEND", "Agg")
-        kernel = _shared_kernel()
+        pending: queue.SimpleQueue[NotebookRun] = queue.SimpleQueue()
+        for run in runs:
+            pending.put(run)
+        failed: list[BaseException] = []
+        count = max(1, min(kernels, len(runs)))
+        if count == 1:
+            _run_in_one_kernel(pending, failed)
+        else:
+            threads = [
+                threading.Thread(target=_run_in_one_kernel, args=(pending, failed))
+                for _ in range(count)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        if failed:
+            raise failed[0]
+
+
+def _run_in_one_kernel(
+    pending: queue.SimpleQueue[NotebookRun], failed: list[BaseException]
+) -> None:
+    """Start a kernel and execute the pending notebooks in it, one after the other, until
+    none is left or one failed (here or in another kernel: its error goes to `failed`)."""
+    from jupyter_core.utils import run_sync
+
+    kernel = _shared_kernel()
+    try:
         # the kernel imports what every notebook uses as it starts, while this process
         # imports papermill and nbconvert (about 1.3 s), instead of one after the other
         run_sync(kernel.start_kernel)(
             cwd=os.getcwd(),
             extra_arguments=[f"--IPKernelApp.exec_lines={line}" for line in WARM_UP_KERNEL],
         )
-        try:
-            import nbconvert  # noqa: F401  (used by write_html)
-            import papermill
+        import nbconvert  # noqa: F401  (used by write_html)
+        import papermill
 
-            for run in runs:
-                run_sync(_reset)(kernel)
-                Path(run.executed).parent.mkdir(parents=True, exist_ok=True)
-                papermill.execute_notebook(
-                    run.template,
-                    run.executed,
-                    parameters=run.parameters,
-                    kernel_name="python3",
-                    km=kernel,
-                    cwd=os.getcwd(),
-                    progress_bar=False,
-                    report_mode=False,
-                )
-                kernel.close_clients()
-                normalise_notebook(run.executed, f"notebooks/{Path(run.template).name}")
-                write_html(run.executed, run.html)
-        finally:
+        while not failed:
+            try:
+                run = pending.get_nowait()
+            except queue.Empty:
+                return
+            run_sync(_reset)(kernel)
+            Path(run.executed).parent.mkdir(parents=True, exist_ok=True)
+            papermill.execute_notebook(
+                run.template,
+                run.executed,
+                parameters=run.parameters,
+                kernel_name="python3",
+                km=kernel,
+                cwd=os.getcwd(),
+                progress_bar=False,
+                report_mode=False,
+            )
             kernel.close_clients()
+            normalise_notebook(run.executed, f"notebooks/{Path(run.template).name}")
+            write_html(run.executed, run.html)
+    except BaseException as error:  # raised by run_notebooks, in the job's own thread
+        failed.append(error)
+    finally:
+        kernel.close_clients()
+        if kernel.has_kernel:
             run_sync(kernel.shutdown_kernel)(now=False)
 
 
