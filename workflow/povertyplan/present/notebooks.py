@@ -70,12 +70,6 @@ def notebook_runs(
     ]
 
 
-def run_notebook(template: str, executed: str, html: str, parameters: dict) -> None:
-    """Execute `template` with `parameters` into `executed`, then write `html` (input
-    hidden): `run_notebooks` with one notebook."""
-    run_notebooks([NotebookRun(template, executed, html, parameters)])
-
-
 def run_notebooks(runs: list[NotebookRun], kernels: int = 1) -> None:
     """Execute each notebook with its parameters, then write its HTML (input hidden).
 
@@ -84,31 +78,29 @@ def run_notebooks(runs: list[NotebookRun], kernels: int = 1) -> None:
     between notebooks (`RESET_KERNEL`): a notebook's outputs are the same whether it runs
     alone or after others. With `kernels` > 1, that many kernels (at most one a notebook)
     run side by side, each taking the next notebook not yet taken, in the order given.
-    Runs in the current working directory (paths in `parameters` are relative to it),
-    with a private IPYTHONDIR so that parallel kernels do not collide. A notebook that
-    fails stops the ones not yet started, and its error is raised.
+    Runs in the current working directory (paths in `parameters` are relative to it);
+    each kernel has a private IPYTHONDIR, so that parallel kernels do not collide. A
+    notebook that fails stops the ones not yet started, and its error is raised.
     """
-    with tempfile.TemporaryDirectory(prefix="povertyplan-ipython-") as ipython_dir:
-        os.environ["IPYTHONDIR"] = ipython_dir
-        os.environ.setdefault("MPLBACKEND", "Agg")
-        pending: queue.SimpleQueue[NotebookRun] = queue.SimpleQueue()
-        for run in runs:
-            pending.put(run)
-        failed: list[BaseException] = []
-        count = max(1, min(kernels, len(runs)))
-        if count == 1:
-            _run_in_one_kernel(pending, failed)
-        else:
-            threads = [
-                threading.Thread(target=_run_in_one_kernel, args=(pending, failed))
-                for _ in range(count)
-            ]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-        if failed:
-            raise failed[0]
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    pending: queue.SimpleQueue[NotebookRun] = queue.SimpleQueue()
+    for run in runs:
+        pending.put(run)
+    failed: list[BaseException] = []
+    count = max(1, min(kernels, len(runs)))
+    if count == 1:
+        _run_in_one_kernel(pending, failed)
+    else:
+        threads = [
+            threading.Thread(target=_run_in_one_kernel, args=(pending, failed))
+            for _ in range(count)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    if failed:
+        raise failed[0]
 
 
 def _run_in_one_kernel(
@@ -119,11 +111,13 @@ def _run_in_one_kernel(
     from jupyter_core.utils import run_sync
 
     kernel = _shared_kernel()
+    ipython_dir = tempfile.TemporaryDirectory(prefix="povertyplan-ipython-")
     try:
         # the kernel imports what every notebook uses as it starts, while this process
         # imports papermill and nbconvert (about 1.3 s), instead of one after the other
         run_sync(kernel.start_kernel)(
             cwd=os.getcwd(),
+            env={**os.environ, "IPYTHONDIR": ipython_dir.name},
             extra_arguments=[f"--IPKernelApp.exec_lines={line}" for line in WARM_UP_KERNEL],
         )
         import nbconvert  # noqa: F401  (used by write_html)
@@ -155,6 +149,7 @@ def _run_in_one_kernel(
         kernel.close_clients()
         if kernel.has_kernel:
             run_sync(kernel.shutdown_kernel)(now=False)
+        ipython_dir.cleanup()
 
 
 def _shared_kernel() -> Any:
