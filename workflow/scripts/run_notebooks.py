@@ -1,5 +1,6 @@
-"""Snakemake wiring: execute a rule's presentation notebooks with papermill, in one
-kernel, and render each to HTML (povertyplan.present.notebooks.run_notebooks). The rule
+"""Snakemake wiring: execute a rule's presentation notebooks with papermill, in a kernel
+for each thread the job is given, and render each to HTML
+(povertyplan.present.notebooks.run_notebooks). The rule
 gives `params.notebooks` ({notebook: its parameters}), the templates as
 `input.notebooks` and, for each notebook, the outputs `<notebook>_notebook` (the executed
 .ipynb) and `<notebook>_html`."""
